@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '@tandem/shared/protocol';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url().optional(),
+  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_BYTES),
+  /** Where the built client lives; `vite build` writes it to client/dist. */
+  CLIENT_DIR: z.string().min(1).optional(),
+});
+
+/** Everything the server needs to start; read once, in one place. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  publicUrl: string;
+  maxMessageBytes: number;
+  clientDir: string;
+  /** How often dead WebSocket connections are looked for, in milliseconds. */
+  heartbeatMs: number;
+  /** Compact a document's update log into a snapshot once its tail is this long. */
+  compactAfterUpdates: number;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** Parses the environment; throws naming every bad variable, so a bad start fails fast. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    clientDir: path.resolve(e.CLIENT_DIR ?? path.join(repoRoot, 'client/dist')),
+    heartbeatMs: 30_000,
+    compactAfterUpdates: 500,
+  };
+}

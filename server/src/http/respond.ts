@@ -1,0 +1,19 @@
+import type { ServerResponse } from 'node:http';
+import type { AppError, ErrorBody } from '@tandem/shared/errors';
+
+/** Sends a JSON answer. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(json),
+    'Cache-Control': 'no-store',
+  });
+  res.end(json);
+}
+
+/** Sends `{ error: { code, message } }` with the error's status. */
+export function sendError(res: ServerResponse, error: AppError): void {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  sendJson(res, error.status, body);
+}

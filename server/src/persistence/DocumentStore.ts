@@ -1,0 +1,29 @@
+/** What is stored of one document: the last snapshot and the update log after it. */
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  /** Updates after the snapshot, oldest first. */
+  updates: Uint8Array[];
+  /** Sequence number of the newest stored update (or of the snapshot), 0 when empty. */
+  lastSeq: number;
+}
+
+/** One Yjs update and the member whose connection sent it (`null`: the server itself). */
+export interface LogEntry {
+  update: Uint8Array;
+  memberId: string | null;
+}
+
+/**
+ * Storage for Yjs documents: an append-only update log plus snapshots. SQLite is the embedded
+ * default; a PostgreSQL implementation plugs in here. Every method is async for that reason.
+ */
+export interface DocumentStore {
+  load(doc: string): Promise<StoredDocument>;
+  /**
+   * Appends updates to the log in one transaction and resolves once they are durable enough
+   * to survive the process being killed. Resolves to the sequence number of the last one.
+   */
+  append(doc: string, entries: readonly LogEntry[]): Promise<number>;
+  /** Replaces the log up to `throughSeq` by `snapshot`, in one transaction. */
+  compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+}

@@ -1,0 +1,65 @@
+import type Database from 'better-sqlite3';
+import type { DocumentStore, LogEntry, StoredDocument } from './DocumentStore';
+
+/** The embedded document store: one SQLite file, WAL mode (see database.ts). */
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly statements;
+  private readonly appendAll;
+  private readonly compactAll;
+
+  constructor(db: Database.Database) {
+    const statements = {
+      snapshot: db.prepare<[string], { state: Buffer; through_seq: number }>(
+        'SELECT state, through_seq FROM doc_snapshots WHERE doc = ?',
+      ),
+      tail: db.prepare<[string, number], { data: Buffer; seq: number }>(
+        'SELECT data, seq FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
+      ),
+      lastSeq: db.prepare<[string, string], { seq: number }>(
+        `SELECT MAX(COALESCE((SELECT MAX(seq) FROM doc_updates WHERE doc = ?), 0),
+                    COALESCE((SELECT through_seq FROM doc_snapshots WHERE doc = ?), 0)) AS seq`,
+      ),
+      insert: db.prepare<[string, number, Uint8Array, string | null, number]>(
+        'INSERT INTO doc_updates (doc, seq, data, member_id, at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      upsertSnapshot: db.prepare<[string, Uint8Array, number, number]>(
+        `INSERT INTO doc_snapshots (doc, state, through_seq, at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (doc) DO UPDATE SET state = excluded.state,
+           through_seq = excluded.through_seq, at = excluded.at`,
+      ),
+      deleteThrough: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+    };
+    this.statements = statements;
+    this.appendAll = db.transaction(
+      (doc: string, entries: readonly LogEntry[]): number => {
+        let seq = statements.lastSeq.get(doc, doc)?.seq ?? 0;
+        const at = Date.now();
+        for (const e of entries) statements.insert.run(doc, ++seq, e.update, e.memberId, at);
+        return seq;
+      },
+    );
+    this.compactAll = db.transaction((doc: string, snapshot: Uint8Array, throughSeq: number) => {
+      statements.upsertSnapshot.run(doc, snapshot, throughSeq, Date.now());
+      statements.deleteThrough.run(doc, throughSeq);
+    });
+  }
+
+  load(doc: string): Promise<StoredDocument> {
+    const snapshot = this.statements.snapshot.get(doc);
+    const tail = this.statements.tail.all(doc, snapshot?.through_seq ?? 0);
+    return Promise.resolve({
+      snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+      updates: tail.map((row) => new Uint8Array(row.data)),
+      lastSeq: tail.at(-1)?.seq ?? snapshot?.through_seq ?? 0,
+    });
+  }
+
+  append(doc: string, entries: readonly LogEntry[]): Promise<number> {
+    return Promise.resolve(this.appendAll(doc, entries));
+  }
+
+  compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.compactAll(doc, snapshot, throughSeq);
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,12 @@
+/** What a room knows of one connection. The WebSocket itself stays in connection.ts. */
+export interface Peer {
+  /** Process-unique id, for logs. */
+  readonly id: number;
+  /** The member behind the connection (`null` until accounts exist). */
+  readonly memberId: string | null;
+  /** Whether the connection may change the document; checked by the room on every update. */
+  readonly canEdit: boolean;
+  /** Awareness client ids this connection introduced; removed when it closes. */
+  readonly awarenessIds: Set<number>;
+  send(message: Uint8Array): void;
+}

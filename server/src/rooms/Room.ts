@@ -1,0 +1,156 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { DocumentStore, LogEntry, StoredDocument } from '../persistence/DocumentStore';
+import { encodeAwareness, encodeUpdate } from './messages';
+import type { Peer } from './Peer';
+
+/** Tuning shared by every room. */
+export interface RoomOptions {
+  compactAfterUpdates: number;
+  log: (message: string, error?: unknown) => void;
+}
+
+interface Pending extends LogEntry {
+  origin: Peer | null;
+}
+
+const MAX_RETRY_MS = 5_000;
+
+/**
+ * One loaded document and the connections editing it. Every update goes through the outbox:
+ * it is appended to the store first and broadcast only once stored, so a peer never holds an
+ * update the server could lose in a crash.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<Peer>();
+  private readonly outbox: Pending[] = [];
+  private isDraining = false;
+  private savedWaiters: (() => void)[] = [];
+  /** Sequence numbers are consecutive per document, so the log's tail is lastSeq - snapshotSeq. */
+  private lastSeq: number;
+  private snapshotSeq: number;
+
+  constructor(
+    readonly name: string,
+    private readonly store: DocumentStore,
+    stored: StoredDocument,
+    private readonly options: RoomOptions,
+  ) {
+    // Applied in one transaction, before listening, so loading never re-appends what it read.
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    });
+    this.lastSeq = stored.lastSeq;
+    this.snapshotSeq = stored.lastSeq - stored.updates.length;
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const peer = isPeer(origin, this.peers) ? origin : null;
+      this.outbox.push({ update, memberId: peer?.memberId ?? null, origin: peer });
+      if (!this.isDraining) void this.drain();
+    });
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Applies an update a peer sent. Throws, changing nothing, when it cannot be decoded. */
+  applyPeerUpdate(peer: Peer, update: Uint8Array): void {
+    // decodeUpdate parses structs and delete set in full; applyUpdate alone may integrate the
+    // structs of a message whose delete set turns out to be truncated.
+    Y.decodeUpdate(update);
+    Y.applyUpdate(this.doc, update, peer);
+  }
+
+  /** Resolves once every update applied so far is stored (and so broadcast). */
+  whenSaved(): Promise<void> {
+    if (!this.isDraining && this.outbox.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.savedWaiters.push(resolve));
+  }
+
+  /** Drops a closed connection and the awareness states it introduced. */
+  removePeer(peer: Peer): void {
+    this.peers.delete(peer);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null);
+  }
+
+  /** Stores the whole state as a snapshot when the log has a tail; call before unloading. */
+  async compact(): Promise<void> {
+    await this.whenSaved();
+    const throughSeq = this.lastSeq;
+    if (throughSeq === this.snapshotSeq) return;
+    await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), throughSeq);
+    this.snapshotSeq = throughSeq;
+  }
+
+  get isDestroyed(): boolean {
+    return this.doc.isDestroyed;
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private async drain(): Promise<void> {
+    this.isDraining = true;
+    let retryMs = 100;
+    try {
+      while (this.outbox.length > 0) {
+        const batch = this.outbox.slice();
+        try {
+          this.lastSeq = await this.store.append(this.name, batch);
+        } catch (error) {
+          // The document stays in memory and keeps accepting edits; nothing is broadcast
+          // until it is stored, so no peer can hold an update the store lacks.
+          this.options.log(`room ${this.name}: storing ${batch.length} updates failed, retrying`, error);
+          await delay(retryMs);
+          retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+          continue;
+        }
+        this.outbox.splice(0, batch.length);
+        this.broadcast(batch);
+      }
+    } finally {
+      this.isDraining = false;
+    }
+    for (const resolve of this.savedWaiters.splice(0)) resolve();
+    await this.compactIfLong();
+  }
+
+  /** Compacts once the log's tail is long, so loads stay fast. Never throws. */
+  async compactIfLong(): Promise<void> {
+    if (this.lastSeq - this.snapshotSeq < this.options.compactAfterUpdates) return;
+    await this.compact().catch((error: unknown) => {
+      this.options.log(`room ${this.name}: compaction failed`, error);
+    });
+  }
+
+  private broadcast(batch: readonly Pending[]): void {
+    for (const { update, origin } of batch) {
+      const message = encodeUpdate(update);
+      for (const peer of this.peers) if (peer !== origin) peer.send(message);
+    }
+  }
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (isPeer(origin, this.peers)) {
+      for (const id of change.added) origin.awarenessIds.add(id);
+      for (const id of change.removed) origin.awarenessIds.delete(id);
+    }
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    const message = encodeAwareness(this.awareness, changed);
+    for (const peer of this.peers) peer.send(message);
+  };
+}
+
+function isPeer(origin: unknown, peers: ReadonlySet<Peer>): origin is Peer {
+  return peers.has(origin as Peer);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

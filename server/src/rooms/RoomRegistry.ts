@@ -1,0 +1,78 @@
+import type { DocumentStore } from '../persistence/DocumentStore';
+import type { Peer } from './Peer';
+import { Room, type RoomOptions } from './Room';
+
+/**
+ * The loaded rooms of this process. Concurrent loads of one room share one promise; a room is
+ * compacted and unloaded once its last peer leaves (documents that never unload leak memory).
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly options: RoomOptions,
+  ) {}
+
+  /** Adds the peer to the room, loading the room on first use. */
+  async join(name: string, peer: Peer): Promise<Room> {
+    for (;;) {
+      const room = await this.open(name);
+      // The room may have been unloaded while this peer waited for it: load it afresh.
+      if (room.isDestroyed) continue;
+      room.peers.add(peer);
+      return room;
+    }
+  }
+
+  private open(name: string): Promise<Room> {
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = this.load(name);
+      this.rooms.set(name, room);
+      // A failed load must not stay cached: the next connection tries again.
+      room.catch(() => this.rooms.delete(name));
+    }
+    return room;
+  }
+
+  /** Number of rooms loaded or loading. */
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** Unloads the room if nobody is in it any more; a peer that arrives meanwhile keeps it. */
+  async release(room: Room): Promise<void> {
+    if (room.peers.size > 0) return;
+    await room.compact().catch((error: unknown) => {
+      this.options.log(`room ${room.name}: compaction before unload failed`, error);
+    });
+    if (room.peers.size > 0 || room.isDestroyed) return;
+    // A failed compaction leaves updates in the log, from which the next load recovers them,
+    // but only stored updates: keep the room while anything is still unsaved.
+    await room.whenSaved();
+    if (room.peers.size > 0 || room.isDestroyed) return;
+    this.rooms.delete(room.name);
+    room.destroy();
+  }
+
+  /** Stores everything and unloads every room (server shutdown). */
+  async closeAll(): Promise<void> {
+    const rooms = await Promise.allSettled(this.rooms.values());
+    for (const result of rooms) {
+      if (result.status !== 'fulfilled') continue;
+      await result.value.compact().catch((error: unknown) => {
+        this.options.log(`room ${result.value.name}: compaction on shutdown failed`, error);
+      });
+      result.value.destroy();
+    }
+    this.rooms.clear();
+  }
+
+  private async load(name: string): Promise<Room> {
+    const stored = await this.store.load(name);
+    const room = new Room(name, this.store, stored, this.options);
+    await room.compactIfLong();
+    return room;
+  }
+}

@@ -1,0 +1,86 @@
+import type { WebSocket } from 'ws';
+import { CloseCode } from '@tandem/shared/protocol';
+import { handleMessage } from './handleMessage';
+import { encodeAwareness, encodeSyncStep1 } from './messages';
+import type { Peer } from './Peer';
+import type { Room } from './Room';
+import type { RoomRegistry } from './RoomRegistry';
+
+/** Who is connecting and what they may do; decided by the upgrade handler. */
+export interface SyncAccess {
+  memberId: string | null;
+  canEdit: boolean;
+}
+
+export interface ConnectionContext {
+  registry: RoomRegistry;
+  log: (message: string, error?: unknown) => void;
+}
+
+let nextPeerId = 1;
+
+/**
+ * Serves one WebSocket for one room. Frames are handled strictly in order, and only once the
+ * room has loaded, so a peer is never answered from a half-loaded document.
+ */
+export function attachConnection(
+  ws: WebSocket,
+  roomName: string,
+  access: SyncAccess,
+  { registry, log }: ConnectionContext,
+): void {
+  const peer: Peer = {
+    id: nextPeerId++,
+    memberId: access.memberId,
+    canEdit: access.canEdit,
+    awarenessIds: new Set(),
+    send: (message) => {
+      if (ws.readyState === ws.OPEN) ws.send(message);
+    },
+  };
+  const describe = `room ${roomName} peer ${peer.id}`;
+
+  const joined = registry.join(roomName, peer).then((room) => {
+    peer.send(encodeSyncStep1(room.doc));
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length > 0) peer.send(encodeAwareness(room.awareness, states));
+    return room;
+  });
+  let queue: Promise<Room | null> = joined.catch((error: unknown) => {
+    log(`${describe}: loading the room failed`, error);
+    ws.close(CloseCode.serverError, 'room unavailable');
+    return null;
+  });
+
+  // Frames that arrived before a close are still applied (the peer saw them as sent), but
+  // nothing after a bad frame is.
+  let isRejected = false;
+  ws.on('message', (data, isBinary) => {
+    const frame = isBinary ? toBytes(data) : null;
+    queue = queue.then(async (room) => {
+      if (!room || isRejected) return room;
+      try {
+        if (!frame) throw new Error('text frame');
+        await handleMessage(room, peer, frame);
+      } catch (error) {
+        isRejected = true;
+        log(`${describe}: bad message, closing`, error);
+        ws.close(CloseCode.badMessage, 'bad message');
+      }
+      return room;
+    });
+  });
+
+  ws.on('close', () => {
+    void queue.then((room) => {
+      if (!room) return;
+      room.removePeer(peer);
+      return registry.release(room);
+    });
+  });
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return new Uint8Array(data);
+}

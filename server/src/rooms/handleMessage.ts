@@ -1,0 +1,73 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import { MessageType } from '@tandem/shared/protocol';
+import { encodeAwareness, encodeSyncStep2 } from './messages';
+import type { Peer } from './Peer';
+import type { Room } from './Room';
+
+/** A frame that cannot be decoded; the connection that sent it is closed. */
+export class BadMessageError extends Error {
+  override readonly name = 'BadMessageError';
+}
+
+/**
+ * Handles one frame from a peer. Throws on anything malformed (random bytes, truncation, an
+ * unknown type); nothing in the room changes in that case.
+ */
+export async function handleMessage(room: Room, peer: Peer, data: Uint8Array): Promise<void> {
+  const decoder = decoding.createDecoder(data);
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MessageType.sync:
+      return handleSync(room, peer, decoder);
+    case MessageType.awareness:
+      awarenessProtocol.applyAwarenessUpdate(
+        room.awareness,
+        decoding.readVarUint8Array(decoder),
+        peer,
+      );
+      return;
+    case MessageType.queryAwareness:
+      peer.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
+      return;
+    default:
+      throw new BadMessageError(`unknown message type ${type}`);
+  }
+}
+
+async function handleSync(room: Room, peer: Peer, decoder: decoding.Decoder): Promise<void> {
+  const syncType = decoding.readVarUint(decoder);
+  switch (syncType) {
+    case syncProtocol.messageYjsSyncStep1: {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      // Answer only with stored state: a peer must never receive what a crash could lose.
+      await room.whenSaved();
+      peer.send(encodeSyncStep2(room.doc, stateVector));
+      return;
+    }
+    case syncProtocol.messageYjsSyncStep2:
+    case syncProtocol.messageYjsUpdate: {
+      const update = decoding.readVarUint8Array(decoder);
+      if (peer.canEdit) room.applyPeerUpdate(peer, update);
+      else tellReadOnlyOnce(peer);
+      return;
+    }
+    default:
+      throw new BadMessageError(`unknown sync message type ${syncType}`);
+  }
+}
+
+const toldReadOnly = new WeakSet<Peer>();
+
+/** Updates from a reader are dropped; the peer hears why once (y-protocols auth message). */
+function tellReadOnlyOnce(peer: Peer): void {
+  if (toldReadOnly.has(peer)) return;
+  toldReadOnly.add(peer);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.auth);
+  authProtocol.writePermissionDenied(encoder, 'read-only');
+  peer.send(encoding.toUint8Array(encoder));
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer } from 'ws';
+import { CloseCode } from '@tandem/shared/protocol';
+import type { Config } from './config';
+import { createApp } from './http/app';
+import { openDatabase } from './persistence/database';
+import { SqliteDocumentStore } from './persistence/SqliteDocumentStore';
+import { startHeartbeat } from './rooms/heartbeat';
+import { RoomRegistry } from './rooms/RoomRegistry';
+import { type Authorize, createUpgradeHandler } from './rooms/upgrade';
+
+/** A running Tandem server. */
+export interface TandemServer {
+  /** The port actually bound (useful with PORT=0). */
+  readonly port: number;
+  readonly registry: RoomRegistry;
+  /** Closes connections, stores every room and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Until accounts exist (issue 3), every connection may edit. */
+const allowEveryone: Authorize = () => Promise.resolve({ memberId: null, canEdit: true });
+
+function log(message: string, error?: unknown): void {
+  if (error === undefined) console.log(message);
+  else console.error(message, error);
+}
+
+const version = (
+  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+/** Opens storage, starts HTTP and WebSocket on one port. */
+export async function startServer(config: Config, authorize = allowEveryone): Promise<TandemServer> {
+  const db = openDatabase(config.dataDir);
+  const registry = new RoomRegistry(new SqliteDocumentStore(db), {
+    compactAfterUpdates: config.compactAfterUpdates,
+    log,
+  });
+  const httpServer = http.createServer(createApp({ clientDir: config.clientDir, version, log }));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
+  const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs);
+  httpServer.on('upgrade', createUpgradeHandler(wss, authorize, { registry, log }));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const { port } = httpServer.address() as AddressInfo;
+
+  return {
+    port,
+    registry,
+    async close() {
+      stopHeartbeat();
+      for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down');
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await registry.closeAll();
+      await closed;
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import type { TandemServer } from '../src/server';
+import { connectClient, startTestServer, synced, tempDataDir, textOf, waitFor } from './helpers';
+
+const ROOM = 'p1/agreement';
+
+describe('sync server with stock y-websocket providers', () => {
+  let server: TandemServer;
+  let dataDir: string;
+  const providers: WebsocketProvider[] = [];
+  const connect = (room = ROOM) => {
+    const provider = connectClient(server.port, room);
+    providers.push(provider);
+    return provider;
+  };
+
+  beforeEach(async () => {
+    dataDir = tempDataDir();
+    server = await startTestServer(dataDir);
+  });
+  afterEach(async () => {
+    for (const p of providers.splice(0)) p.destroy();
+    await server.close();
+  });
+
+  it('two clients editing at once converge', async () => {
+    const a = connect();
+    const b = connect();
+    await Promise.all([synced(a), synced(b)]);
+    for (let i = 0; i < 20; i++) {
+      a.doc.getText('text').insert(0, 'a');
+      b.doc.getText('text').insert(0, 'b');
+    }
+    await waitFor(() => textOf(a.doc).length === 40 && textOf(b.doc).length === 40, 'convergence');
+    expect(textOf(a.doc)).toBe(textOf(b.doc));
+  });
+
+  it('a late joiner receives everything, and rooms are kept apart', async () => {
+    const a = connect();
+    const other = connect('p2/agreement');
+    await Promise.all([synced(a), synced(other)]);
+    a.doc.getText('text').insert(0, 'hello');
+    await waitFor(() => server.registry.size === 2, 'both rooms loaded');
+    const late = connect();
+    await synced(late);
+    await waitFor(() => textOf(late.doc) === 'hello', 'late joiner content');
+    expect(textOf(other.doc)).toBe('');
+  });
+
+  it('removes the awareness of a closed connection', async () => {
+    const a = connect();
+    const b = connect();
+    await Promise.all([synced(a), synced(b)]);
+    a.awareness.setLocalStateField('user', { name: 'Ana' });
+    await waitFor(() => b.awareness.getStates().has(a.doc.clientID), 'b sees a');
+    a.destroy();
+    await waitFor(() => !b.awareness.getStates().has(a.doc.clientID), 'a gone for b');
+  });
+
+  it('unloads a room after its last client leaves and reloads it intact', async () => {
+    const a = connect();
+    await synced(a);
+    a.doc.getText('text').insert(0, 'kept');
+    await waitFor(() => server.registry.size === 1, 'room loaded');
+    a.destroy();
+    await waitFor(() => server.registry.size === 0, 'room unloaded');
+    const b = connect();
+    await synced(b);
+    await waitFor(() => textOf(b.doc) === 'kept', 'content after reload');
+  });
+
+  it('survives a clean restart on the same data folder', async () => {
+    const a = connect();
+    const watcher = connect();
+    await Promise.all([synced(a), synced(watcher)]);
+    a.doc.getText('text').insert(0, 'before restart');
+    await waitFor(() => textOf(watcher.doc) === 'before restart', 'another client has it');
+    for (const p of providers.splice(0)) p.destroy();
+    await server.close();
+    server = await startTestServer(dataDir);
+    const b = connect();
+    await synced(b);
+    await waitFor(() => textOf(b.doc) === 'before restart', 'content after restart');
+  });
+
+  it('merges edits made offline when the client reconnects', async () => {
+    const a = connect();
+    const b = connect();
+    await Promise.all([synced(a), synced(b)]);
+    a.doc.getText('text').insert(0, 'shared ');
+    await waitFor(() => textOf(b.doc) === 'shared ', 'initial sync');
+    b.disconnect();
+    b.doc.getText('text').insert(7, 'offline');
+    a.doc.getText('text').insert(0, 'online ');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(textOf(a.doc)).not.toContain('offline');
+    b.connect();
+    await synced(b);
+    await waitFor(() => textOf(a.doc) === textOf(b.doc), 'convergence after reconnect');
+    expect(textOf(a.doc)).toContain('offline');
+    expect(textOf(a.doc)).toContain('online');
+  });
+
+  it('refuses upgrades to paths that name no document', async () => {
+    const response = await fetch(`http://127.0.0.1:${server.port}/sync/p1/nonsense`, {
+      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+    }).catch((error: unknown) => error);
+    expect(response).toBeInstanceOf(Error);
+    const provider = connect('p1/nonsense');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(provider.wsconnected).toBe(false);
+  });
+});

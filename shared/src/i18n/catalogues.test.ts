@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { type Catalogue, FALLBACK_LANGUAGE, NAMESPACES, RESOURCES, UI_LANGUAGES } from './index';
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/** Flattens a catalogue to dotted keys, folding plural forms into their base key. */
+function keysOf(catalogue: Catalogue, prefix = ''): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  for (const [key, value] of Object.entries(catalogue)) {
+    const path = prefix + key;
+    if (typeof value !== 'string') {
+      for (const [k, v] of keysOf(value, `${path}.`)) keys.set(k, v);
+      continue;
+    }
+    const plural = PLURAL_SUFFIX.exec(path);
+    const base = plural ? path.slice(0, plural.index) : path;
+    const forms = keys.get(base) ?? [];
+    if (plural?.[1]) forms.push(plural[1]);
+    keys.set(base, forms);
+  }
+  return keys;
+}
+
+describe('translation catalogues', () => {
+  for (const ns of NAMESPACES) {
+    const reference = keysOf(RESOURCES[FALLBACK_LANGUAGE][ns]);
+    for (const lang of UI_LANGUAGES) {
+      const keys = keysOf(RESOURCES[lang][ns]);
+      const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+
+      it(`${lang}/${ns} has every key of ${FALLBACK_LANGUAGE} and no extra`, () => {
+        expect([...keys.keys()].sort()).toEqual([...reference.keys()].sort());
+      });
+
+      it(`${lang}/${ns} has every plural form ${lang} needs`, () => {
+        for (const [key, forms] of reference) {
+          if (forms.length === 0) continue;
+          const own = keys.get(key) ?? [];
+          for (const category of categories) {
+            expect(own, `${lang}/${ns}:${key}_${category}`).toContain(category);
+          }
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,57 @@
+import arCommon from './ar/common.json' with { type: 'json' };
+import enCommon from './en/common.json' with { type: 'json' };
+import esCommon from './es/common.json' with { type: 'json' };
+import frCommon from './fr/common.json' with { type: 'json' };
+import zhHansCommon from './zh-Hans/common.json' with { type: 'json' };
+
+/** The launch UI languages (BCP 47). English is the fallback. */
+export const UI_LANGUAGES = ['en', 'zh-Hans', 'es', 'fr', 'ar'] as const;
+/** One of the launch UI languages. */
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/** The language used when a key or a person's choice is missing. */
+export const FALLBACK_LANGUAGE: UiLanguage = 'en';
+
+/** Namespaces, one per feature (DESIGN.md, Internationalisation). */
+export const NAMESPACES = ['common'] as const;
+
+/** A translation catalogue: nested objects of strings. */
+export interface Catalogue {
+  [key: string]: string | Catalogue;
+}
+
+/** Every catalogue, by language then namespace; the same data serves client and server. */
+export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], Catalogue>> = {
+  en: { common: enCommon },
+  'zh-Hans': { common: zhHansCommon },
+  es: { common: esCommon },
+  fr: { common: frCommon },
+  ar: { common: arCommon },
+};
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
+
+/** Text direction of a BCP 47 language tag. */
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  const primary = lang.split('-')[0]?.toLowerCase() ?? '';
+  return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
+}
+
+/** Whether `value` is a launch UI language. */
+export function isUiLanguage(value: string): value is UiLanguage {
+  return (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The best launch language for a list of preferences such as `navigator.languages`. */
+export function pickUiLanguage(preferences: readonly string[]): UiLanguage {
+  for (const pref of preferences) {
+    if (isUiLanguage(pref)) return pref;
+    const lower = pref.toLowerCase();
+    // zh, zh-CN and zh-SG are written in simplified characters.
+    if (lower === 'zh' || lower === 'zh-cn' || lower === 'zh-sg') return 'zh-Hans';
+    const primary = lower.split('-')[0] ?? '';
+    const match = UI_LANGUAGES.find((lang) => lang === primary);
+    if (match) return match;
+  }
+  return FALLBACK_LANGUAGE;
+}

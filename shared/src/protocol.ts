@@ -1,0 +1,43 @@
+/**
+ * The sync protocol: the standard y-websocket framing, plus Tandem's constants around it.
+ * Client and server both import from here, so the two ends cannot drift apart.
+ */
+
+/** First varuint of every WebSocket frame, as in y-websocket. */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const;
+/** One of the y-websocket message types. */
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/**
+ * Close codes the sync server uses. Deliberate refusals are 4000 + the HTTP status (a stock
+ * y-websocket provider stops reconnecting on 4400–4499); an oversized frame gets the standard 1009.
+ */
+export const CloseCode = {
+  /** The server is shutting down; clients reconnect. */
+  goingAway: 1001,
+  /** A frame exceeded the configured size limit (`MAX_MESSAGE_BYTES`). */
+  tooLarge: 1009,
+  /** Something failed on the server; clients reconnect. */
+  serverError: 1011,
+  /** A frame could not be decoded (random bytes, truncated or malformed sync message). */
+  badMessage: 4400,
+  /** No valid session. */
+  unauthorized: 4401,
+  /** The session may not open this document. */
+  forbidden: 4403,
+  /** The room name names no document. */
+  notFound: 4404,
+} as const;
+/** One of the sync server's close codes. */
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** URL path prefix of the sync endpoint: `ws://host/sync/<partnershipId>/<document>`. */
+export const SYNC_PATH = '/sync';
+
+/** Default limit for one WebSocket frame, in bytes (10 MiB). */
+export const DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
