@@ -71,6 +71,10 @@ export function attachConnection(
     });
   });
 
+  // ws reports protocol violations (an oversized frame: 1009) here, then closes the socket;
+  // without a listener the error would be thrown and take the whole process down.
+  ws.on('error', (error) => log(`${describe}: ${error.message}`));
+
   ws.on('close', () => {
     void queue.then((room) => {
       if (!room) return;

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { tempDataDir, waitFor } from '../../test/helpers';
+import type { DocumentStore, LogEntry } from '../persistence/DocumentStore';
+import { openDatabase } from '../persistence/database';
+import { SqliteDocumentStore } from '../persistence/SqliteDocumentStore';
+import type { Peer } from './Peer';
+import { Room } from './Room';
+import { RoomRegistry } from './RoomRegistry';
+
+const quiet = { compactAfterUpdates: 1_000, log: () => undefined };
+
+function peer(id: number, sent: Uint8Array[] = []): Peer {
+  return { id, memberId: `m${id}`, canEdit: true, awarenessIds: new Set(), send: (m) => sent.push(m) };
+}
+
+function updateFor(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('text').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** The real SQLite store, made to fail its first `failures` appends (a full disk, a lock). */
+class FlakyStore implements DocumentStore {
+  appendCalls = 0;
+  constructor(
+    private readonly inner: DocumentStore,
+    private failures: number,
+  ) {}
+  load(doc: string) {
+    return this.inner.load(doc);
+  }
+  append(doc: string, entries: readonly LogEntry[]) {
+    this.appendCalls++;
+    if (this.failures-- > 0) return Promise.reject(new Error('disk full'));
+    return this.inner.append(doc, entries);
+  }
+  compact(doc: string, snapshot: Uint8Array, throughSeq: number) {
+    return this.inner.compact(doc, snapshot, throughSeq);
+  }
+}
+
+describe('Room', () => {
+  it('broadcasts an update only after it is stored, retrying failed writes', async () => {
+    const sqlite = new SqliteDocumentStore(openDatabase(tempDataDir()));
+    const store = new FlakyStore(sqlite, 2);
+    const room = new Room('d', store, await store.load('d'), quiet);
+    const sent: Uint8Array[] = [];
+    const writer = peer(1);
+    room.peers.add(writer).add(peer(2, sent));
+
+    room.applyPeerUpdate(writer, updateFor('hello'));
+    expect(room.doc.getText('text').toString()).toBe('hello');
+    expect(sent).toHaveLength(0);
+    await room.whenSaved();
+    expect(store.appendCalls).toBe(3);
+    expect(sent).toHaveLength(1);
+    expect((await sqlite.load('d')).updates).toHaveLength(1);
+  });
+
+  it('does not echo an update to the peer that sent it', async () => {
+    const store = new SqliteDocumentStore(openDatabase(tempDataDir()));
+    const room = new Room('d', store, await store.load('d'), quiet);
+    const own: Uint8Array[] = [];
+    const writer = peer(1, own);
+    room.peers.add(writer);
+    room.applyPeerUpdate(writer, updateFor('x'));
+    await room.whenSaved();
+    expect(own).toHaveLength(0);
+  });
+
+  it('records which member sent each stored update', async () => {
+    const db = openDatabase(tempDataDir());
+    const room = new Room('d', new SqliteDocumentStore(db), { snapshot: null, updates: [], lastSeq: 0 }, quiet);
+    const writer = peer(7);
+    room.peers.add(writer);
+    room.applyPeerUpdate(writer, updateFor('x'));
+    await room.whenSaved();
+    expect(db.prepare('SELECT member_id FROM doc_updates').all()).toEqual([{ member_id: 'm7' }]);
+  });
+
+  it('compacts its log into one snapshot once the tail is long', async () => {
+    const db = openDatabase(tempDataDir());
+    const store = new SqliteDocumentStore(db);
+    const room = new Room('d', store, await store.load('d'), { ...quiet, compactAfterUpdates: 10 });
+    const writer = peer(1);
+    room.peers.add(writer);
+    const source = new Y.Doc();
+    source.on('update', (u: Uint8Array) => room.applyPeerUpdate(writer, u));
+    for (let i = 0; i < 25; i++) source.getText('text').insert(i, String(i % 10));
+    await waitFor(() => (db.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number }).n < 10, 'compaction');
+    const reloaded = new Room('d', store, await store.load('d'), quiet);
+    expect(reloaded.doc.getText('text').toString()).toBe(source.getText('text').toString());
+  });
+});
+
+describe('RoomRegistry', () => {
+  it('loads a room once however many connections ask for it at the same time', async () => {
+    const sqlite = new SqliteDocumentStore(openDatabase(tempDataDir()));
+    let loads = 0;
+    const counting: DocumentStore = {
+      load: (doc) => {
+        loads++;
+        return sqlite.load(doc);
+      },
+      append: (doc, entries) => sqlite.append(doc, entries),
+      compact: (doc, snapshot, seq) => sqlite.compact(doc, snapshot, seq),
+    };
+    const registry = new RoomRegistry(counting, quiet);
+    const rooms = await Promise.all([1, 2, 3, 4, 5].map((id) => registry.join('d', peer(id))));
+    expect(loads).toBe(1);
+    expect(new Set(rooms).size).toBe(1);
+    expect(rooms[0]?.peers.size).toBe(5);
+  });
+
+  it('keeps a room that someone re-joins while it is being unloaded', async () => {
+    const registry = new RoomRegistry(new SqliteDocumentStore(openDatabase(tempDataDir())), quiet);
+    const first = peer(1);
+    const room = await registry.join('d', first);
+    room.applyPeerUpdate(first, updateFor('still here'));
+    room.removePeer(first);
+    const releasing = registry.release(room);
+    const again = await registry.join('d', peer(2));
+    await releasing;
+    expect(registry.size).toBe(1);
+    expect(again.isDestroyed).toBe(false);
+    expect(again.doc.getText('text').toString()).toBe('still here');
+  });
+});

@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectClient, synced, tempDataDir, textOf, waitFor } from './helpers';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const ROOM = 'p1/agreement';
+
+/** Starts `server/src/main.ts` as its own process, exactly as `npm start` does. */
+async function startProcess(dataDir: string, port = 0): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const bound = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
+      if (match?.[1]) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  return { child, port: bound };
+}
+
+function kill9(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+describe('a server killed with SIGKILL', () => {
+  const children: ChildProcess[] = [];
+  afterEach(() => {
+    for (const child of children.splice(0)) child.kill('SIGKILL');
+  });
+
+  it('loses no update that another client had received, whenever it dies', async () => {
+    const dataDir = tempDataDir();
+    let { child, port } = await startProcess(dataDir);
+    children.push(child);
+
+    for (let round = 0; round < 3; round++) {
+      const writer = connectClient(port, ROOM);
+      const watcher = connectClient(port, ROOM);
+      await Promise.all([synced(writer), synced(watcher)]);
+      const text = writer.doc.getText('text');
+      const typing = setInterval(() => text.insert(text.length, `${round}:${text.length};`), 2);
+      await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 300));
+
+      await kill9(child);
+      clearInterval(typing);
+      const seen = textOf(watcher.doc);
+      // Stop both clients before the restart so that nothing they hold is sent again.
+      writer.destroy();
+      watcher.destroy();
+      expect(seen.length).toBeGreaterThan(0);
+
+      ({ child, port } = await startProcess(dataDir, port));
+      children.push(child);
+      const reader = connectClient(port, ROOM);
+      await synced(reader);
+      await waitFor(() => textOf(reader.doc).length >= seen.length, 'stored content');
+      expect(textOf(reader.doc).startsWith(seen)).toBe(true);
+      reader.destroy();
+    }
+  });
+});
