@@ -9,6 +9,15 @@ export const UI_LANGUAGES = ['en', 'zh-Hans', 'es', 'fr', 'ar'] as const;
 /** One of the launch UI languages. */
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
+/** Each launch language named in itself (endonyms are never translated). */
+export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
+  en: 'English',
+  'zh-Hans': '简体中文',
+  es: 'Español',
+  fr: 'Français',
+  ar: 'العربية',
+};
+
 /** The language used when a key or a person's choice is missing. */
 export const FALLBACK_LANGUAGE: UiLanguage = 'en';
 

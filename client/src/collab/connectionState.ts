@@ -1,0 +1,42 @@
+import { CloseCode } from '@tandem/shared/protocol';
+
+/** What a person sees about their connection; each is a key under `common:connection`. */
+export const ConnectionState = {
+  connecting: 'connecting',
+  syncing: 'syncing',
+  connected: 'connected',
+  offlineSaved: 'offlineSaved',
+  offline: 'offline',
+  tooLarge: 'tooLarge',
+  refused: 'refused',
+} as const;
+export type ConnectionState = (typeof ConnectionState)[keyof typeof ConnectionState];
+
+/** The facts the provider and the local copy report. */
+export interface ConnectionFacts {
+  status: 'connecting' | 'connected' | 'disconnected';
+  /** The provider finished its sync with the server on this connection. */
+  isSynced: boolean;
+  /** The IndexedDB copy has loaded, so edits are kept on this device. */
+  isSavedLocally: boolean;
+  /** A connection attempt failed since the last successful sync. */
+  hasFailed: boolean;
+  /** The close code that ended syncing for good, if any. */
+  finalCloseCode: number | null;
+}
+
+/** Derives the state shown to the person from the provider's facts. */
+export function deriveConnectionState(facts: ConnectionFacts): ConnectionState {
+  if (facts.finalCloseCode === CloseCode.tooLarge) return ConnectionState.tooLarge;
+  if (facts.finalCloseCode !== null) return ConnectionState.refused;
+  if (facts.status === 'connected') {
+    return facts.isSynced ? ConnectionState.connected : ConnectionState.syncing;
+  }
+  if (!facts.hasFailed) return ConnectionState.connecting;
+  return facts.isSavedLocally ? ConnectionState.offlineSaved : ConnectionState.offline;
+}
+
+/** Whether the state calls for attention (shown as an alert to screen readers). */
+export function isProblem(state: ConnectionState): boolean {
+  return state === ConnectionState.tooLarge || state === ConnectionState.refused;
+}

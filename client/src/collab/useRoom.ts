@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { SYNC_PATH } from '@tandem/shared/protocol';
+
+/** A document open in this tab: the Y.Doc, its local copy and its server connection. */
+export interface OpenRoom {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  local: IndexeddbPersistence;
+}
+
+function syncUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${window.location.host}${SYNC_PATH}`;
+}
+
+/**
+ * Opens a room. The IndexedDB copy makes a reload instant and keeps offline edits (P24); the
+ * stock y-websocket provider syncs with the server and merges on reconnect.
+ */
+export function useRoom(roomName: string): OpenRoom | null {
+  const [room, setRoom] = useState<OpenRoom | null>(null);
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const local = new IndexeddbPersistence(`tandem:${roomName}`, doc);
+    const provider = new WebsocketProvider(syncUrl(), roomName, doc);
+    setRoom({ doc, provider, local });
+    return () => {
+      provider.destroy();
+      void local.destroy();
+      doc.destroy();
+      setRoom(null);
+    };
+  }, [roomName]);
+  return room;
+}

@@ -1,0 +1,83 @@
+import { type Browser, type Page, expect, test } from '@playwright/test';
+import { TestServer } from './support/server';
+
+/**
+ * Story: coordinator A (English UI) and coordinator B (Chinese UI) open the same draft, type
+ * into it, see each other's text and named carets; a reload keeps the text; while the server is
+ * down typing goes on and syncs when it returns.
+ */
+
+let server: TestServer;
+
+test.beforeAll(async () => {
+  server = await TestServer.start();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+async function openAs(browser: Browser, path: string, name: string, locale: string): Promise<Page> {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  await page.goto(server.url + path);
+  await page.locator('input[autocomplete="name"]').fill(name);
+  return page;
+}
+
+const editorOf = (page: Page) => page.getByRole('textbox', { name: /Agreement text|协议正文/ });
+const statusOf = (page: Page) => page.locator('.connection');
+
+/** The document's text as a person reads it: without the other people's caret labels. */
+function textOf(page: Page): Promise<string> {
+  return editorOf(page).evaluate((editor) => {
+    const copy = editor.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  });
+}
+
+test('two schools co-edit a draft, live and through an outage', async ({ browser }) => {
+  const first = await browser.newContext({ locale: 'en-US' });
+  const home = await first.newPage();
+  await home.goto(server.url);
+  await home.getByRole('button', { name: 'Start a new draft' }).click();
+  await expect(home).toHaveURL(/\/d\/[\w-]+$/);
+  const draftPath = new URL(home.url()).pathname;
+  await first.close();
+
+  const a = await openAs(browser, draftPath, 'Ana Alvarez', 'en-US');
+  const b = await openAs(browser, draftPath, '王波', 'zh-CN');
+  await expect(statusOf(a)).toHaveAttribute('data-state', 'connected');
+  await expect(statusOf(b)).toHaveText('已连接 · 所有更改已保存');
+
+  await editorOf(a).click();
+  await a.keyboard.type('Our schools will learn together.');
+  await expect(editorOf(b)).toContainText('Our schools will learn together.');
+
+  await editorOf(b).click();
+  await b.keyboard.press('End');
+  await b.keyboard.type(' 我们一起学习。');
+  await expect(editorOf(a)).toContainText('Our schools will learn together. 我们一起学习。');
+
+  // Each sees the other's caret, labelled with the other's name.
+  await expect(a.locator('.collaboration-carets__label')).toHaveText('王波');
+  await expect(b.locator('.collaboration-carets__label')).toHaveText('Ana Alvarez');
+
+  await a.reload();
+  await expect(editorOf(a)).toContainText('Our schools will learn together. 我们一起学习。');
+  await expect(statusOf(a)).toHaveAttribute('data-state', 'connected');
+
+  await server.stop();
+  await expect(statusOf(a)).toHaveText('Offline · changes saved on this device');
+  await expect(statusOf(b)).toHaveText('离线 · 更改已保存在本设备上');
+  await editorOf(a).click();
+  await a.keyboard.press('End');
+  await a.keyboard.type(' Written offline.');
+  await expect(editorOf(b)).not.toContainText('Written offline.');
+
+  await server.resume();
+  await expect(statusOf(a)).toHaveAttribute('data-state', 'connected', { timeout: 10_000 });
+  const merged = 'Our schools will learn together. 我们一起学习。 Written offline.';
+  await expect.poll(() => textOf(b), { timeout: 10_000 }).toBe(merged);
+  await expect.poll(() => textOf(a)).toBe(merged);
+});
