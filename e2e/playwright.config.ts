@@ -1,11 +1,10 @@
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium (`apt-get install chromium`); Playwright's own browser downloads are not available here. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumPath } from './support/checkBrowser';
 
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  globalSetup: './support/checkBrowser.ts',
   timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
@@ -14,8 +13,15 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     launchOptions: {
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
     trace: 'retain-on-failure',
   },

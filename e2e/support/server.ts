@@ -31,7 +31,10 @@ export class TestServer {
   ) {}
 
   static async start(): Promise<TestServer> {
-    const server = new TestServer(await freePort(), fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-')));
+    const server = new TestServer(
+      await freePort(),
+      fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-')),
+    );
     await server.resume();
     return server;
   }

@@ -36,7 +36,10 @@ const version = (
 ).version;
 
 /** Opens storage, starts HTTP and WebSocket on one port. */
-export async function startServer(config: Config, authorize = allowEveryone): Promise<TandemServer> {
+export async function startServer(
+  config: Config,
+  authorize = allowEveryone,
+): Promise<TandemServer> {
   const db = openDatabase(config.dataDir);
   const registry = new RoomRegistry(new SqliteDocumentStore(db), {
     compactAfterUpdates: config.compactAfterUpdates,

@@ -78,17 +78,23 @@ describe('bad input on the sync endpoint', () => {
     ['an unknown sync message type', () => syncFrame(7, new Uint8Array([1]))],
     ['a truncated sync message', () => syncFrame(2, validUpdate('evil')).slice(0, 6)],
     ['an update of random bytes', () => syncFrame(2, crypto.randomBytes(64))],
-    ['a truncated update', () => {
-      const update = validUpdate('truncated');
-      return syncFrame(2, update.slice(0, update.length - 3));
-    }],
+    [
+      'a truncated update',
+      () => {
+        const update = validUpdate('truncated');
+        return syncFrame(2, update.slice(0, update.length - 3));
+      },
+    ],
     ['a malformed state vector', () => syncFrame(0, new Uint8Array([5, 200, 200]))],
-    ['a malformed awareness update', () => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.awareness);
-      encoding.writeVarUint8Array(encoder, new Uint8Array([1, 7, 1, 3, 123, 34, 120]));
-      return encoding.toUint8Array(encoder);
-    }],
+    [
+      'a malformed awareness update',
+      () => {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MessageType.awareness);
+        encoding.writeVarUint8Array(encoder, new Uint8Array([1, 7, 1, 3, 123, 34, 120]));
+        return encoding.toUint8Array(encoder);
+      },
+    ],
   ];
 
   for (const [name, frame] of cases) {

@@ -7,7 +7,10 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 const ROOM = 'p1/agreement';
 
 /** Starts `server/src/main.ts` as its own process, exactly as `npm start` does. */
-async function startProcess(dataDir: string, port = 0): Promise<{ child: ChildProcess; port: number }> {
+async function startProcess(
+  dataDir: string,
+  port = 0,
+): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },

@@ -13,7 +13,10 @@ export function tempDataDir(): string {
 }
 
 /** A real server on port 0 over `dataDir`. */
-export function startTestServer(dataDir: string, overrides: Partial<Config> = {}): Promise<TandemServer> {
+export function startTestServer(
+  dataDir: string,
+  overrides: Partial<Config> = {},
+): Promise<TandemServer> {
   const config = { ...readConfig({ PORT: '0', DATA_DIR: dataDir }), ...overrides };
   return startServer(config);
 }
@@ -35,7 +38,11 @@ export function synced(provider: WebsocketProvider): Promise<void> {
 }
 
 /** Polls `condition` until it holds, failing after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+export async function waitFor(
+  condition: () => boolean,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
@@ -58,5 +65,5 @@ export function closeCode(ws: WebSocket): Promise<number> {
 }
 
 export function textOf(doc: Y.Doc, field = 'text'): string {
-  return doc.getText(field).toString();
+  return doc.getText(field).toJSON();
 }

@@ -58,6 +58,8 @@ describe('HTTP', () => {
     await start(false);
     const res = await fetch(`${base}/`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ error: { message: expect.stringContaining('npm run build') as string } });
+    expect(await res.json()).toMatchObject({
+      error: { message: expect.stringContaining('npm run build') as string },
+    });
   });
 });

@@ -104,7 +104,12 @@ describe('sync server with stock y-websocket providers', () => {
 
   it('refuses upgrades to paths that name no document', async () => {
     const response = await fetch(`http://127.0.0.1:${server.port}/sync/p1/nonsense`, {
-      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
     }).catch((error: unknown) => error);
     expect(response).toBeInstanceOf(Error);
     const provider = connect('p1/nonsense');

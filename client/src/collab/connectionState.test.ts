@@ -13,14 +13,25 @@ describe('deriveConnectionState', () => {
   it('says connecting on the first attempt, then syncing, then connected', () => {
     expect(deriveConnectionState(base)).toBe('connecting');
     expect(deriveConnectionState({ ...base, status: 'connected' })).toBe('syncing');
-    expect(deriveConnectionState({ ...base, status: 'connected', isSynced: true })).toBe('connected');
+    expect(deriveConnectionState({ ...base, status: 'connected', isSynced: true })).toBe(
+      'connected',
+    );
   });
 
   it('says offline but saved on this device once a connection failed', () => {
-    expect(deriveConnectionState({ ...base, status: 'disconnected', hasFailed: true })).toBe('offlineSaved');
-    expect(deriveConnectionState({ ...base, status: 'connecting', hasFailed: true })).toBe('offlineSaved');
+    expect(deriveConnectionState({ ...base, status: 'disconnected', hasFailed: true })).toBe(
+      'offlineSaved',
+    );
+    expect(deriveConnectionState({ ...base, status: 'connecting', hasFailed: true })).toBe(
+      'offlineSaved',
+    );
     expect(
-      deriveConnectionState({ ...base, status: 'disconnected', hasFailed: true, isSavedLocally: false }),
+      deriveConnectionState({
+        ...base,
+        status: 'disconnected',
+        hasFailed: true,
+        isSavedLocally: false,
+      }),
     ).toBe('offline');
   });
 

@@ -10,7 +10,16 @@ const NAME_KEY = 'tandem.displayName';
 const GUEST_KEY = 'tandem.guestNumber';
 
 /** Caret colours with enough contrast against white text labels. */
-const PALETTE = ['#b42318', '#175cd3', '#067647', '#9e3fb8', '#b54708', '#0e7090', '#c11574', '#4e5ba6'];
+const PALETTE = [
+  '#b42318',
+  '#175cd3',
+  '#067647',
+  '#9e3fb8',
+  '#b54708',
+  '#0e7090',
+  '#c11574',
+  '#4e5ba6',
+];
 
 /** A stable colour for a name, so a person keeps their colour across reloads. */
 export function colorFor(name: string): string {

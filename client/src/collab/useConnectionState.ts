@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { CloseCode } from '@tandem/shared/protocol';
-import { type ConnectionFacts, type ConnectionState, deriveConnectionState } from './connectionState';
+import {
+  type ConnectionFacts,
+  type ConnectionState,
+  deriveConnectionState,
+} from './connectionState';
 import type { OpenRoom } from './useRoom';
 
 /** Follows the provider and the local copy, and derives what to show. */
@@ -16,7 +20,8 @@ export function useConnectionState({ provider, local }: OpenRoom): ConnectionSta
   useEffect(() => {
     const update = (patch: Partial<ConnectionFacts>) => setFacts((f) => ({ ...f, ...patch }));
     const onStatus = ({ status }: { status: ConnectionFacts['status'] }) => update({ status });
-    const onSync = (isSynced: boolean) => update(isSynced ? { isSynced, hasFailed: false } : { isSynced });
+    const onSync = (isSynced: boolean) =>
+      update(isSynced ? { isSynced, hasFailed: false } : { isSynced });
     const onClose = (event: CloseEvent | null) => {
       update({ hasFailed: true, isSynced: false });
       // ws answers an oversized frame with 1009, which the provider would retry forever.

@@ -26,6 +26,9 @@ export function useRoom(roomName: string): OpenRoom | null {
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`tandem:${roomName}`, doc);
     const provider = new WebsocketProvider(syncUrl(), roomName, doc);
+    // The room is an external resource made here and torn down below; React state is how the
+    // component sees it (StrictMode's double effect must get a fresh one).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setRoom({ doc, provider, local });
     return () => {
       provider.destroy();

@@ -13,7 +13,9 @@ export interface AppOptions {
 }
 
 /** The HTTP side of the server: `/api/*` routes, and the built client for everything else. */
-export function createApp(options: AppOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createApp(
+  options: AppOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const routes = new Map<string, RouteHandler>([
     ['GET /api/health', (_req, res) => sendJson(res, 200, { ok: true, version: options.version })],
   ]);
@@ -35,7 +37,12 @@ export function createApp(options: AppOptions): (req: IncomingMessage, res: Serv
       .catch((error: unknown) => {
         if (!(error instanceof AppError)) options.log(`${req.method} ${pathname} failed`, error);
         if (res.headersSent) return void res.destroy();
-        sendError(res, error instanceof AppError ? error : new AppError(ErrorCode.INTERNAL, 'Something went wrong on the server.'));
+        sendError(
+          res,
+          error instanceof AppError
+            ? error
+            : new AppError(ErrorCode.INTERNAL, 'Something went wrong on the server.'),
+        );
       });
   };
 }

@@ -24,7 +24,10 @@ export function serveClient(root: string): (req: IncomingMessage, res: ServerRes
   const index = path.join(root, 'index.html');
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      sendError(res, new AppError(ErrorCode.METHOD_NOT_ALLOWED, 'Only GET and HEAD are served here.'));
+      sendError(
+        res,
+        new AppError(ErrorCode.METHOD_NOT_ALLOWED, 'Only GET and HEAD are served here.'),
+      );
       return;
     }
     const pathname = safePathname(req.url);

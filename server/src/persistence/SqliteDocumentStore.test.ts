@@ -5,7 +5,7 @@ import { openDatabase } from './database';
 import { SqliteDocumentStore } from './SqliteDocumentStore';
 
 function edit(doc: Y.Doc, text: string): Uint8Array {
-  let update = new Uint8Array();
+  let update: Uint8Array = new Uint8Array();
   doc.once('update', (u: Uint8Array) => (update = u));
   doc.getText('text').insert(doc.getText('text').length, text);
   return update;
@@ -15,7 +15,7 @@ function replay(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }):
   const doc = new Y.Doc();
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
   for (const u of stored.updates) Y.applyUpdate(doc, u);
-  return doc.getText('text').toString();
+  return doc.getText('text').toJSON();
 }
 
 describe('SqliteDocumentStore', () => {
@@ -30,7 +30,12 @@ describe('SqliteDocumentStore', () => {
     const doc = new Y.Doc();
     const member = null;
     expect(await store.append('d', [{ update: edit(doc, 'a'), memberId: member }])).toBe(1);
-    expect(await store.append('d', [{ update: edit(doc, 'b'), memberId: 'm1' }, { update: edit(doc, 'c'), memberId: 'm1' }])).toBe(3);
+    expect(
+      await store.append('d', [
+        { update: edit(doc, 'b'), memberId: 'm1' },
+        { update: edit(doc, 'c'), memberId: 'm1' },
+      ]),
+    ).toBe(3);
     await store.compact('d', Y.encodeStateAsUpdate(doc), 3);
     expect(await store.append('d', [{ update: edit(doc, 'd'), memberId: member }])).toBe(4);
 

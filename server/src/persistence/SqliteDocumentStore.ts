@@ -27,17 +27,17 @@ export class SqliteDocumentStore implements DocumentStore {
          ON CONFLICT (doc) DO UPDATE SET state = excluded.state,
            through_seq = excluded.through_seq, at = excluded.at`,
       ),
-      deleteThrough: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+      deleteThrough: db.prepare<[string, number]>(
+        'DELETE FROM doc_updates WHERE doc = ? AND seq <= ?',
+      ),
     };
     this.statements = statements;
-    this.appendAll = db.transaction(
-      (doc: string, entries: readonly LogEntry[]): number => {
-        let seq = statements.lastSeq.get(doc, doc)?.seq ?? 0;
-        const at = Date.now();
-        for (const e of entries) statements.insert.run(doc, ++seq, e.update, e.memberId, at);
-        return seq;
-      },
-    );
+    this.appendAll = db.transaction((doc: string, entries: readonly LogEntry[]): number => {
+      let seq = statements.lastSeq.get(doc, doc)?.seq ?? 0;
+      const at = Date.now();
+      for (const e of entries) statements.insert.run(doc, ++seq, e.update, e.memberId, at);
+      return seq;
+    });
     this.compactAll = db.transaction((doc: string, snapshot: Uint8Array, throughSeq: number) => {
       statements.upsertSnapshot.run(doc, snapshot, throughSeq, Date.now());
       statements.deleteThrough.run(doc, throughSeq);

@@ -11,7 +11,13 @@ import { RoomRegistry } from './RoomRegistry';
 const quiet = { compactAfterUpdates: 1_000, log: () => undefined };
 
 function peer(id: number, sent: Uint8Array[] = []): Peer {
-  return { id, memberId: `m${id}`, canEdit: true, awarenessIds: new Set(), send: (m) => sent.push(m) };
+  return {
+    id,
+    memberId: `m${id}`,
+    canEdit: true,
+    awarenessIds: new Set(),
+    send: (m) => sent.push(m),
+  };
 }
 
 function updateFor(text: string): Uint8Array {
@@ -50,7 +56,7 @@ describe('Room', () => {
     room.peers.add(writer).add(peer(2, sent));
 
     room.applyPeerUpdate(writer, updateFor('hello'));
-    expect(room.doc.getText('text').toString()).toBe('hello');
+    expect(room.doc.getText('text').toJSON()).toBe('hello');
     expect(sent).toHaveLength(0);
     await room.whenSaved();
     expect(store.appendCalls).toBe(3);
@@ -71,7 +77,12 @@ describe('Room', () => {
 
   it('records which member sent each stored update', async () => {
     const db = openDatabase(tempDataDir());
-    const room = new Room('d', new SqliteDocumentStore(db), { snapshot: null, updates: [], lastSeq: 0 }, quiet);
+    const room = new Room(
+      'd',
+      new SqliteDocumentStore(db),
+      { snapshot: null, updates: [], lastSeq: 0 },
+      quiet,
+    );
     const writer = peer(7);
     room.peers.add(writer);
     room.applyPeerUpdate(writer, updateFor('x'));
@@ -88,9 +99,12 @@ describe('Room', () => {
     const source = new Y.Doc();
     source.on('update', (u: Uint8Array) => room.applyPeerUpdate(writer, u));
     for (let i = 0; i < 25; i++) source.getText('text').insert(i, String(i % 10));
-    await waitFor(() => (db.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number }).n < 10, 'compaction');
+    await waitFor(
+      () => (db.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number }).n < 10,
+      'compaction',
+    );
     const reloaded = new Room('d', store, await store.load('d'), quiet);
-    expect(reloaded.doc.getText('text').toString()).toBe(source.getText('text').toString());
+    expect(reloaded.doc.getText('text').toJSON()).toBe(source.getText('text').toJSON());
   });
 });
 
@@ -124,6 +138,6 @@ describe('RoomRegistry', () => {
     await releasing;
     expect(registry.size).toBe(1);
     expect(again.isDestroyed).toBe(false);
-    expect(again.doc.getText('text').toString()).toBe('still here');
+    expect(again.doc.getText('text').toJSON()).toBe('still here');
   });
 });

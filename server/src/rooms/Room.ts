@@ -103,7 +103,10 @@ export class Room {
         } catch (error) {
           // The document stays in memory and keeps accepting edits; nothing is broadcast
           // until it is stored, so no peer can hold an update the store lacks.
-          this.options.log(`room ${this.name}: storing ${batch.length} updates failed, retrying`, error);
+          this.options.log(
+            `room ${this.name}: storing ${batch.length} updates failed, retrying`,
+            error,
+          );
           await delay(retryMs);
           retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
           continue;

@@ -36,7 +36,10 @@ export function createUpgradeHandler(
       },
       (error: unknown) => {
         if (!(error instanceof AppError)) context.log('authorizing an upgrade failed', error);
-        refuse(socket, error instanceof AppError ? error : new AppError(ErrorCode.INTERNAL, 'Try again.'));
+        refuse(
+          socket,
+          error instanceof AppError ? error : new AppError(ErrorCode.INTERNAL, 'Try again.'),
+        );
       },
     );
   };

@@ -9,7 +9,14 @@ describe('parseRoomName', () => {
     });
   });
   it('refuses unknown documents, paths and odd ids', () => {
-    for (const bad of ['p1', 'p1/notes', '../x/agreement', 'p 1/agreement', '/agreement', 'a/b/agreement']) {
+    for (const bad of [
+      'p1',
+      'p1/notes',
+      '../x/agreement',
+      'p 1/agreement',
+      '/agreement',
+      'a/b/agreement',
+    ]) {
       expect(parseRoomName(bad), bad).toBeNull();
     }
   });
