@@ -81,3 +81,34 @@ test('two schools co-edit a draft, live and through an outage', async ({ browser
   await expect.poll(() => textOf(b), { timeout: 10_000 }).toBe(merged);
   await expect.poll(() => textOf(a)).toBe(merged);
 });
+
+test('edits typed offline survive closing the tab and reach the partner later', async ({
+  browser,
+}) => {
+  const draftPath = '/d/offline-tab-story';
+  const a = await openAs(browser, draftPath, 'Ana Alvarez', 'en-US');
+  const b = await openAs(browser, draftPath, '王波', 'zh-CN');
+  await expect(statusOf(a)).toHaveAttribute('data-state', 'connected');
+  await editorOf(a).click();
+  await a.keyboard.type('Start.');
+  await expect(editorOf(b)).toContainText('Start.');
+
+  await server.stop();
+  await expect(statusOf(a)).toHaveAttribute('data-state', 'offlineSaved');
+  await editorOf(a).click();
+  await a.keyboard.press('End');
+  await a.keyboard.type(' Kept on this laptop.');
+  await expect(statusOf(a)).toHaveText('Offline · changes saved on this device');
+  // The school computer is closed before the network comes back.
+  const context = a.context();
+  await a.close();
+
+  await server.resume();
+  await expect(statusOf(b)).toHaveAttribute('data-state', 'connected', { timeout: 10_000 });
+  await expect(editorOf(b)).not.toContainText('Kept on this laptop.');
+
+  const reopened = await context.newPage();
+  await reopened.goto(server.url + draftPath);
+  await expect(editorOf(reopened)).toContainText('Start. Kept on this laptop.');
+  await expect.poll(() => textOf(b), { timeout: 10_000 }).toBe('Start. Kept on this laptop.');
+});

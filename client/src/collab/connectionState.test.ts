@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ConnectionFacts, deriveConnectionState } from './connectionState';
+import { type ConnectionFacts, deriveConnectionState, isAtRisk } from './connectionState';
 
 const base: ConnectionFacts = {
   status: 'connecting',
   isSynced: false,
   isSavedLocally: true,
+  isSavingLocally: false,
   hasFailed: false,
   finalCloseCode: null,
 };
@@ -35,8 +36,25 @@ describe('deriveConnectionState', () => {
     ).toBe('offline');
   });
 
+  it('says saving on this device until the local copy has committed an offline edit', () => {
+    const offline = { ...base, status: 'disconnected', hasFailed: true } as const;
+    expect(deriveConnectionState({ ...offline, isSavingLocally: true })).toBe('offlineSaving');
+    expect(deriveConnectionState({ ...offline, isSavingLocally: false })).toBe('offlineSaved');
+  });
+
   it('names a change too large to send, and a refusal', () => {
     expect(deriveConnectionState({ ...base, finalCloseCode: 1009 })).toBe('tooLarge');
     expect(deriveConnectionState({ ...base, finalCloseCode: 4403 })).toBe('refused');
+  });
+});
+
+describe('isAtRisk', () => {
+  it('warns before closing while an edit is only in memory', () => {
+    expect(isAtRisk({ ...base, isSavingLocally: true })).toBe(true);
+    expect(isAtRisk({ ...base, status: 'disconnected', isSavedLocally: false })).toBe(true);
+  });
+  it('lets the page close when the server or this device has everything', () => {
+    expect(isAtRisk({ ...base, status: 'connected', isSavedLocally: false })).toBe(false);
+    expect(isAtRisk({ ...base, status: 'disconnected' })).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ export const ConnectionState = {
   connecting: 'connecting',
   syncing: 'syncing',
   connected: 'connected',
+  offlineSaving: 'offlineSaving',
   offlineSaved: 'offlineSaved',
   offline: 'offline',
   tooLarge: 'tooLarge',
@@ -19,6 +20,8 @@ export interface ConnectionFacts {
   isSynced: boolean;
   /** The IndexedDB copy has loaded, so edits are kept on this device. */
   isSavedLocally: boolean;
+  /** Some edits are not yet committed to the IndexedDB copy. */
+  isSavingLocally: boolean;
   /** A connection attempt failed since the last successful sync. */
   hasFailed: boolean;
   /** The close code that ended syncing for good, if any. */
@@ -33,7 +36,14 @@ export function deriveConnectionState(facts: ConnectionFacts): ConnectionState {
     return facts.isSynced ? ConnectionState.connected : ConnectionState.syncing;
   }
   if (!facts.hasFailed) return ConnectionState.connecting;
-  return facts.isSavedLocally ? ConnectionState.offlineSaved : ConnectionState.offline;
+  if (!facts.isSavedLocally) return ConnectionState.offline;
+  return facts.isSavingLocally ? ConnectionState.offlineSaving : ConnectionState.offlineSaved;
+}
+
+/** Whether closing the page now could lose edits: neither the server nor this device has them. */
+export function isAtRisk(facts: ConnectionFacts): boolean {
+  if (facts.isSavingLocally) return true;
+  return facts.status !== 'connected' && !facts.isSavedLocally;
 }
 
 /** Whether the state calls for attention (shown as an alert to screen readers). */

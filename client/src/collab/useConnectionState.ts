@@ -4,15 +4,21 @@ import {
   type ConnectionFacts,
   type ConnectionState,
   deriveConnectionState,
+  isAtRisk,
 } from './connectionState';
+import { trackLocalSaves } from './localSaves';
 import type { OpenRoom } from './useRoom';
 
-/** Follows the provider and the local copy, and derives what to show. */
-export function useConnectionState({ provider, local }: OpenRoom): ConnectionState {
+/**
+ * Follows the provider and the local copy, derives what to show, and asks the browser to
+ * confirm leaving while an edit exists only in this tab's memory.
+ */
+export function useConnectionState({ doc, provider, local }: OpenRoom): ConnectionState {
   const [facts, setFacts] = useState<ConnectionFacts>(() => ({
     status: provider.wsconnected ? 'connected' : 'connecting',
     isSynced: provider.synced,
     isSavedLocally: local.synced,
+    isSavingLocally: false,
     hasFailed: false,
     finalCloseCode: null,
   }));
@@ -39,7 +45,11 @@ export function useConnectionState({ provider, local }: OpenRoom): ConnectionSta
     provider.on('connection-error', onError);
     provider.on('closed', onFinalClose);
     local.on('synced', onLocal);
+    const stopTracking = trackLocalSaves(doc, local, (isSavingLocally) =>
+      update({ isSavingLocally }),
+    );
     return () => {
+      stopTracking();
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('connection-close', onClose);
@@ -47,7 +57,15 @@ export function useConnectionState({ provider, local }: OpenRoom): ConnectionSta
       provider.off('closed', onFinalClose);
       local.off('synced', onLocal);
     };
-  }, [provider, local]);
+  }, [doc, provider, local]);
+
+  const isLeavingRisky = isAtRisk(facts);
+  useEffect(() => {
+    if (!isLeavingRisky) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [isLeavingRisky]);
 
   return deriveConnectionState(facts);
 }
