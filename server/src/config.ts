@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '@tandem/shared/protocol';
+import { DEFAULT_SCRYPT_COST } from './auth/passwords';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -24,6 +25,9 @@ export interface Config {
   heartbeatMs: number;
   /** Compact a document's update log into a snapshot once its tail is this long. */
   compactAfterUpdates: number;
+  /** scrypt's N for new password hashes. */
+  scryptCost: number;
+  sessionTtlMs: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -45,5 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(e.CLIENT_DIR ?? path.join(repoRoot, 'client/dist')),
     heartbeatMs: 30_000,
     compactAfterUpdates: 500,
+    scryptCost: DEFAULT_SCRYPT_COST,
+    sessionTtlMs: 30 * 24 * 60 * 60 * 1000,
   };
 }

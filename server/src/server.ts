@@ -10,7 +10,12 @@ import { openDatabase } from './persistence/database';
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore';
 import { startHeartbeat } from './rooms/heartbeat';
 import { RoomRegistry } from './rooms/RoomRegistry';
-import { type Authorize, createUpgradeHandler } from './rooms/upgrade';
+import { createUpgradeHandler } from './rooms/upgrade';
+import { createAuthorize } from './rooms/authorize';
+import { LiveConnections } from './rooms/LiveConnections';
+import { SqlitePeopleStore } from './persistence/SqlitePeopleStore';
+import { Auth } from './auth/Auth';
+import { PasswordHasher } from './auth/passwords';
 
 /** A running Tandem server. */
 export interface TandemServer {
@@ -20,9 +25,6 @@ export interface TandemServer {
   /** Closes connections, stores every room and closes the database. */
   close(): Promise<void>;
 }
-
-/** Until accounts exist (issue 3), every connection may edit. */
-const allowEveryone: Authorize = () => Promise.resolve({ memberId: null, canEdit: true });
 
 function log(message: string, error?: unknown): void {
   if (error === undefined) console.log(message);
@@ -36,19 +38,27 @@ const version = (
 ).version;
 
 /** Opens storage, starts HTTP and WebSocket on one port. */
-export async function startServer(
-  config: Config,
-  authorize = allowEveryone,
-): Promise<TandemServer> {
+export async function startServer(config: Config): Promise<TandemServer> {
   const db = openDatabase(config.dataDir);
   const registry = new RoomRegistry(new SqliteDocumentStore(db), {
     compactAfterUpdates: config.compactAfterUpdates,
     log,
   });
-  const httpServer = http.createServer(createApp({ clientDir: config.clientDir, version, log }));
+  const people = new SqlitePeopleStore(db);
+  const auth = new Auth(people, new PasswordHasher(config.scryptCost), {
+    sessionTtlMs: config.sessionTtlMs,
+    isSecure: config.publicUrl.startsWith('https:'),
+  });
+  const connections = new LiveConnections();
+  const app = createApp(
+    { clientDir: config.clientDir, version, log },
+    { people, auth, connections, publicUrl: config.publicUrl },
+  );
+  const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs);
-  httpServer.on('upgrade', createUpgradeHandler(wss, authorize, { registry, log }));
+  const authorize = createAuthorize(auth, people, config.publicUrl);
+  httpServer.on('upgrade', createUpgradeHandler(wss, authorize, { registry, connections, log }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -15,8 +15,8 @@ import {
   textOf,
   waitFor,
 } from './helpers';
+import { type Person, createPartnership } from './people';
 
-const ROOM = 'p1/agreement';
 const LIMIT = 64 * 1024;
 
 /** A sync-protocol frame (type 0) of the given sub-type carrying `payload`. */
@@ -39,12 +39,17 @@ describe('bad input on the sync endpoint', () => {
   let dataDir: string;
   let a: WebsocketProvider;
   let b: WebsocketProvider;
+  let person: Person;
+  let ROOM: string;
 
   beforeEach(async () => {
     dataDir = tempDataDir();
     server = await startTestServer(dataDir, { maxMessageBytes: LIMIT });
-    a = connectClient(server.port, ROOM);
-    b = connectClient(server.port, ROOM);
+    const partnership = await createPartnership(`http://127.0.0.1:${server.port}`);
+    person = partnership.coordinatorA;
+    ROOM = `${partnership.id}/agreement`;
+    a = connectClient(server.port, ROOM, person);
+    b = connectClient(server.port, ROOM, person);
     await Promise.all([synced(a), synced(b)]);
     a.doc.getText('text').insert(0, 'stored before');
     await waitFor(() => textOf(b.doc) === 'stored before', 'initial content');
@@ -65,7 +70,7 @@ describe('bad input on the sync endpoint', () => {
     b.destroy();
     await server.close();
     server = await startTestServer(dataDir, { maxMessageBytes: LIMIT });
-    const reader = connectClient(server.port, ROOM);
+    const reader = connectClient(server.port, ROOM, person);
     await synced(reader);
     await waitFor(() => textOf(reader.doc) === 'still editing, stored before', 'stored content');
     reader.destroy();
@@ -99,7 +104,7 @@ describe('bad input on the sync endpoint', () => {
 
   for (const [name, frame] of cases) {
     it(`closes the connection that sends ${name} with ${CloseCode.badMessage}`, async () => {
-      const attacker = await rawSocket(server.port, ROOM);
+      const attacker = await rawSocket(server.port, ROOM, person);
       const closed = closeCode(attacker);
       attacker.send(frame());
       expect(await closed).toBe(CloseCode.badMessage);
@@ -109,7 +114,7 @@ describe('bad input on the sync endpoint', () => {
   }
 
   it('closes a text frame with 4400', async () => {
-    const attacker = await rawSocket(server.port, ROOM);
+    const attacker = await rawSocket(server.port, ROOM, person);
     const closed = closeCode(attacker);
     attacker.send('hello');
     expect(await closed).toBe(CloseCode.badMessage);
@@ -117,7 +122,7 @@ describe('bad input on the sync endpoint', () => {
   });
 
   it(`closes a frame over the size limit with ${CloseCode.tooLarge}`, async () => {
-    const attacker = await rawSocket(server.port, ROOM);
+    const attacker = await rawSocket(server.port, ROOM, person);
     const closed = closeCode(attacker);
     attacker.send(syncFrame(2, validUpdate('x'.repeat(LIMIT + 10))));
     expect(await closed).toBe(CloseCode.tooLarge);

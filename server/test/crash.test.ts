@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, synced, tempDataDir, textOf, waitFor } from './helpers';
+import { createPartnership } from './people';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const ROOM = 'p1/agreement';
 
 /** Starts `server/src/main.ts` as its own process, exactly as `npm start` does. */
 async function startProcess(
@@ -45,10 +45,12 @@ describe('a server killed with SIGKILL', () => {
     const dataDir = tempDataDir();
     let { child, port } = await startProcess(dataDir);
     children.push(child);
+    const { id, coordinatorA: person } = await createPartnership(`http://127.0.0.1:${port}`);
+    const ROOM = `${id}/agreement`;
 
     for (let round = 0; round < 3; round++) {
-      const writer = connectClient(port, ROOM);
-      const watcher = connectClient(port, ROOM);
+      const writer = connectClient(port, ROOM, person);
+      const watcher = connectClient(port, ROOM, person);
       await Promise.all([synced(writer), synced(watcher)]);
       const text = writer.doc.getText('text');
       const typing = setInterval(() => text.insert(text.length, `${round}:${text.length};`), 2);
@@ -64,7 +66,7 @@ describe('a server killed with SIGKILL', () => {
 
       ({ child, port } = await startProcess(dataDir, port));
       children.push(child);
-      const reader = connectClient(port, ROOM);
+      const reader = connectClient(port, ROOM, person);
       await synced(reader);
       await waitFor(() => textOf(reader.doc).length >= seen.length, 'stored content');
       expect(textOf(reader.doc).startsWith(seen)).toBe(true);

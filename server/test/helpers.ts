@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { type Config, readConfig } from '../src/config';
 import { type TandemServer, startServer } from '../src/server';
 
-/** A fresh temporary data folder, removed by `cleanup`. */
+/** A fresh temporary data folder. */
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));
 }
@@ -17,14 +17,30 @@ export function startTestServer(
   dataDir: string,
   overrides: Partial<Config> = {},
 ): Promise<TandemServer> {
-  const config = { ...readConfig({ PORT: '0', DATA_DIR: dataDir }), ...overrides };
-  return startServer(config);
+  // A cheap scrypt keeps tests that create many accounts fast; production uses OWASP's cost.
+  const defaults = { ...readConfig({ PORT: '0', DATA_DIR: dataDir }), scryptCost: 2 ** 10 };
+  return startServer({ ...defaults, ...overrides });
 }
 
-/** A stock y-websocket provider in Node, as any integration would use it. */
-export function connectClient(port: number, room: string, doc = new Y.Doc()): WebsocketProvider {
+/** `ws` sending a session cookie with the handshake, as a browser does. */
+function webSocketWithCookie(cookie: string): typeof globalThis.WebSocket {
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  }
+  return CookieWebSocket as unknown as typeof globalThis.WebSocket;
+}
+
+/** A stock y-websocket provider in Node, signed in as `person`, as any integration would use it. */
+export function connectClient(
+  port: number,
+  room: string,
+  person: { cookie: string },
+  doc = new Y.Doc(),
+): WebsocketProvider {
   return new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: webSocketWithCookie(person.cookie),
     // Node has BroadcastChannel: without this, two providers in one process would sync
     // through it and never prove anything about the server.
     disableBc: true,
@@ -51,8 +67,14 @@ export async function waitFor(
 }
 
 /** Opens a raw WebSocket to a room and resolves once it is open. */
-export function rawSocket(port: number, room: string): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/sync/${room}`);
+export function rawSocket(
+  port: number,
+  room: string,
+  person: { cookie: string },
+): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/sync/${room}`, {
+    headers: { cookie: person.cookie },
+  });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
@@ -64,6 +86,7 @@ export function closeCode(ws: WebSocket): Promise<number> {
   return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
 }
 
+/** Text of a test field. Tests use a plain Y.Text: the protocol does not care about the schema. */
 export function textOf(doc: Y.Doc, field = 'text'): string {
   return doc.getText(field).toJSON();
 }

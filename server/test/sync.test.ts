@@ -2,15 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import type { TandemServer } from '../src/server';
 import { connectClient, startTestServer, synced, tempDataDir, textOf, waitFor } from './helpers';
-
-const ROOM = 'p1/agreement';
+import { type Person, createPartnership } from './people';
 
 describe('sync server with stock y-websocket providers', () => {
   let server: TandemServer;
   let dataDir: string;
+  let person: Person;
+  let ROOM: string;
+  let OTHER_ROOM: string;
   const providers: WebsocketProvider[] = [];
   const connect = (room = ROOM) => {
-    const provider = connectClient(server.port, room);
+    const provider = connectClient(server.port, room, person);
     providers.push(provider);
     return provider;
   };
@@ -18,6 +20,11 @@ describe('sync server with stock y-websocket providers', () => {
   beforeEach(async () => {
     dataDir = tempDataDir();
     server = await startTestServer(dataDir);
+    const base = `http://127.0.0.1:${server.port}`;
+    const first = await createPartnership(base);
+    person = first.coordinatorA;
+    ROOM = `${first.id}/agreement`;
+    OTHER_ROOM = `${first.id}/itinerary.A`;
   });
   afterEach(async () => {
     for (const p of providers.splice(0)) p.destroy();
@@ -38,7 +45,7 @@ describe('sync server with stock y-websocket providers', () => {
 
   it('a late joiner receives everything, and rooms are kept apart', async () => {
     const a = connect();
-    const other = connect('p2/agreement');
+    const other = connect(OTHER_ROOM);
     await Promise.all([synced(a), synced(other)]);
     a.doc.getText('text').insert(0, 'hello');
     await waitFor(() => server.registry.size === 2, 'both rooms loaded');
@@ -102,18 +109,12 @@ describe('sync server with stock y-websocket providers', () => {
     expect(textOf(a.doc)).toContain('online');
   });
 
-  it('refuses upgrades to paths that name no document', async () => {
-    const response = await fetch(`http://127.0.0.1:${server.port}/sync/p1/nonsense`, {
-      headers: {
-        Connection: 'Upgrade',
-        Upgrade: 'websocket',
-        'Sec-WebSocket-Version': '13',
-        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
-      },
-    }).catch((error: unknown) => error);
-    expect(response).toBeInstanceOf(Error);
-    const provider = connect('p1/nonsense');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(provider.wsconnected).toBe(false);
+  it('closes connections to rooms that name no document with 4404, and the provider stops', async () => {
+    const provider = connect(ROOM.replace('agreement', 'nonsense'));
+    const closed = await new Promise<number>((resolve) =>
+      provider.once('closed', (e) => resolve(e.code)),
+    );
+    expect(closed).toBe(4404);
+    expect(provider.shouldConnect).toBe(false);
   });
 });

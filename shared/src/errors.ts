@@ -1,12 +1,24 @@
-/** Error codes shared by server answers and client translations (`errors` namespace). */
+/**
+ * Error codes shared by server answers and client translations: every code has a message in
+ * the `errors` namespace of every launch language.
+ */
 export const ErrorCode = {
   BAD_REQUEST: 'BAD_REQUEST',
   UNAUTHORIZED: 'UNAUTHORIZED',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
   METHOD_NOT_ALLOWED: 'METHOD_NOT_ALLOWED',
   CONFLICT: 'CONFLICT',
+  EMAIL_TAKEN: 'EMAIL_TAKEN',
+  WEAK_PASSWORD: 'WEAK_PASSWORD',
+  ALREADY_MEMBER: 'ALREADY_MEMBER',
+  LAST_COORDINATOR: 'LAST_COORDINATOR',
+  INVITE_NOT_FOUND: 'INVITE_NOT_FOUND',
+  INVITE_EXPIRED: 'INVITE_EXPIRED',
+  INVITE_USED_UP: 'INVITE_USED_UP',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL: 'INTERNAL',
 } as const;
 /** One of the error codes. */
@@ -15,12 +27,21 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 /** The HTTP status that goes with each error code. */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
+  WEAK_PASSWORD: 400,
   UNAUTHORIZED: 401,
+  INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  INVITE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  ALREADY_MEMBER: 409,
+  LAST_COORDINATOR: 409,
+  INVITE_EXPIRED: 410,
+  INVITE_USED_UP: 410,
   PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
@@ -43,4 +64,17 @@ export class AppError extends Error {
 /** The JSON body of every error answer: `{ error: { code, message } }`. */
 export interface ErrorBody {
   error: { code: ErrorCode; message: string };
+}
+
+/** Whether a parsed JSON value is an error answer. */
+export function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error: unknown = value.error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    error.code in ErrorCode
+  );
 }

@@ -24,6 +24,8 @@ export const CloseCode = {
   tooLarge: 1009,
   /** Something failed on the server; clients reconnect. */
   serverError: 1011,
+  /** The member's rights changed (a new role); reconnect to get the new ones. */
+  rightsChanged: 4001,
   /** A frame could not be decoded (random bytes, truncated or malformed sync message). */
   badMessage: 4400,
   /** No valid session. */

@@ -1,10 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
+import { isAllowedOrigin } from '../auth/origin';
 import { sendError, sendJson } from './respond';
+import { Router } from './router';
+import { addAccountRoutes } from './routes/accountRoutes';
+import type { ApiDeps } from './routes/deps';
+import { addInviteRoutes } from './routes/inviteRoutes';
+import { addMemberRoutes } from './routes/memberRoutes';
+import { addPartnershipRoutes } from './routes/partnershipRoutes';
 import { serveClient } from './staticFiles';
-
-/** A handler for one API route. Throw an AppError to answer with an error. */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 export interface AppOptions {
   clientDir: string;
@@ -12,13 +16,21 @@ export interface AppOptions {
   log: (message: string, error?: unknown) => void;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** The HTTP side of the server: `/api/*` routes, and the built client for everything else. */
 export function createApp(
   options: AppOptions,
+  deps: ApiDeps,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const routes = new Map<string, RouteHandler>([
-    ['GET /api/health', (_req, res) => sendJson(res, 200, { ok: true, version: options.version })],
-  ]);
+  const router = new Router().add('GET', '/api/health', (ctx) => {
+    sendJson(ctx.res, 200, { ok: true, version: options.version });
+    return Promise.resolve();
+  });
+  addAccountRoutes(router, deps);
+  addPartnershipRoutes(router, deps);
+  addInviteRoutes(router, deps);
+  addMemberRoutes(router, deps);
   const client = serveClient(options.clientDir);
 
   return (req, res) => {
@@ -27,22 +39,28 @@ export function createApp(
       client(req, res);
       return;
     }
-    const route = routes.get(`${req.method ?? 'GET'} ${pathname}`);
-    if (!route) {
-      sendError(res, new AppError(ErrorCode.NOT_FOUND, `No API route ${req.method} ${pathname}.`));
+    const method = req.method ?? 'GET';
+    const fail = (error: unknown) => {
+      if (!(error instanceof AppError)) options.log(`${method} ${pathname} failed`, error);
+      if (res.headersSent) return void res.destroy();
+      sendError(
+        res,
+        error instanceof AppError
+          ? error
+          : new AppError(ErrorCode.INTERNAL, 'Something went wrong on the server.'),
+      );
+    };
+    if (!SAFE_METHODS.has(method) && !isAllowedOrigin(req, deps.publicUrl)) {
+      fail(new AppError(ErrorCode.FORBIDDEN, 'Cross-site requests are not allowed.'));
       return;
     }
-    Promise.resolve()
-      .then(() => route(req, res))
-      .catch((error: unknown) => {
-        if (!(error instanceof AppError)) options.log(`${req.method} ${pathname} failed`, error);
-        if (res.headersSent) return void res.destroy();
-        sendError(
-          res,
-          error instanceof AppError
-            ? error
-            : new AppError(ErrorCode.INTERNAL, 'Something went wrong on the server.'),
-        );
-      });
+    const route = router.match(method, pathname);
+    if (route === 'not-found') {
+      fail(new AppError(ErrorCode.NOT_FOUND, `No API route ${method} ${pathname}.`));
+    } else if (route === 'method-not-allowed') {
+      fail(new AppError(ErrorCode.METHOD_NOT_ALLOWED, `${method} is not allowed on ${pathname}.`));
+    } else {
+      route.handler({ req, res, params: route.params }).catch(fail);
+    }
   };
 }

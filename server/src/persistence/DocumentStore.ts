@@ -5,12 +5,16 @@ export interface StoredDocument {
   updates: Uint8Array[];
   /** Sequence number of the newest stored update (or of the snapshot), 0 when empty. */
   lastSeq: number;
+  /** Which member introduced each Yjs clientID (attribution). */
+  clients: Map<number, string>;
 }
 
 /** One Yjs update and the member whose connection sent it (`null`: the server itself). */
 export interface LogEntry {
   update: Uint8Array;
   memberId: string | null;
+  /** Yjs clientIDs this member introduced with this update; stored with it. */
+  claims: readonly number[];
 }
 
 /**

@@ -21,7 +21,12 @@ function replay(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }):
 describe('SqliteDocumentStore', () => {
   it('loads an unknown document as empty', async () => {
     const store = new SqliteDocumentStore(openDatabase(tempDataDir()));
-    expect(await store.load('p/agreement')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    expect(await store.load('p/agreement')).toEqual({
+      snapshot: null,
+      updates: [],
+      lastSeq: 0,
+      clients: new Map(),
+    });
   });
 
   it('loads snapshot plus tail, with sequence numbers that keep rising after compaction', async () => {
@@ -29,15 +34,19 @@ describe('SqliteDocumentStore', () => {
     const store = new SqliteDocumentStore(openDatabase(dataDir));
     const doc = new Y.Doc();
     const member = null;
-    expect(await store.append('d', [{ update: edit(doc, 'a'), memberId: member }])).toBe(1);
+    expect(
+      await store.append('d', [{ update: edit(doc, 'a'), memberId: member, claims: [] }]),
+    ).toBe(1);
     expect(
       await store.append('d', [
-        { update: edit(doc, 'b'), memberId: 'm1' },
-        { update: edit(doc, 'c'), memberId: 'm1' },
+        { update: edit(doc, 'b'), memberId: 'm1', claims: [] },
+        { update: edit(doc, 'c'), memberId: 'm1', claims: [] },
       ]),
     ).toBe(3);
     await store.compact('d', Y.encodeStateAsUpdate(doc), 3);
-    expect(await store.append('d', [{ update: edit(doc, 'd'), memberId: member }])).toBe(4);
+    expect(
+      await store.append('d', [{ update: edit(doc, 'd'), memberId: member, claims: [] }]),
+    ).toBe(4);
 
     // A second connection to the same file sees the same thing (nothing only in memory).
     const reopened = new SqliteDocumentStore(openDatabase(dataDir));
@@ -49,7 +58,7 @@ describe('SqliteDocumentStore', () => {
 
   it('keeps documents apart', async () => {
     const store = new SqliteDocumentStore(openDatabase(tempDataDir()));
-    await store.append('one', [{ update: edit(new Y.Doc(), 'x'), memberId: null }]);
+    await store.append('one', [{ update: edit(new Y.Doc(), 'x'), memberId: null, claims: [] }]);
     expect((await store.load('two')).updates).toHaveLength(0);
   });
 });

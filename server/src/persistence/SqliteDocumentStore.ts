@@ -27,6 +27,12 @@ export class SqliteDocumentStore implements DocumentStore {
          ON CONFLICT (doc) DO UPDATE SET state = excluded.state,
            through_seq = excluded.through_seq, at = excluded.at`,
       ),
+      clients: db.prepare<[string], { client_id: number; member_id: string }>(
+        'SELECT client_id, member_id FROM doc_clients WHERE doc = ?',
+      ),
+      claim: db.prepare<[string, number, string]>(
+        'INSERT OR IGNORE INTO doc_clients (doc, client_id, member_id) VALUES (?, ?, ?)',
+      ),
       deleteThrough: db.prepare<[string, number]>(
         'DELETE FROM doc_updates WHERE doc = ? AND seq <= ?',
       ),
@@ -51,6 +57,7 @@ export class SqliteDocumentStore implements DocumentStore {
       snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
       updates: tail.map((row) => new Uint8Array(row.data)),
       lastSeq: tail.at(-1)?.seq ?? snapshot?.through_seq ?? 0,
+      clients: new Map(this.statements.clients.all(doc).map((r) => [r.client_id, r.member_id])),
     });
   }
 

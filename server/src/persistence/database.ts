@@ -21,6 +21,60 @@ const MIGRATIONS: readonly string[] = [
      through_seq INTEGER NOT NULL,
      at INTEGER NOT NULL
    );`,
+  `CREATE TABLE accounts (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     password_hash TEXT NOT NULL,
+     name TEXT NOT NULL,
+     language TEXT NOT NULL,
+     time_zone TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_by_account ON sessions(account_id);
+   CREATE TABLE partnerships (
+     id TEXT PRIMARY KEY,
+     created_by TEXT NOT NULL REFERENCES accounts(id),
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE sides (
+     partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+     side TEXT NOT NULL CHECK (side IN ('A', 'B')),
+     school TEXT NOT NULL,
+     PRIMARY KEY (partnership_id, side)
+   );
+   CREATE TABLE members (
+     id TEXT PRIMARY KEY,
+     partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+     account_id TEXT NOT NULL REFERENCES accounts(id),
+     side TEXT NOT NULL CHECK (side IN ('A', 'B')),
+     role TEXT NOT NULL,
+     joined_at INTEGER NOT NULL,
+     removed_at INTEGER,
+     UNIQUE (partnership_id, account_id)
+   );
+   CREATE TABLE invites (
+     token_hash TEXT PRIMARY KEY,
+     partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+     side TEXT NOT NULL CHECK (side IN ('A', 'B')),
+     role TEXT NOT NULL,
+     max_uses INTEGER NOT NULL,
+     uses INTEGER NOT NULL DEFAULT 0,
+     expires_at INTEGER NOT NULL,
+     created_by TEXT NOT NULL REFERENCES members(id),
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE doc_clients (
+     doc TEXT NOT NULL,
+     client_id INTEGER NOT NULL,
+     member_id TEXT NOT NULL,
+     PRIMARY KEY (doc, client_id)
+   ) WITHOUT ROWID;`,
 ];
 
 /** Opens (creating if needed) the SQLite database in `dataDir` and brings its schema up to date. */

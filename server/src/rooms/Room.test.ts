@@ -80,7 +80,7 @@ describe('Room', () => {
     const room = new Room(
       'd',
       new SqliteDocumentStore(db),
-      { snapshot: null, updates: [], lastSeq: 0 },
+      { snapshot: null, updates: [], lastSeq: 0, clients: new Map() },
       quiet,
     );
     const writer = peer(7);

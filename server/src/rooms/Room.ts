@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentStore, LogEntry, StoredDocument } from '../persistence/DocumentStore';
+import { countAuthorship } from './authorship';
 import { encodeAwareness, encodeUpdate } from './messages';
 import type { Peer } from './Peer';
 
@@ -25,6 +26,10 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<Peer>();
+  /** Which member introduced each clientID; a peer may only add structs under its own. */
+  private readonly clients: Map<number, string>;
+  /** ClientIDs claimed in memory and not yet handed to the store. */
+  private unsavedClaims: number[] = [];
   private readonly outbox: Pending[] = [];
   private isDraining = false;
   private savedWaiters: (() => void)[] = [];
@@ -43,23 +48,46 @@ export class Room {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
     });
+    this.clients = stored.clients;
     this.lastSeq = stored.lastSeq;
     this.snapshotSeq = stored.lastSeq - stored.updates.length;
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const peer = isPeer(origin, this.peers) ? origin : null;
-      this.outbox.push({ update, memberId: peer?.memberId ?? null, origin: peer });
+      const claims = peer ? this.unsavedClaims.splice(0) : [];
+      this.outbox.push({ update, memberId: peer?.memberId ?? null, claims, origin: peer });
       if (!this.isDraining) void this.drain();
     });
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  /** Applies an update a peer sent. Throws, changing nothing, when it cannot be decoded. */
+  /**
+   * Applies an update a peer sent. Throws, changing nothing, when it cannot be decoded or
+   * when it adds structs under a clientID another member introduced (attribution spoofing).
+   */
   applyPeerUpdate(peer: Peer, update: Uint8Array): void {
     // decodeUpdate parses structs and delete set in full; applyUpdate alone may integrate the
     // structs of a message whose delete set turns out to be truncated.
-    Y.decodeUpdate(update);
+    const { structs } = Y.decodeUpdate(update);
+    const claims = new Set<number>();
+    for (const struct of structs) {
+      const { client, clock } = struct.id;
+      // Structs the server already has (a reconnecting client's sync step 2) change nothing.
+      if (clock + struct.length <= Y.getState(this.doc.store, client)) continue;
+      const owner = this.clients.get(client);
+      if (owner === undefined) claims.add(client);
+      else if (owner !== peer.memberId) throw new AttributionError(client);
+    }
+    if (peer.memberId !== null) {
+      for (const client of claims) this.clients.set(client, peer.memberId);
+      this.unsavedClaims.push(...claims);
+    }
     Y.applyUpdate(this.doc, update, peer);
+  }
+
+  /** Surviving characters per member, from who introduced each item (R-authorship). */
+  authorship(): Map<string, number> {
+    return countAuthorship(this.doc, this.clients);
   }
 
   /** Resolves once every update applied so far is stored (and so broadcast). */
@@ -148,6 +176,14 @@ export class Room {
     const message = encodeAwareness(this.awareness, changed);
     for (const peer of this.peers) peer.send(message);
   };
+}
+
+/** An update carried structs under a clientID that belongs to another member. */
+export class AttributionError extends Error {
+  override readonly name = 'AttributionError';
+  constructor(client: number) {
+    super(`clientID ${client} belongs to another member`);
+  }
 }
 
 function isPeer(origin: unknown, peers: ReadonlySet<Peer>): origin is Peer {

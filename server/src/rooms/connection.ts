@@ -1,19 +1,21 @@
 import type { WebSocket } from 'ws';
 import { CloseCode } from '@tandem/shared/protocol';
 import { handleMessage } from './handleMessage';
+import type { ConnectionOwner, LiveConnections } from './LiveConnections';
 import { encodeAwareness, encodeSyncStep1 } from './messages';
 import type { Peer } from './Peer';
-import type { Room } from './Room';
+import { AttributionError, type Room } from './Room';
 import type { RoomRegistry } from './RoomRegistry';
 
 /** Who is connecting and what they may do; decided by the upgrade handler. */
 export interface SyncAccess {
-  memberId: string | null;
+  owner: ConnectionOwner;
   canEdit: boolean;
 }
 
 export interface ConnectionContext {
   registry: RoomRegistry;
+  connections: LiveConnections;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -27,11 +29,12 @@ export function attachConnection(
   ws: WebSocket,
   roomName: string,
   access: SyncAccess,
-  { registry, log }: ConnectionContext,
+  { registry, connections, log }: ConnectionContext,
 ): void {
+  connections.add(ws, access.owner);
   const peer: Peer = {
     id: nextPeerId++,
-    memberId: access.memberId,
+    memberId: access.owner.memberId,
     canEdit: access.canEdit,
     awarenessIds: new Set(),
     send: (message) => {
@@ -64,8 +67,12 @@ export function attachConnection(
         await handleMessage(room, peer, frame);
       } catch (error) {
         isRejected = true;
-        log(`${describe}: bad message, closing`, error);
-        ws.close(CloseCode.badMessage, 'bad message');
+        const isSpoof = error instanceof AttributionError;
+        log(`${describe}: ${isSpoof ? 'spoofing' : 'bad message'}, closing`, error);
+        ws.close(
+          isSpoof ? CloseCode.forbidden : CloseCode.badMessage,
+          isSpoof ? 'not yours' : 'bad message',
+        );
       }
       return room;
     });

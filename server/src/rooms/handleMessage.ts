@@ -14,6 +14,38 @@ export class BadMessageError extends Error {
 }
 
 /**
+ * The entries of an awareness update that the peer may set: none for clients another
+ * connection controls (their presence is theirs to change). A stock provider echoes the states
+ * it receives, so such entries are dropped, not punished. Null when nothing is left.
+ */
+function ownAwareness(room: Room, peer: Peer, update: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(update);
+  const kept: { client: number; clock: number; state: string }[] = [];
+  for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+    const entry = {
+      client: decoding.readVarUint(decoder),
+      clock: decoding.readVarUint(decoder),
+      state: decoding.readVarString(decoder),
+    };
+    if (!isControlledByOther(room, peer, entry.client)) kept.push(entry);
+  }
+  if (kept.length === 0) return null;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, kept.length);
+  for (const { client, clock, state } of kept) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+function isControlledByOther(room: Room, peer: Peer, client: number): boolean {
+  for (const other of room.peers) if (other !== peer && other.awarenessIds.has(client)) return true;
+  return false;
+}
+
+/**
  * Handles one frame from a peer. Throws on anything malformed (random bytes, truncation, an
  * unknown type); nothing in the room changes in that case.
  */
@@ -23,13 +55,11 @@ export async function handleMessage(room: Room, peer: Peer, data: Uint8Array): P
   switch (type) {
     case MessageType.sync:
       return handleSync(room, peer, decoder);
-    case MessageType.awareness:
-      awarenessProtocol.applyAwarenessUpdate(
-        room.awareness,
-        decoding.readVarUint8Array(decoder),
-        peer,
-      );
+    case MessageType.awareness: {
+      const update = ownAwareness(room, peer, decoding.readVarUint8Array(decoder));
+      if (update) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, peer);
       return;
+    }
     case MessageType.queryAwareness:
       peer.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
       return;

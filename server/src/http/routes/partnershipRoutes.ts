@@ -1,0 +1,57 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { AppError, ErrorCode } from '@tandem/shared/errors';
+import { NewPartnership, SIDES, School } from '@tandem/shared/people';
+import { readJson } from '../body';
+import { sendJson } from '../respond';
+import type { Router } from '../router';
+import type { ApiDeps } from './deps';
+
+const SideParam = z.enum(SIDES);
+
+/** Partnerships: create one, read it as a member, edit one's own school's details. */
+export function addPartnershipRoutes(router: Router, { people, auth }: ApiDeps): void {
+  router.add('POST', '/api/partnerships', async ({ req, res }) => {
+    const { account } = await auth.requireSession(req);
+    const { sideA, sideB } = await readJson(req, NewPartnership);
+    const id = crypto.randomBytes(12).toString('base64url');
+    await people.createPartnership(id, account, { A: sideA, B: sideB });
+    sendJson(res, 201, { id });
+  });
+
+  router.add('GET', '/api/partnerships/:id', async ({ req, res, params }) => {
+    const id = params.id ?? '';
+    const { member } = await auth.requireMember(req, id);
+    const partnership = await people.getPartnership(id);
+    if (!partnership) throw new AppError(ErrorCode.NOT_FOUND, 'No such partnership.');
+    sendJson(res, 200, {
+      id: partnership.id,
+      createdAt: partnership.createdAt,
+      sides: partnership.sides,
+      members: partnership.members.map(({ id: memberId, name, side, role, joinedAt }) => ({
+        id: memberId,
+        name,
+        side,
+        role,
+        joinedAt,
+      })),
+      you: { memberId: member.id, side: member.side, role: member.role },
+      documentStatus: 'draft',
+    });
+  });
+
+  router.add('PATCH', '/api/partnerships/:id/sides/:side', async ({ req, res, params }) => {
+    const id = params.id ?? '';
+    const { member } = await auth.requireMember(req, id);
+    const side = SideParam.safeParse(params.side);
+    if (!side.success) throw new AppError(ErrorCode.NOT_FOUND, 'A partnership has sides A and B.');
+    if (member.role !== 'coordinator' || member.side !== side.data) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        "Only the school's own coordinators can change its details.",
+      );
+    }
+    await people.updateSchool(id, side.data, await readJson(req, School));
+    sendJson(res, 200, { sides: (await people.getPartnership(id))?.sides });
+  });
+}

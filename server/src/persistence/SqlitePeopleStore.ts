@@ -1,0 +1,367 @@
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { AppError, ErrorCode } from '@tandem/shared/errors';
+import { isUiLanguage } from '@tandem/shared/i18n/index';
+import { ROLES, type Role, School, type Side } from '@tandem/shared/people';
+import type { Account, Invite, Member, Membership, Partnership, PeopleStore } from './PeopleStore';
+
+interface AccountRow {
+  id: string;
+  email: string;
+  name: string;
+  language: string;
+  time_zone: string | null;
+}
+interface MemberRow {
+  id: string;
+  partnership_id: string;
+  account_id: string;
+  name: string;
+  side: string;
+  role: string;
+  joined_at: number;
+}
+interface InviteRow {
+  partnership_id: string;
+  side: string;
+  role: string;
+  max_uses: number;
+  uses: number;
+  expires_at: number;
+}
+
+const MEMBER_COLUMNS = `m.id, m.partnership_id, m.account_id, a.name, m.side, m.role, m.joined_at`;
+
+/** Rows are parsed on the way out: the database is a boundary too. */
+function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    language: isUiLanguage(row.language) ? row.language : 'en',
+    timeZone: row.time_zone,
+  };
+}
+
+function toSide(value: string): Side {
+  if (value === 'A' || value === 'B') return value;
+  throw new Error(`corrupt side ${value}`);
+}
+
+function toRole(value: string): Role {
+  const role = ROLES.find((r) => r === value);
+  if (!role) throw new Error(`corrupt role ${value}`);
+  return role;
+}
+
+function toMember(row: MemberRow): Member {
+  return {
+    id: row.id,
+    partnershipId: row.partnership_id,
+    accountId: row.account_id,
+    name: row.name,
+    side: toSide(row.side),
+    role: toRole(row.role),
+    joinedAt: row.joined_at,
+  };
+}
+
+function toInvite(row: InviteRow): Invite {
+  return {
+    partnershipId: row.partnership_id,
+    side: toSide(row.side),
+    role: toRole(row.role),
+    maxUses: row.max_uses,
+    uses: row.uses,
+    expiresAt: row.expires_at,
+  };
+}
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+export class SqlitePeopleStore implements PeopleStore {
+  constructor(private readonly db: Database.Database) {}
+
+  createAccount(account: Omit<Account, 'id'>, passwordHash: string): Promise<Account> {
+    const id = crypto.randomUUID();
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO accounts (id, email, password_hash, name, language, time_zone, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          account.email,
+          passwordHash,
+          account.name,
+          account.language,
+          account.timeZone,
+          Date.now(),
+        );
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new AppError(ErrorCode.EMAIL_TAKEN, 'This email already has an account.');
+      throw error;
+    }
+    return Promise.resolve({ id, ...account });
+  }
+
+  findAccount(id: string): Promise<Account | null> {
+    const row = this.db
+      .prepare<[string], AccountRow>(
+        'SELECT id, email, name, language, time_zone FROM accounts WHERE id = ?',
+      )
+      .get(id);
+    return Promise.resolve(row ? toAccount(row) : null);
+  }
+
+  findCredentials(email: string) {
+    const row = this.db
+      .prepare<[string], AccountRow & { password_hash: string }>(
+        'SELECT id, email, name, language, time_zone, password_hash FROM accounts WHERE email = ?',
+      )
+      .get(email);
+    return Promise.resolve(
+      row ? { account: toAccount(row), passwordHash: row.password_hash } : null,
+    );
+  }
+
+  async updateAccount(
+    id: string,
+    changes: Partial<Pick<Account, 'name' | 'language' | 'timeZone'>>,
+  ) {
+    this.db
+      .prepare(
+        `UPDATE accounts SET name = COALESCE(?, name), language = COALESCE(?, language),
+           time_zone = COALESCE(?, time_zone) WHERE id = ?`,
+      )
+      .run(changes.name ?? null, changes.language ?? null, changes.timeZone ?? null, id);
+    const account = await this.findAccount(id);
+    if (!account) throw new AppError(ErrorCode.NOT_FOUND, 'No such account.');
+    return account;
+  }
+
+  createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      )
+      .run(tokenHash, accountId, Date.now(), expiresAt);
+    return Promise.resolve();
+  }
+
+  findSession(tokenHash: string, now: number): Promise<string | null> {
+    const row = this.db
+      .prepare<[string, number], { account_id: string }>(
+        'SELECT account_id FROM sessions WHERE token_hash = ? AND expires_at > ?',
+      )
+      .get(tokenHash, now);
+    return Promise.resolve(row?.account_id ?? null);
+  }
+
+  deleteSession(tokenHash: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    return Promise.resolve();
+  }
+
+  createPartnership(id: string, creator: Account, sides: Record<Side, School>): Promise<Member> {
+    const memberId = crypto.randomUUID();
+    const now = Date.now();
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO partnerships (id, created_by, created_at) VALUES (?, ?, ?)')
+        .run(id, creator.id, now);
+      const insertSide = this.db.prepare(
+        'INSERT INTO sides (partnership_id, side, school) VALUES (?, ?, ?)',
+      );
+      insertSide.run(id, 'A', JSON.stringify(sides.A));
+      insertSide.run(id, 'B', JSON.stringify(sides.B));
+      this.db
+        .prepare(
+          `INSERT INTO members (id, partnership_id, account_id, side, role, joined_at)
+           VALUES (?, ?, ?, 'A', 'coordinator', ?)`,
+        )
+        .run(memberId, id, creator.id, now);
+    })();
+    return Promise.resolve({
+      id: memberId,
+      partnershipId: id,
+      accountId: creator.id,
+      name: creator.name,
+      side: 'A',
+      role: 'coordinator',
+      joinedAt: now,
+    });
+  }
+
+  getPartnership(id: string): Promise<Partnership | null> {
+    const row = this.db
+      .prepare<[string], { id: string; created_at: number }>(
+        'SELECT id, created_at FROM partnerships WHERE id = ?',
+      )
+      .get(id);
+    if (!row) return Promise.resolve(null);
+    return Promise.resolve({
+      id: row.id,
+      createdAt: row.created_at,
+      sides: this.schoolsOf(id),
+      members: this.db
+        .prepare<[string], MemberRow>(
+          `SELECT ${MEMBER_COLUMNS} FROM members m JOIN accounts a ON a.id = m.account_id
+           WHERE m.partnership_id = ? AND m.removed_at IS NULL ORDER BY m.side, m.joined_at`,
+        )
+        .all(id)
+        .map(toMember),
+    });
+  }
+
+  updateSchool(partnershipId: string, side: Side, school: School): Promise<void> {
+    this.db
+      .prepare('UPDATE sides SET school = ? WHERE partnership_id = ? AND side = ?')
+      .run(JSON.stringify(school), partnershipId, side);
+    return Promise.resolve();
+  }
+
+  listMemberships(accountId: string): Promise<Membership[]> {
+    const rows = this.db
+      .prepare<[string], { id: string; partnership_id: string; side: string; role: string }>(
+        `SELECT id, partnership_id, side, role FROM members
+         WHERE account_id = ? AND removed_at IS NULL ORDER BY joined_at DESC`,
+      )
+      .all(accountId);
+    return Promise.resolve(
+      rows.map((row) => {
+        const schools = this.schoolsOf(row.partnership_id);
+        return {
+          memberId: row.id,
+          partnershipId: row.partnership_id,
+          side: toSide(row.side),
+          role: toRole(row.role),
+          schools: { A: schools.A.name, B: schools.B.name },
+        };
+      }),
+    );
+  }
+
+  findMember(partnershipId: string, accountId: string): Promise<Member | null> {
+    const row = this.db
+      .prepare<[string, string], MemberRow>(
+        `SELECT ${MEMBER_COLUMNS} FROM members m JOIN accounts a ON a.id = m.account_id
+         WHERE m.partnership_id = ? AND m.account_id = ? AND m.removed_at IS NULL`,
+      )
+      .get(partnershipId, accountId);
+    return Promise.resolve(row ? toMember(row) : null);
+  }
+
+  getMember(memberId: string): Promise<Member | null> {
+    const row = this.db
+      .prepare<[string], MemberRow>(
+        `SELECT ${MEMBER_COLUMNS} FROM members m JOIN accounts a ON a.id = m.account_id
+         WHERE m.id = ? AND m.removed_at IS NULL`,
+      )
+      .get(memberId);
+    return Promise.resolve(row ? toMember(row) : null);
+  }
+
+  changeRole(memberId: string, role: Role): Promise<void> {
+    this.db.prepare('UPDATE members SET role = ? WHERE id = ?').run(role, memberId);
+    return Promise.resolve();
+  }
+
+  removeMember(memberId: string, now: number): Promise<void> {
+    this.db.prepare('UPDATE members SET removed_at = ? WHERE id = ?').run(now, memberId);
+    return Promise.resolve();
+  }
+
+  createInvite(tokenHash: string, invite: Invite, createdBy: string): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO invites (token_hash, partnership_id, side, role, max_uses, uses, expires_at,
+           created_by, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+      )
+      .run(
+        tokenHash,
+        invite.partnershipId,
+        invite.side,
+        invite.role,
+        invite.maxUses,
+        invite.expiresAt,
+        createdBy,
+        Date.now(),
+      );
+    return Promise.resolve();
+  }
+
+  findInvite(tokenHash: string): Promise<Invite | null> {
+    const row = this.db
+      .prepare<[string], InviteRow>(
+        'SELECT partnership_id, side, role, max_uses, uses, expires_at FROM invites WHERE token_hash = ?',
+      )
+      .get(tokenHash);
+    return Promise.resolve(row ? toInvite(row) : null);
+  }
+
+  acceptInvite(tokenHash: string, account: Account, now: number): Promise<Member> {
+    const accept = this.db.transaction((): Member => {
+      const row = this.db
+        .prepare<[string], InviteRow>(
+          'SELECT partnership_id, side, role, max_uses, uses, expires_at FROM invites WHERE token_hash = ?',
+        )
+        .get(tokenHash);
+      if (!row)
+        throw new AppError(ErrorCode.INVITE_NOT_FOUND, 'This invitation link is not valid.');
+      const invite = toInvite(row);
+      if (invite.expiresAt <= now)
+        throw new AppError(ErrorCode.INVITE_EXPIRED, 'This invitation has expired.');
+      if (invite.uses >= invite.maxUses)
+        throw new AppError(ErrorCode.INVITE_USED_UP, 'This invitation has been used up.');
+      const existing = this.db
+        .prepare<[string, string], { id: string; removed_at: number | null }>(
+          'SELECT id, removed_at FROM members WHERE partnership_id = ? AND account_id = ?',
+        )
+        .get(invite.partnershipId, account.id);
+      if (existing && existing.removed_at === null) {
+        throw new AppError(
+          ErrorCode.ALREADY_MEMBER,
+          'You are already a member of this partnership.',
+        );
+      }
+      const id = existing?.id ?? crypto.randomUUID();
+      // A member removed earlier and invited again comes back under the same id, so what they
+      // wrote before stays attributed to them.
+      this.db
+        .prepare(
+          `INSERT INTO members (id, partnership_id, account_id, side, role, joined_at)
+           VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET side = excluded.side, role = excluded.role,
+             joined_at = excluded.joined_at, removed_at = NULL`,
+        )
+        .run(id, invite.partnershipId, account.id, invite.side, invite.role, now);
+      this.db.prepare('UPDATE invites SET uses = uses + 1 WHERE token_hash = ?').run(tokenHash);
+      return {
+        id,
+        partnershipId: invite.partnershipId,
+        accountId: account.id,
+        name: account.name,
+        side: invite.side,
+        role: invite.role,
+        joinedAt: now,
+      };
+    });
+    return Promise.resolve(accept());
+  }
+
+  private schoolsOf(partnershipId: string): Record<Side, School> {
+    const rows = this.db
+      .prepare<[string], { side: string; school: string }>(
+        'SELECT side, school FROM sides WHERE partnership_id = ?',
+      )
+      .all(partnershipId);
+    const schools: Partial<Record<Side, School>> = {};
+    for (const row of rows) schools[toSide(row.side)] = School.parse(JSON.parse(row.school));
+    if (!schools.A || !schools.B) throw new Error(`partnership ${partnershipId} lacks a side`);
+    return { A: schools.A, B: schools.B };
+  }
+}

@@ -1,0 +1,34 @@
+import { AppError, ErrorCode } from '@tandem/shared/errors';
+import { canWrite, permissionFor } from '@tandem/shared/permissions';
+import type { Auth } from '../auth/Auth';
+import { isAllowedOrigin } from '../auth/origin';
+import type { PeopleStore } from '../persistence/PeopleStore';
+import type { Authorize } from './upgrade';
+
+/**
+ * Sync access from the session cookie and the permission matrix: members only, writers only
+ * where the matrix says `edit` (DESIGN.md, People, partnerships, permissions).
+ */
+export function createAuthorize(auth: Auth, people: PeopleStore, publicUrl: string): Authorize {
+  return async (request, room) => {
+    if (!isAllowedOrigin(request, publicUrl)) {
+      throw new AppError(ErrorCode.FORBIDDEN, 'Cross-site connections are not allowed.');
+    }
+    const session = await auth.sessionOf(request);
+    if (!session) throw new AppError(ErrorCode.UNAUTHORIZED, 'Sign in first.');
+    const member = await people.findMember(room.partnershipId, session.account.id);
+    if (!member)
+      throw new AppError(ErrorCode.FORBIDDEN, 'You are not a member of this partnership.');
+    const permission = permissionFor(member.role, member.side, room.document);
+    if (permission === 'none')
+      throw new AppError(ErrorCode.FORBIDDEN, 'You may not open this document.');
+    return {
+      owner: {
+        accountId: session.account.id,
+        memberId: member.id,
+        sessionHash: session.sessionHash,
+      },
+      canEdit: canWrite(permission),
+    };
+  };
+}
