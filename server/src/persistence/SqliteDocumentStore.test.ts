@@ -62,3 +62,12 @@ describe('SqliteDocumentStore', () => {
     expect((await store.load('two')).updates).toHaveLength(0);
   });
 });
+
+describe('SqliteDocumentStore attribution', () => {
+  it('stores the clientIDs a member introduced with their update', async () => {
+    const store = new SqliteDocumentStore(openDatabase(tempDataDir()));
+    const doc = new Y.Doc();
+    await store.append('d', [{ update: edit(doc, 'x'), memberId: 'm1', claims: [doc.clientID] }]);
+    expect((await store.load('d')).clients).toEqual(new Map([[doc.clientID, 'm1']]));
+  });
+});

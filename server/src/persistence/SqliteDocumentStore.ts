@@ -41,7 +41,11 @@ export class SqliteDocumentStore implements DocumentStore {
     this.appendAll = db.transaction((doc: string, entries: readonly LogEntry[]): number => {
       let seq = statements.lastSeq.get(doc, doc)?.seq ?? 0;
       const at = Date.now();
-      for (const e of entries) statements.insert.run(doc, ++seq, e.update, e.memberId, at);
+      for (const e of entries) {
+        statements.insert.run(doc, ++seq, e.update, e.memberId, at);
+        if (e.memberId === null) continue;
+        for (const client of e.claims) statements.claim.run(doc, client, e.memberId);
+      }
       return seq;
     });
     this.compactAll = db.transaction((doc: string, snapshot: Uint8Array, throughSeq: number) => {

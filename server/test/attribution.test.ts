@@ -1,0 +1,91 @@
+import * as encoding from 'lib0/encoding';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MessageType } from '@tandem/shared/protocol';
+import type { TandemServer } from '../src/server';
+import {
+  closeCode,
+  connectClient,
+  rawSocket,
+  startTestServer,
+  synced,
+  tempDataDir,
+  textOf,
+  waitFor,
+} from './helpers';
+import { type Person, twoSchools } from './people';
+
+function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+describe('attribution of Yjs clientIDs to members', () => {
+  let server: TandemServer;
+  let dataDir: string;
+  let id: string;
+  let coordinatorA: Person;
+  let coordinatorB: Person;
+
+  beforeEach(async () => {
+    dataDir = tempDataDir();
+    server = await startTestServer(dataDir);
+    ({ id, coordinatorA, coordinatorB } = await twoSchools(`http://127.0.0.1:${server.port}`));
+  });
+  afterEach(() => server.close());
+
+  it('rejects an update that writes under another member’s clientID, even after a restart', async () => {
+    const room = `${id}/agreement`;
+    const a = connectClient(server.port, room, coordinatorA);
+    await synced(a);
+    a.doc.getText('text').insert(0, 'Written by A.');
+    await waitFor(() => server.registry.size === 1, 'room loaded');
+    const victim = a.doc.clientID;
+    a.destroy();
+    await waitFor(() => server.registry.size === 0, 'room unloaded');
+    await server.close();
+    server = await startTestServer(dataDir);
+
+    // B forges an edit as if A had made it, under A's clientID.
+    const forger = new Y.Doc();
+    forger.clientID = victim;
+    forger.getText('text').insert(0, 'A agrees to pay everything. ');
+    const forged = Y.encodeStateAsUpdate(forger);
+
+    const ws = await rawSocket(server.port, room, coordinatorB);
+    const closed = closeCode(ws);
+    ws.send(updateFrame(forged));
+    expect(await closed).toBe(4403);
+
+    const check = connectClient(server.port, room, coordinatorA);
+    await synced(check);
+    expect(textOf(check.doc)).toBe('Written by A.');
+    check.destroy();
+  });
+
+  it('counts surviving characters per member', async () => {
+    const room = `${id}/agreement`;
+    const a = connectClient(server.port, room, coordinatorA);
+    const b = connectClient(server.port, room, coordinatorB);
+    await Promise.all([synced(a), synced(b)]);
+    a.doc.getText('text').insert(0, 'abcdefghij');
+    await waitFor(() => textOf(b.doc) === 'abcdefghij', 'b has it');
+    b.doc.getText('text').delete(0, 4);
+    b.doc.getText('text').insert(0, 'XY');
+    await waitFor(() => textOf(a.doc) === 'XYefghij', 'a has it');
+    const loaded = await server.registry.join(room, {
+      id: -1,
+      memberId: null,
+      canEdit: false,
+      awarenessIds: new Set(),
+      send: () => undefined,
+    });
+    const counts = [...loaded.authorship().values()].sort();
+    expect(counts).toEqual([2, 6]);
+    a.destroy();
+    b.destroy();
+  });
+});
