@@ -124,7 +124,7 @@ describe('invitations and members', () => {
     const provider = connectClient(server.port, `${id}/agreement`, teacherB);
     await synced(provider);
     const reconnected = new Promise<number>((resolve) =>
-      provider.once('connection-close', (e) => resolve(e?.code ?? 0)),
+      provider.once('connection-close', (e: { code: number } | null) => resolve(e?.code ?? 0)),
     );
     expect((await patch(coordinatorB, teacherId, 'viewer')).status).toBe(200);
     expect(await reconnected).toBe(4001);
