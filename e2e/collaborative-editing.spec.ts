@@ -1,4 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
+import { partnershipOf, personContext } from './support/people';
 import { TestServer } from './support/server';
 
 /**
@@ -16,12 +17,17 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-async function openAs(browser: Browser, path: string, name: string, locale: string): Promise<Page> {
-  const context = await browser.newContext({ locale });
-  const page = await context.newPage();
-  await page.goto(server.url + path);
-  await page.locator('input[autocomplete="name"]').fill(name);
-  return page;
+/** Coordinators of both schools, each in their own browser and UI language, on one agreement. */
+async function twoCoordinators(browser: Browser): Promise<{ a: Page; b: Page; path: string }> {
+  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
+  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
+  const id = await partnershipOf(contextA, contextB);
+  const path = `/p/${id}/agreement`;
+  const a = await contextA.newPage();
+  const b = await contextB.newPage();
+  await a.goto(path);
+  await b.goto(path);
+  return { a, b, path };
 }
 
 const editorOf = (page: Page) => page.getByRole('textbox', { name: /Agreement text|协议正文/ });
@@ -37,18 +43,10 @@ function textOf(page: Page): Promise<string> {
 }
 
 test('two schools co-edit a draft, live and through an outage', async ({ browser }) => {
-  const first = await browser.newContext({ locale: 'en-US' });
-  const home = await first.newPage();
-  await home.goto(server.url);
-  await home.getByRole('button', { name: 'Start a new draft' }).click();
-  await expect(home).toHaveURL(/\/d\/[\w-]+$/);
-  const draftPath = new URL(home.url()).pathname;
-  await first.close();
-
-  const a = await openAs(browser, draftPath, 'Ana Alvarez', 'en-US');
-  const b = await openAs(browser, draftPath, '王波', 'zh-CN');
+  const { a, b } = await twoCoordinators(browser);
   await expect(statusOf(a)).toHaveAttribute('data-state', 'connected');
   await expect(statusOf(b)).toHaveText('已连接 · 所有更改已保存');
+  await expect(a.getByText('2 people here')).toBeVisible();
 
   await editorOf(a).click();
   await a.keyboard.type('Our schools will learn together.');
@@ -85,9 +83,7 @@ test('two schools co-edit a draft, live and through an outage', async ({ browser
 test('edits typed offline survive closing the tab and reach the partner later', async ({
   browser,
 }) => {
-  const draftPath = '/d/offline-tab-story';
-  const a = await openAs(browser, draftPath, 'Ana Alvarez', 'en-US');
-  const b = await openAs(browser, draftPath, '王波', 'zh-CN');
+  const { a, b, path } = await twoCoordinators(browser);
   await expect(statusOf(a)).toHaveAttribute('data-state', 'connected');
   await editorOf(a).click();
   await a.keyboard.type('Start.');
@@ -108,7 +104,7 @@ test('edits typed offline survive closing the tab and reach the partner later', 
   await expect(editorOf(b)).not.toContainText('Kept on this laptop.');
 
   const reopened = await context.newPage();
-  await reopened.goto(server.url + draftPath);
+  await reopened.goto(path);
   await expect(editorOf(reopened)).toContainText('Start. Kept on this laptop.');
   await expect.poll(() => textOf(b), { timeout: 10_000 }).toBe('Start. Kept on this laptop.');
 });

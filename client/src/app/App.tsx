@@ -1,27 +1,69 @@
 import { useTranslation } from 'react-i18next';
-import { DraftPage } from '../features/agreement/DraftPage';
+import { AgreementPage } from '../features/agreement/AgreementPage';
+import { AuthForm } from '../features/people/AuthForm';
+import { CreatePartnership } from '../features/people/CreatePartnership';
+import { InvitePage } from '../features/people/InvitePage';
+import { PartnershipList } from '../features/people/PartnershipList';
+import { PartnershipPage } from '../features/people/PartnershipPage';
 import { LanguagePicker } from '../i18n/LanguagePicker';
-import { HomePage } from './HomePage';
-import { useRoute } from './route';
+import { type Route, paths, useRoute } from './route';
+import { SessionProvider, useSession } from './session';
 
 export function App() {
-  const { t } = useTranslation();
+  return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation(['common', 'people']);
+  const { account, signOut } = useSession();
   const route = useRoute();
   return (
     <div className="app">
       <header className="app-header">
-        <a className="app-name" href="/">
+        <a className="app-name" href={paths.home()}>
           {t('appName')}
         </a>
-        <LanguagePicker />
+        <div className="header-tools">
+          <LanguagePicker />
+          {account && (
+            <>
+              <span>{t('people:auth.signedInAs', { name: account.name })}</span>
+              <button type="button" className="secondary" onClick={() => void signOut()}>
+                {t('people:auth.signOut')}
+              </button>
+            </>
+          )}
+        </div>
       </header>
       <main>
-        {route.name === 'draft' ? (
-          <DraftPage key={route.partnershipId} partnershipId={route.partnershipId} />
-        ) : (
-          <HomePage />
-        )}
+        <Screen route={route} />
       </main>
     </div>
   );
+}
+
+function Screen({ route }: { route: Route }) {
+  const { t } = useTranslation('people');
+  const { account } = useSession();
+  if (account === undefined) return <p>{t('loading')}</p>;
+  if (route.name === 'invite') return <InvitePage token={route.token} />;
+  if (account === null) return <AuthForm />;
+  switch (route.name) {
+    case 'home':
+      return <PartnershipList />;
+    case 'newPartnership':
+      return <CreatePartnership />;
+    case 'partnership':
+      return <PartnershipPage key={route.partnershipId} partnershipId={route.partnershipId} />;
+    case 'agreement':
+      return <AgreementPage key={route.partnershipId} partnershipId={route.partnershipId} />;
+    default: {
+      const never: never = route;
+      return never;
+    }
+  }
 }

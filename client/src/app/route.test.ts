@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { draftPath, parseRoute } from './route';
+import { parseRoute, paths } from './route';
 
 describe('parseRoute', () => {
-  it('opens a draft by its path', () => {
-    expect(parseRoute(draftPath('abc-123'))).toEqual({ name: 'draft', partnershipId: 'abc-123' });
+  it('reads every screen from its path', () => {
+    expect(parseRoute(paths.partnership('abc-123'))).toEqual({
+      name: 'partnership',
+      partnershipId: 'abc-123',
+    });
+    expect(parseRoute(paths.agreement('abc'))).toEqual({ name: 'agreement', partnershipId: 'abc' });
+    expect(parseRoute(paths.newPartnership())).toEqual({ name: 'newPartnership' });
+    const token = 'x'.repeat(43);
+    expect(parseRoute(`/invite/${token}`)).toEqual({ name: 'invite', token });
   });
   it('sends anything else home', () => {
-    for (const path of ['/', '/d/', '/d/../x', '/d/a b', '/elsewhere']) {
+    for (const path of ['/', '/p/', '/p/../x', '/p/a b', '/invite/short', '/elsewhere']) {
       expect(parseRoute(path), path).toEqual({ name: 'home' });
     }
   });

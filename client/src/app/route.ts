@@ -2,18 +2,33 @@ import { useEffect, useState } from 'react';
 import { isPartnershipId } from '@tandem/shared/doc/documents';
 
 /** The screens of the app, read from the URL path. */
-export type Route = { name: 'home' } | { name: 'draft'; partnershipId: string };
+export type Route =
+  | { name: 'home' }
+  | { name: 'newPartnership' }
+  | { name: 'partnership'; partnershipId: string }
+  | { name: 'agreement'; partnershipId: string }
+  | { name: 'invite'; token: string };
 
 export function parseRoute(pathname: string): Route {
-  const match = /^\/d\/([^/]+)\/?$/.exec(pathname);
-  const id = match?.[1];
-  if (id && isPartnershipId(id)) return { name: 'draft', partnershipId: id };
+  if (pathname === '/new') return { name: 'newPartnership' };
+  const invite = /^\/invite\/([\w-]{20,100})$/.exec(pathname);
+  if (invite?.[1]) return { name: 'invite', token: invite[1] };
+  const partnership = /^\/p\/([^/]+)(\/agreement)?\/?$/.exec(pathname);
+  const id = partnership?.[1];
+  if (id && isPartnershipId(id)) {
+    return partnership[2]
+      ? { name: 'agreement', partnershipId: id }
+      : { name: 'partnership', partnershipId: id };
+  }
   return { name: 'home' };
 }
 
-export function draftPath(partnershipId: string): string {
-  return `/d/${partnershipId}`;
-}
+export const paths = {
+  home: () => '/',
+  newPartnership: () => '/new',
+  partnership: (id: string) => `/p/${id}`,
+  agreement: (id: string) => `/p/${id}/agreement`,
+};
 
 /** Navigates within the app without a page load. */
 export function navigate(path: string): void {

@@ -15,12 +15,15 @@ interface Props {
   /** Language of the content (not of the UI): sets `lang` and `dir` on the editable root. */
   lang: string;
   label: string;
+  /** False for readers and commenters: the server drops their updates anyway. */
+  isEditable: boolean;
 }
 
 /** A rich-text editor bound to one Y.XmlFragment, with the carets of everyone else in it. */
-export function CollabEditor({ fragment, provider, identity, lang, label }: Props) {
+export function CollabEditor({ fragment, provider, identity, lang, label, isEditable }: Props) {
   const editor = useEditor(
     {
+      editable: isEditable,
       extensions: [
         // Collaboration brings its own undo, which only undoes this person's changes.
         StarterKit.configure({ undoRedo: false }),
@@ -33,6 +36,7 @@ export function CollabEditor({ fragment, provider, identity, lang, label }: Prop
           dir: directionOf(lang),
           'aria-label': label,
           'aria-multiline': 'true',
+          'aria-readonly': String(!isEditable),
           role: 'textbox',
           class: 'editor',
         },
@@ -44,6 +48,10 @@ export function CollabEditor({ fragment, provider, identity, lang, label }: Prop
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.commands.updateUser(identity);
   }, [editor, identity]);
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.setEditable(isEditable);
+  }, [editor, isEditable]);
 
   return <EditorContent editor={editor} />;
 }

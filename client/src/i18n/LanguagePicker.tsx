@@ -1,11 +1,14 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, UI_LANGUAGES, isUiLanguage } from '@tandem/shared/i18n/index';
+import { api } from '../app/api';
+import { useSession } from '../app/session';
 import { setUiLanguage } from './i18n';
 
-/** Lets a person pick their UI language; each option is named in its own language. */
+/** Lets a person pick their UI language (kept with their account); each named in itself. */
 export function LanguagePicker() {
   const { t, i18n } = useTranslation();
+  const { account } = useSession();
   const id = useId();
   return (
     <span className="field-inline">
@@ -14,7 +17,11 @@ export function LanguagePicker() {
         id={id}
         value={i18n.language}
         onChange={(event) => {
-          if (isUiLanguage(event.target.value)) setUiLanguage(event.target.value);
+          const lang = event.target.value;
+          if (!isUiLanguage(lang)) return;
+          setUiLanguage(lang);
+          // The choice follows the person to other devices; offline it still applies here.
+          if (account) void api('PATCH', '/api/me', { language: lang }).catch(() => undefined);
         }}
       >
         {UI_LANGUAGES.map((lang) => (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../errors';
 import { type Catalogue, FALLBACK_LANGUAGE, NAMESPACES, RESOURCES, UI_LANGUAGES } from './index';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
@@ -43,4 +44,13 @@ describe('translation catalogues', () => {
       });
     }
   }
+});
+
+describe('error messages', () => {
+  it('has a translated message for every error code the server can send', () => {
+    for (const code of Object.values(ErrorCode)) {
+      for (const lang of UI_LANGUAGES)
+        expect(RESOURCES[lang].errors[code], `${lang}:${code}`).toBeTypeOf('string');
+    }
+  });
 });

@@ -3,6 +3,16 @@ import enCommon from './en/common.json' with { type: 'json' };
 import esCommon from './es/common.json' with { type: 'json' };
 import frCommon from './fr/common.json' with { type: 'json' };
 import zhHansCommon from './zh-Hans/common.json' with { type: 'json' };
+import arErrors from './ar/errors.json' with { type: 'json' };
+import arPeople from './ar/people.json' with { type: 'json' };
+import enErrors from './en/errors.json' with { type: 'json' };
+import enPeople from './en/people.json' with { type: 'json' };
+import esErrors from './es/errors.json' with { type: 'json' };
+import esPeople from './es/people.json' with { type: 'json' };
+import frErrors from './fr/errors.json' with { type: 'json' };
+import frPeople from './fr/people.json' with { type: 'json' };
+import zhHansErrors from './zh-Hans/errors.json' with { type: 'json' };
+import zhHansPeople from './zh-Hans/people.json' with { type: 'json' };
 
 /** The launch UI languages (BCP 47). English is the fallback. */
 export const UI_LANGUAGES = ['en', 'zh-Hans', 'es', 'fr', 'ar'] as const;
@@ -22,7 +32,7 @@ export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
 export const FALLBACK_LANGUAGE: UiLanguage = 'en';
 
 /** Namespaces, one per feature (DESIGN.md, Internationalisation). */
-export const NAMESPACES = ['common'] as const;
+export const NAMESPACES = ['common', 'people', 'errors'] as const;
 
 /** A translation catalogue: nested objects of strings. */
 export interface Catalogue {
@@ -31,11 +41,11 @@ export interface Catalogue {
 
 /** Every catalogue, by language then namespace; the same data serves client and server. */
 export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], Catalogue>> = {
-  en: { common: enCommon },
-  'zh-Hans': { common: zhHansCommon },
-  es: { common: esCommon },
-  fr: { common: frCommon },
-  ar: { common: arCommon },
+  en: { common: enCommon, people: enPeople, errors: enErrors },
+  'zh-Hans': { common: zhHansCommon, people: zhHansPeople, errors: zhHansErrors },
+  es: { common: esCommon, people: esPeople, errors: esErrors },
+  fr: { common: frCommon, people: frPeople, errors: frErrors },
+  ar: { common: arCommon, people: arPeople, errors: arErrors },
 };
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);

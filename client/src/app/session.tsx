@@ -1,0 +1,78 @@
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { ApiError, api } from './api';
+import type { Account, Membership } from './types';
+import { setUiLanguage } from '../i18n/i18n';
+
+interface SessionState {
+  /** `undefined` while loading, `null` when signed out. */
+  account: Account | null | undefined;
+  memberships: Membership[];
+  refresh: () => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+/** Local copies of documents live in IndexedDB databases named `tandem:<room>`. */
+async function deleteLocalCopies(): Promise<void> {
+  const databases = await indexedDB.databases();
+  await Promise.all(
+    databases
+      .filter((db) => db.name?.startsWith('tandem:'))
+      .map(
+        (db) =>
+          new Promise<void>((resolve) => {
+            const request = indexedDB.deleteDatabase(db.name ?? '');
+            request.onsuccess = request.onerror = request.onblocked = () => resolve();
+          }),
+      ),
+  );
+}
+
+/** Who is signed in, shared by every screen. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [account, setAccount] = useState<Account | null | undefined>(undefined);
+  const [memberships, setMemberships] = useState<Membership[]>([]);
+
+  const refresh = useCallback(
+    () =>
+      api<{ account: Account; memberships: Membership[] }>('GET', '/api/me').then(
+        (me) => {
+          setAccount(me.account);
+          setMemberships(me.memberships);
+          setUiLanguage(me.account.language);
+        },
+        (error: unknown) => {
+          // Signed out, or the server is out of reach: either way, nobody is signed in here.
+          setAccount(null);
+          setMemberships([]);
+          if (!(error instanceof ApiError && error.code === 'UNAUTHORIZED')) throw error;
+        },
+      ),
+    [],
+  );
+
+  const signOut = useCallback(async () => {
+    await api('DELETE', '/api/sessions');
+    // School computers are often shared: nothing of the partnership stays on this one.
+    await deleteLocalCopies();
+    setAccount(null);
+    setMemberships([]);
+  }, []);
+
+  useEffect(() => {
+    refresh().catch(() => undefined);
+  }, [refresh]);
+
+  return (
+    <SessionContext.Provider value={{ account, memberships, refresh, signOut }}>
+      {children}
+    </SessionContext.Provider>
+  );
+}
+
+export function useSession(): SessionState {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}

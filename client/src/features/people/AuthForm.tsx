@@ -1,0 +1,82 @@
+import { type FormEvent, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isUiLanguage } from '@tandem/shared/i18n/index';
+import { MIN_PASSWORD_LENGTH } from '@tandem/shared/people';
+import { api } from '../../app/api';
+import { useSession } from '../../app/session';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Field } from '../../ui/Field';
+import { useAction } from '../../ui/useAction';
+
+/** Sign in, or create an account (in the language the page is shown in). */
+export function AuthForm({ startWith = 'signIn' }: { startWith?: 'signIn' | 'create' }) {
+  const { t, i18n } = useTranslation('people');
+  const { refresh } = useSession();
+  const [mode, setMode] = useState(startWith);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [name, setName] = useState('');
+  const isCreating = mode === 'create';
+
+  const submit = useCallback(async () => {
+    if (isCreating) {
+      const language = isUiLanguage(i18n.language) ? i18n.language : 'en';
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      await api('POST', '/api/accounts', { email, password, name, language, timeZone });
+    } else {
+      await api('POST', '/api/sessions', { email, password });
+    }
+    await refresh();
+  }, [isCreating, email, password, name, i18n.language, refresh]);
+  const { run, error, isRunning } = useAction(submit);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void run();
+  };
+
+  return (
+    <form className="card auth" onSubmit={onSubmit}>
+      <p>{t('common:tagline')}</p>
+      <h2>{t(isCreating ? 'auth.createAccountTitle' : 'auth.signInTitle')}</h2>
+      {isCreating && (
+        <Field
+          label={t('auth.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          autoComplete="name"
+        />
+      )}
+      <Field
+        label={t('auth.email')}
+        type="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        required
+        autoComplete="email"
+      />
+      <Field
+        label={t('auth.password')}
+        type="password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        required
+        minLength={isCreating ? MIN_PASSWORD_LENGTH : undefined}
+        autoComplete={isCreating ? 'new-password' : 'current-password'}
+        hint={isCreating ? t('auth.passwordHint') : undefined}
+      />
+      <ErrorMessage error={error} />
+      <button type="submit" disabled={isRunning}>
+        {t(isCreating ? 'auth.createAccount' : 'auth.signIn')}
+      </button>
+      <button
+        type="button"
+        className="link"
+        onClick={() => setMode(isCreating ? 'signIn' : 'create')}
+      >
+        {t(isCreating ? 'auth.toSignIn' : 'auth.toCreate')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+import { type FormEvent, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { School } from '@tandem/shared/people';
+import { api } from '../../app/api';
+import { navigate, paths } from '../../app/route';
+import { useSession } from '../../app/session';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { useAction } from '../../ui/useAction';
+import { SchoolFieldLists, SchoolFields } from './SchoolFields';
+
+const blankSchool = (timeZone: string, language: string): School => ({
+  name: '',
+  city: '',
+  country: '',
+  timeZone,
+  language,
+  schoolHours: { start: '08:00', end: '16:00' },
+});
+
+/** Both schools' details; the creator becomes side A's coordinator. */
+export function CreatePartnership() {
+  const { t, i18n } = useTranslation('people');
+  const { refresh } = useSession();
+  const [sideA, setSideA] = useState(() =>
+    blankSchool(Intl.DateTimeFormat().resolvedOptions().timeZone, i18n.language),
+  );
+  const [sideB, setSideB] = useState(() => blankSchool('', ''));
+
+  const create = useCallback(async () => {
+    const { id } = await api<{ id: string }>('POST', '/api/partnerships', { sideA, sideB });
+    await refresh();
+    navigate(paths.partnership(id));
+  }, [sideA, sideB, refresh]);
+  const { run, error, isRunning } = useAction(create);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void run();
+  };
+
+  return (
+    <form className="card" onSubmit={onSubmit}>
+      <h2>{t('create.title')}</h2>
+      <p>{t('create.intro')}</p>
+      <SchoolFieldLists />
+      <div className="two-columns">
+        <fieldset>
+          <legend>{t('create.sideA')}</legend>
+          <SchoolFields school={sideA} onChange={setSideA} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('create.sideB')}</legend>
+          <SchoolFields school={sideB} onChange={setSideB} />
+        </fieldset>
+      </div>
+      <ErrorMessage error={error} />
+      <button type="submit" disabled={isRunning}>
+        {t('create.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+import { type FormEvent, useCallback, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role, SIDES, type Side } from '@tandem/shared/people';
+import { api } from '../../app/api';
+import type { PartnershipView } from '../../app/types';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Field } from '../../ui/Field';
+import { useAction } from '../../ui/useAction';
+
+/**
+ * Creates an invitation link. A coordinator invites anyone to their own school, and the
+ * partner school's first coordinator while it has none (the server enforces the same rule).
+ */
+export function InviteForm({ partnership }: { partnership: PartnershipView }) {
+  const { t } = useTranslation('people');
+  const sideId = useId();
+  const roleId = useId();
+  const { you } = partnership;
+  const partnerHasCoordinator = partnership.members.some(
+    (m) => m.side !== you.side && m.role === 'coordinator',
+  );
+  const sides = SIDES.filter((s) => s === you.side || !partnerHasCoordinator);
+  const [side, setSide] = useState<Side>(
+    sides.length > 1 ? (SIDES.find((s) => s !== you.side) ?? you.side) : you.side,
+  );
+  const [role, setRole] = useState<Role>('coordinator');
+  const [maxUses, setMaxUses] = useState(1);
+  const [days, setDays] = useState(7);
+  const [url, setUrl] = useState<string | null>(null);
+  const roles = side === you.side ? ROLES : (['coordinator'] as const);
+
+  const create = useCallback(async () => {
+    const invite = await api<{ url: string }>(
+      'POST',
+      `/api/partnerships/${partnership.id}/invites`,
+      {
+        side,
+        role: side === you.side ? role : 'coordinator',
+        maxUses,
+        expiresInHours: days * 24,
+      },
+    );
+    setUrl(invite.url);
+  }, [partnership.id, side, role, maxUses, days, you.side]);
+  const { run, error, isRunning } = useAction(create);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void run();
+  };
+
+  return (
+    <form className="card" onSubmit={onSubmit}>
+      <h2>{t('invite.title')}</h2>
+      <p className="field">
+        <label htmlFor={sideId}>{t('invite.side')}</label>
+        <select
+          id={sideId}
+          value={side}
+          onChange={(e) => setSide(SIDES.find((s) => s === e.target.value) ?? you.side)}
+        >
+          {sides.map((s) => (
+            <option key={s} value={s}>
+              {partnership.sides[s].name}
+            </option>
+          ))}
+        </select>
+      </p>
+      {side !== you.side && <p className="hint">{t('invite.partnerHint')}</p>}
+      <p className="field">
+        <label htmlFor={roleId}>{t('invite.role')}</label>
+        <select
+          id={roleId}
+          value={side === you.side ? role : 'coordinator'}
+          onChange={(e) => setRole(ROLES.find((r) => r === e.target.value) ?? 'viewer')}
+        >
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </p>
+      <Field
+        label={t('invite.maxUses')}
+        type="number"
+        min={1}
+        max={100}
+        value={maxUses}
+        onChange={(e) => setMaxUses(Number(e.target.value))}
+      />
+      <Field
+        label={t('invite.days')}
+        type="number"
+        min={1}
+        max={30}
+        value={days}
+        onChange={(e) => setDays(Number(e.target.value))}
+      />
+      <ErrorMessage error={error} />
+      <button type="submit" disabled={isRunning}>
+        {t('invite.create')}
+      </button>
+      {url && (
+        <div className="invite-link">
+          <p>{t('invite.ready')}</p>
+          <Field label={t('invite.link')} value={url} readOnly onFocus={(e) => e.target.select()} />
+        </div>
+      )}
+    </form>
+  );
+}

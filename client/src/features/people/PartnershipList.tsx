@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { navigate, paths } from '../../app/route';
+import { useSession } from '../../app/session';
+
+/** The partnerships the signed-in person belongs to. */
+export function PartnershipList() {
+  const { t } = useTranslation('people');
+  const { memberships } = useSession();
+  return (
+    <section className="card">
+      <h2>{t('list.title')}</h2>
+      {memberships.length === 0 ? (
+        <p>{t('list.none')}</p>
+      ) : (
+        <ul className="plain-list">
+          {memberships.map((m) => (
+            <li key={m.partnershipId}>
+              <a href={paths.partnership(m.partnershipId)}>
+                {t('list.between', { schoolA: m.schools.A, schoolB: m.schools.B })}
+              </a>{' '}
+              <small>
+                {t('list.yourRole', { role: t(`role.${m.role}`), school: m.schools[m.side] })}
+              </small>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={() => navigate(paths.newPartnership())}>
+        {t('list.create')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { SIDES } from '@tandem/shared/people';
+import { paths } from '../../app/route';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { InviteForm } from './InviteForm';
+import { MemberList } from './MemberList';
+import { SchoolCard } from './SchoolCard';
+import { usePartnership } from '../../app/usePartnership';
+
+/** A partnership's home: both schools, the members, invitations, and the way to the agreement. */
+export function PartnershipPage({ partnershipId }: { partnershipId: string }) {
+  const { t } = useTranslation('people');
+  const { partnership, error, reload } = usePartnership(partnershipId);
+  if (error) return <ErrorMessage error={error} />;
+  if (!partnership) return <p>{t('loading')}</p>;
+  const { you } = partnership;
+  return (
+    <div className="stack">
+      <p>
+        <a href={paths.home()}>{t('partnership.back')}</a>
+      </p>
+      <h1>
+        {t('list.between', {
+          schoolA: partnership.sides.A.name,
+          schoolB: partnership.sides.B.name,
+        })}
+      </h1>
+      <p>
+        <a className="button" href={paths.agreement(partnership.id)}>
+          {t('partnership.agreement')}
+        </a>
+      </p>
+      <div className="two-columns">
+        {SIDES.map((side) => (
+          <SchoolCard
+            key={side}
+            partnershipId={partnership.id}
+            side={side}
+            school={partnership.sides[side]}
+            canEdit={you.role === 'coordinator' && you.side === side}
+            onSaved={reload}
+          />
+        ))}
+      </div>
+      <MemberList partnership={partnership} onChanged={reload} />
+      {you.role === 'coordinator' && <InviteForm partnership={partnership} />}
+    </div>
+  );
+}

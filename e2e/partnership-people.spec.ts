@@ -1,0 +1,80 @@
+import { type Page, expect, test } from '@playwright/test';
+import { SCHOOL_A, SCHOOL_B } from './support/people';
+import { TestServer } from './support/server';
+
+/**
+ * Story: coordinator A (English) signs up, creates the partnership and invites coordinator B;
+ * B opens the link in a browser set to Chinese, creates an account and joins; both see each
+ * other in the members list. Everything through the UI.
+ */
+
+let server: TestServer;
+test.beforeAll(async () => {
+  server = await TestServer.start();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+async function fillSchool(page: Page, legend: string, school: typeof SCHOOL_A) {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('School name').fill(school.name);
+  await group.getByLabel('City').fill(school.city);
+  await group.getByLabel('Country').fill(school.country);
+  await group.getByLabel('Time zone').fill(school.timeZone);
+  await group.getByLabel('Language of the school').fill(school.language);
+}
+
+test('coordinator A creates a partnership and coordinator B joins it in Chinese', async ({
+  browser,
+}) => {
+  const a = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await a.goto(server.url);
+  await a.getByRole('button', { name: 'New here? Create an account' }).click();
+  await a.getByLabel('Your name').fill('Ana Alvarez');
+  await a.getByLabel('Email').fill('ana@lincoln.example');
+  await a.getByLabel('Password').fill('aaaaaaaaaaaa');
+  await a.getByRole('button', { name: 'Create account' }).click();
+  await expect(a.getByRole('alert')).toContainText('This password is too weak');
+  await a.getByLabel('Password').fill('our partnership 2027');
+  await a.getByRole('button', { name: 'Create account' }).click();
+  await expect(a.getByText('You are not in a partnership yet.')).toBeVisible();
+
+  await a.getByRole('button', { name: 'New partnership' }).click();
+  await fillSchool(a, 'Your school', SCHOOL_A);
+  await fillSchool(a, 'Partner school', SCHOOL_B);
+  await a.getByRole('button', { name: 'Create partnership' }).click();
+  await expect(
+    a.getByRole('heading', { name: 'Lincoln High School and 杭州第二中学' }),
+  ).toBeVisible();
+
+  await a.getByLabel('School', { exact: true }).selectOption({ label: '杭州第二中学' });
+  await a.getByRole('button', { name: 'Create invitation link' }).click();
+  const link = await a.getByLabel('Invitation link').inputValue();
+  expect(link).toMatch(/\/invite\/[\w-]{40,}$/);
+
+  const b = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  await b.goto(new URL(link).pathname.replace(/^/, server.url));
+  await expect(b.getByRole('heading', { name: '您收到了邀请' })).toBeVisible();
+  await expect(b.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+  await b.getByLabel('您的姓名').fill('王波');
+  await b.getByLabel('电子邮箱').fill('wang@hz2.example');
+  await b.getByLabel('密码').fill('我们的合作伙伴关系很长久');
+  await b.getByRole('button', { name: '创建账户' }).click();
+  await b.getByRole('button', { name: '加入合作项目' }).click();
+  await expect(b.getByRole('heading', { name: '成员', exact: true })).toBeVisible();
+
+  const membersB = b.locator('.members');
+  await expect(membersB.locator('[data-member="Ana Alvarez"]')).toContainText('协调人');
+  await expect(membersB.locator('[data-member="王波"]')).toContainText('（您）');
+
+  await a.reload();
+  const membersA = a.locator('.members');
+  await expect(membersA.locator('[data-member="王波"]')).toContainText('Coordinator');
+  await expect(membersA.locator('[data-member="Ana Alvarez"]')).toContainText('(you)');
+
+  // The used link lets nobody else in (the page speaks the invited school's language).
+  const c = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await c.goto(new URL(link).pathname.replace(/^/, server.url));
+  await expect(c.getByRole('alert')).toContainText('此邀请已被使用');
+});

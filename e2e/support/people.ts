@@ -1,0 +1,51 @@
+import type { Browser, BrowserContext } from '@playwright/test';
+
+const PASSWORD = 'a long passphrase 42';
+let counter = 0;
+
+export const SCHOOL_A = {
+  name: 'Lincoln High School',
+  city: 'Portland',
+  country: 'US',
+  timeZone: 'America/Los_Angeles',
+  language: 'en',
+};
+export const SCHOOL_B = {
+  name: '杭州第二中学',
+  city: 'Hangzhou',
+  country: 'CN',
+  timeZone: 'Asia/Shanghai',
+  language: 'zh-Hans',
+};
+
+/** A browser context signed in as a new account (set up through the API, as a shortcut). */
+export async function personContext(
+  browser: Browser,
+  baseUrl: string,
+  name: string,
+  locale: string,
+  language: string,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale, baseURL: baseUrl });
+  const email = `e2e${++counter}-${Date.now()}@school.example`;
+  const res = await context.request.post('/api/accounts', {
+    data: { email, password: PASSWORD, name, language },
+  });
+  if (res.status() !== 201) throw new Error(`sign-up failed: ${await res.text()}`);
+  return context;
+}
+
+/** Coordinator A creates a partnership and coordinator B joins it; returns its id. */
+export async function partnershipOf(a: BrowserContext, b: BrowserContext): Promise<string> {
+  const created = await a.request.post('/api/partnerships', {
+    data: { sideA: SCHOOL_A, sideB: SCHOOL_B },
+  });
+  const { id } = (await created.json()) as { id: string };
+  const invite = await a.request.post(`/api/partnerships/${id}/invites`, {
+    data: { side: 'B', role: 'coordinator' },
+  });
+  const { token } = (await invite.json()) as { token: string };
+  const accepted = await b.request.post(`/api/invites/${token}/accept`);
+  if (accepted.status() !== 200) throw new Error(`accept failed: ${await accepted.text()}`);
+  return id;
+}
