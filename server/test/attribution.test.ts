@@ -1,7 +1,5 @@
-import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MessageType } from '@tandem/shared/protocol';
 import type { TandemServer } from '../src/server';
 import {
   closeCode,
@@ -9,19 +7,12 @@ import {
   rawSocket,
   startTestServer,
   synced,
+  syncFrame,
   tempDataDir,
   textOf,
   waitFor,
 } from './helpers';
 import { type Person, twoSchools } from './people';
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
 
 describe('attribution of Yjs clientIDs to members', () => {
   let server: TandemServer;
@@ -57,7 +48,7 @@ describe('attribution of Yjs clientIDs to members', () => {
 
     const ws = await rawSocket(server.port, room, coordinatorB);
     const closed = closeCode(ws);
-    ws.send(updateFrame(forged));
+    ws.send(syncFrame(2, forged));
     expect(await closed).toBe(4403);
 
     const check = connectClient(server.port, room, coordinatorA);

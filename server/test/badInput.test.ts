@@ -9,6 +9,7 @@ import {
   closeCode,
   connectClient,
   rawSocket,
+  syncFrame,
   startTestServer,
   synced,
   tempDataDir,
@@ -18,15 +19,6 @@ import {
 import { type Person, createPartnership } from './people';
 
 const LIMIT = 64 * 1024;
-
-/** A sync-protocol frame (type 0) of the given sub-type carrying `payload`. */
-function syncFrame(subType: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, subType);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
 
 function validUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();

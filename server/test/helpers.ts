@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { MessageType } from '@tandem/shared/protocol';
 import { type Config, readConfig } from '../src/config';
 import { type TandemServer, startServer } from '../src/server';
 
@@ -89,4 +91,13 @@ export function closeCode(ws: WebSocket): Promise<number> {
 /** Text of a test field. Tests use a plain Y.Text: the protocol does not care about the schema. */
 export function textOf(doc: Y.Doc, field = 'text'): string {
   return doc.getText(field).toJSON();
+}
+
+/** A sync-protocol frame (type 0) of the given sub-type carrying `payload`. */
+export function syncFrame(subType: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, subType);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
 }

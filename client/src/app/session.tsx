@@ -1,6 +1,6 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, api } from './api';
-import type { Account, Membership } from './types';
+import type { Account, Membership } from '@tandem/shared/api';
 import { setUiLanguage } from '../i18n/i18n';
 
 interface SessionState {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './api';
-import type { PartnershipView } from './types';
+import type { PartnershipView } from '@tandem/shared/api';
 
 /** Loads a partnership as the signed-in member sees it; `reload` after a change. */
 export function usePartnership(id: string) {

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 
 /**
  * Runs an async action from a form or button: tracks whether it is running (to disable the
@@ -22,4 +22,17 @@ export function useAction<A extends unknown[]>(action: (...args: A) => Promise<v
     [action],
   );
   return { run, error, isRunning };
+}
+
+/** `useAction` for a form: its `onSubmit` runs the action instead of loading a new page. */
+export function useFormAction(action: () => Promise<void>) {
+  const { run, error, isRunning } = useAction(action);
+  const onSubmit = useCallback(
+    (event: FormEvent) => {
+      event.preventDefault();
+      void run();
+    },
+    [run],
+  );
+  return { onSubmit, error, isRunning };
 }

@@ -1,13 +1,7 @@
-import type { UiLanguage } from '@tandem/shared/i18n/index';
+import type { Account, Membership } from '@tandem/shared/api';
 import type { Role, School, Side } from '@tandem/shared/people';
 
-export interface Account {
-  id: string;
-  email: string;
-  name: string;
-  language: UiLanguage;
-  timeZone: string | null;
-}
+export type { Account, Membership };
 
 export interface Member {
   id: string;
@@ -24,14 +18,6 @@ export interface Partnership {
   createdAt: number;
   sides: Record<Side, School>;
   members: Member[];
-}
-
-export interface Membership {
-  memberId: string;
-  partnershipId: string;
-  side: Side;
-  role: Role;
-  schools: Record<Side, string>;
 }
 
 export interface Invite {

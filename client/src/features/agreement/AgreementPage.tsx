@@ -5,7 +5,7 @@ import { formatRoomName } from '@tandem/shared/doc/documents';
 import { permissionFor } from '@tandem/shared/permissions';
 import { paths } from '../../app/route';
 import { useSession } from '../../app/session';
-import type { PartnershipView } from '../../app/types';
+import type { PartnershipView } from '@tandem/shared/api';
 import { usePartnership } from '../../app/usePartnership';
 import { colorFor } from '../../collab/identity';
 import { useConnectionState } from '../../collab/useConnectionState';

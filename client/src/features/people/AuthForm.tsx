@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isUiLanguage } from '@tandem/shared/i18n/index';
 import { MIN_PASSWORD_LENGTH } from '@tandem/shared/people';
@@ -6,7 +6,7 @@ import { api } from '../../app/api';
 import { useSession } from '../../app/session';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
-import { useAction } from '../../ui/useAction';
+import { useFormAction } from '../../ui/useAction';
 
 /** Sign in, or create an account (in the language the page is shown in). */
 export function AuthForm({ startWith = 'signIn' }: { startWith?: 'signIn' | 'create' }) {
@@ -28,12 +28,7 @@ export function AuthForm({ startWith = 'signIn' }: { startWith?: 'signIn' | 'cre
     }
     await refresh();
   }, [isCreating, email, password, name, i18n.language, refresh]);
-  const { run, error, isRunning } = useAction(submit);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void run();
-  };
+  const { onSubmit, error, isRunning } = useFormAction(submit);
 
   return (
     <form className="card auth" onSubmit={onSubmit}>

@@ -1,11 +1,11 @@
-import { type FormEvent, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { School } from '@tandem/shared/people';
 import { api } from '../../app/api';
 import { navigate, paths } from '../../app/route';
 import { useSession } from '../../app/session';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useAction } from '../../ui/useAction';
+import { useFormAction } from '../../ui/useAction';
 import { SchoolFieldLists, SchoolFields } from './SchoolFields';
 
 const blankSchool = (timeZone: string, language: string): School => ({
@@ -31,12 +31,7 @@ export function CreatePartnership() {
     await refresh();
     navigate(paths.partnership(id));
   }, [sideA, sideB, refresh]);
-  const { run, error, isRunning } = useAction(create);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void run();
-  };
+  const { onSubmit, error, isRunning } = useFormAction(create);
 
   return (
     <form className="card" onSubmit={onSubmit}>

@@ -1,11 +1,11 @@
-import { type FormEvent, useCallback, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, SIDES, type Side } from '@tandem/shared/people';
 import { api } from '../../app/api';
-import type { PartnershipView } from '../../app/types';
+import type { PartnershipView } from '@tandem/shared/api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Field } from '../../ui/Field';
-import { useAction } from '../../ui/useAction';
+import { useFormAction } from '../../ui/useAction';
 
 /**
  * Creates an invitation link. A coordinator invites anyone to their own school, and the
@@ -42,12 +42,7 @@ export function InviteForm({ partnership }: { partnership: PartnershipView }) {
     );
     setUrl(invite.url);
   }, [partnership.id, side, role, maxUses, days, you.side]);
-  const { run, error, isRunning } = useAction(create);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void run();
-  };
+  const { onSubmit, error, isRunning } = useFormAction(create);
 
   return (
     <form className="card" onSubmit={onSubmit}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { navigate, paths } from '../../app/route';
 import { useSession } from '../../app/session';
-import type { InvitePreview } from '../../app/types';
+import type { InvitePreview } from '@tandem/shared/api';
 import { setUiLanguage } from '../../i18n/i18n';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';

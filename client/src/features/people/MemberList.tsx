@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, SIDES } from '@tandem/shared/people';
 import { api } from '../../app/api';
-import type { MemberView, PartnershipView } from '../../app/types';
+import type { MemberView, PartnershipView } from '@tandem/shared/api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 

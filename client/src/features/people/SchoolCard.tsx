@@ -1,9 +1,9 @@
-import { type FormEvent, useCallback, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { School, Side } from '@tandem/shared/people';
 import { api } from '../../app/api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
-import { useAction } from '../../ui/useAction';
+import { useFormAction } from '../../ui/useAction';
 import { SchoolFieldLists, SchoolFields } from './SchoolFields';
 
 interface Props {
@@ -23,13 +23,9 @@ export function SchoolCard({ partnershipId, side, school, canEdit, onSaved }: Pr
     await onSaved();
     setDraft(null);
   }, [partnershipId, side, draft, onSaved]);
-  const { run, error, isRunning } = useAction(save);
+  const { onSubmit, error, isRunning } = useFormAction(save);
 
   if (draft) {
-    const onSubmit = (event: FormEvent) => {
-      event.preventDefault();
-      void run();
-    };
     return (
       <form className="card school" onSubmit={onSubmit}>
         <h3>{t('school.side', { side })}</h3>

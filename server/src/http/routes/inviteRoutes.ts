@@ -1,3 +1,4 @@
+import type { InvitePreview } from '@tandem/shared/api';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { FALLBACK_LANGUAGE, pickUiLanguage } from '@tandem/shared/i18n/index';
 import { NewInvite } from '@tandem/shared/people';
@@ -63,7 +64,7 @@ export function addInviteRoutes(router: Router, { people, auth, publicUrl }: Api
     const now = Date.now();
     const state =
       invite.expiresAt <= now ? 'expired' : invite.uses >= invite.maxUses ? 'usedUp' : 'valid';
-    sendJson(res, 200, {
+    const preview: InvitePreview = {
       side: invite.side,
       role: invite.role,
       expiresAt: invite.expiresAt,
@@ -71,7 +72,8 @@ export function addInviteRoutes(router: Router, { people, auth, publicUrl }: Api
       schools: { A: partnership.sides.A.name, B: partnership.sides.B.name },
       // The page opens in the invited school's language (when it is a launch language).
       language: pickUiLanguage([partnership.sides[invite.side].language, FALLBACK_LANGUAGE]),
-    });
+    };
+    sendJson(res, 200, preview);
   });
 
   router.add('POST', '/api/invites/:token/accept', async ({ req, res, params }) => {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
+import type { PartnershipView } from '@tandem/shared/api';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { NewPartnership, SIDES, School } from '@tandem/shared/people';
 import { readJson } from '../body';
@@ -24,7 +25,7 @@ export function addPartnershipRoutes(router: Router, { people, auth }: ApiDeps):
     const { member } = await auth.requireMember(req, id);
     const partnership = await people.getPartnership(id);
     if (!partnership) throw new AppError(ErrorCode.NOT_FOUND, 'No such partnership.');
-    sendJson(res, 200, {
+    const view: PartnershipView = {
       id: partnership.id,
       createdAt: partnership.createdAt,
       sides: partnership.sides,
@@ -37,7 +38,8 @@ export function addPartnershipRoutes(router: Router, { people, auth }: ApiDeps):
       })),
       you: { memberId: member.id, side: member.side, role: member.role },
       documentStatus: 'draft',
-    });
+    };
+    sendJson(res, 200, view);
   });
 
   router.add('PATCH', '/api/partnerships/:id/sides/:side', async ({ req, res, params }) => {

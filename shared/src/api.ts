@@ -1,8 +1,9 @@
-import type { UiLanguage } from '@tandem/shared/i18n/index';
-import type { Role, School, Side } from '@tandem/shared/people';
+import type { UiLanguage } from './i18n/index';
+import type { Role, School, Side } from './people';
 
-/** Shapes of the API's answers, as the client reads them. */
+/** Shapes of the HTTP API's answers, shared by the server that sends and the client that reads. */
 
+/** A person's account, as they see it themselves. */
 export interface Account {
   id: string;
   email: string;
@@ -11,6 +12,7 @@ export interface Account {
   timeZone: string | null;
 }
 
+/** One partnership a person belongs to (`GET /api/me`). */
 export interface Membership {
   memberId: string;
   partnershipId: string;
@@ -19,23 +21,30 @@ export interface Membership {
   schools: Record<Side, string>;
 }
 
+/** A member as every member of the partnership sees them. */
 export interface MemberView {
   id: string;
   name: string;
   side: Side;
   role: Role;
+  joinedAt: number;
 }
 
+/** `GET /api/partnerships/:id`. */
 export interface PartnershipView {
   id: string;
+  createdAt: number;
   sides: Record<Side, School>;
   members: MemberView[];
   you: { memberId: string; side: Side; role: Role };
+  documentStatus: 'draft' | 'signing' | 'signed';
 }
 
+/** `GET /api/invites/:token`: enough to decide whether to join, nothing more. */
 export interface InvitePreview {
   side: Side;
   role: Role;
+  expiresAt: number;
   state: 'valid' | 'expired' | 'usedUp';
   schools: Record<Side, string>;
   language: UiLanguage;
