@@ -122,12 +122,13 @@ describe('accounts and sessions', () => {
     expect((await call(base, 'GET', '/api/me', undefined, coordinatorA)).status).toBe(401);
   });
 
-  it('expires sessions', async () => {
-    await start({ sessionTtlMs: 300 });
-    const person = await signUp(base);
-    expect((await call(base, 'GET', '/api/me', undefined, person)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect((await call(base, 'GET', '/api/me', undefined, person)).status).toBe(401);
+  it('expires sessions, closing their open connections', async () => {
+    await start({ sessionTtlMs: 1_000 });
+    const { id, coordinatorA } = await createPartnership(base);
+    expect((await call(base, 'GET', '/api/me', undefined, coordinatorA)).status).toBe(200);
+    const ws = await rawSocket(server.port, `${id}/agreement`, coordinatorA);
+    expect(await closeCode(ws)).toBe(4401);
+    expect((await call(base, 'GET', '/api/me', undefined, coordinatorA)).status).toBe(401);
   });
 
   it('refuses state-changing calls from another origin', async () => {

@@ -17,6 +17,7 @@ export interface AuthOptions {
 export interface Session {
   account: Account;
   sessionHash: string;
+  expiresAt: number;
 }
 
 const FAILURE_WINDOW_MS = 15 * 60 * 1000;
@@ -96,9 +97,9 @@ export class Auth {
     const token = readCookie(req, SESSION_COOKIE);
     if (!token) return null;
     const sessionHash = hashToken(token);
-    const accountId = await this.people.findSession(sessionHash, Date.now());
-    const account = accountId ? await this.people.findAccount(accountId) : null;
-    return account ? { account, sessionHash } : null;
+    const found = await this.people.findSession(sessionHash, Date.now());
+    const account = found ? await this.people.findAccount(found.accountId) : null;
+    return account && found ? { account, sessionHash, expiresAt: found.expiresAt } : null;
   }
 
   async requireSession(req: IncomingMessage): Promise<Session> {

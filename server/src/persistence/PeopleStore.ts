@@ -45,7 +45,10 @@ export interface PeopleStore {
 
   createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void>;
   /** The account of a session that has not expired at `now`. */
-  findSession(tokenHash: string, now: number): Promise<string | null>;
+  findSession(
+    tokenHash: string,
+    now: number,
+  ): Promise<{ accountId: string; expiresAt: number } | null>;
   deleteSession(tokenHash: string): Promise<void>;
 
   /** Creates the partnership with its creator as side A's coordinator, in one transaction. */

@@ -152,13 +152,13 @@ export class SqlitePeopleStore implements PeopleStore {
     return Promise.resolve();
   }
 
-  findSession(tokenHash: string, now: number): Promise<string | null> {
+  findSession(tokenHash: string, now: number) {
     const row = this.db
-      .prepare<[string, number], { account_id: string }>(
-        'SELECT account_id FROM sessions WHERE token_hash = ? AND expires_at > ?',
+      .prepare<[string, number], { account_id: string; expires_at: number }>(
+        'SELECT account_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
       )
       .get(tokenHash, now);
-    return Promise.resolve(row?.account_id ?? null);
+    return Promise.resolve(row ? { accountId: row.account_id, expiresAt: row.expires_at } : null);
   }
 
   deleteSession(tokenHash: string): Promise<void> {

@@ -1,11 +1,16 @@
 import type { WebSocket } from 'ws';
+import { CloseCode } from '@tandem/shared/protocol';
 
 /** Who is behind one open sync connection. */
 export interface ConnectionOwner {
   accountId: string;
   memberId: string;
   sessionHash: string;
+  sessionExpiresAt: number;
 }
+
+/** setTimeout's longest delay (about 24.8 days); longer sessions are checked again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Every open sync connection and whose it is, so that removing a member, changing a role or
@@ -16,7 +21,18 @@ export class LiveConnections {
 
   add(ws: WebSocket, owner: ConnectionOwner): void {
     this.owners.set(ws, owner);
-    ws.once('close', () => this.owners.delete(ws));
+    let timer: NodeJS.Timeout;
+    // A session that expires ends its connections too, not only its HTTP calls.
+    const closeAtExpiry = () => {
+      const left = owner.sessionExpiresAt - Date.now();
+      if (left <= 0) ws.close(CloseCode.unauthorized, 'session expired');
+      else timer = setTimeout(closeAtExpiry, Math.min(left, MAX_TIMER_MS));
+    };
+    closeAtExpiry();
+    ws.once('close', () => {
+      clearTimeout(timer);
+      this.owners.delete(ws);
+    });
   }
 
   /** Closes every connection whose owner matches, with `code`. */

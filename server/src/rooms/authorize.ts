@@ -27,6 +27,7 @@ export function createAuthorize(auth: Auth, people: PeopleStore, publicUrl: stri
         accountId: session.account.id,
         memberId: member.id,
         sessionHash: session.sessionHash,
+        sessionExpiresAt: session.expiresAt,
       },
       canEdit: canWrite(permission),
     };
