@@ -81,25 +81,35 @@ const isUniqueViolation = (error: unknown) =>
   error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 export class SqlitePeopleStore implements PeopleStore {
+  private readonly cache = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  /** Prepares each statement once: sessions and members are looked up on every request. */
+  private prepare<P extends unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    let statement = this.cache.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.cache.set(sql, statement);
+    }
+    return statement as Database.Statement<P, R>;
+  }
 
   createAccount(account: Omit<Account, 'id'>, passwordHash: string): Promise<Account> {
     const id = crypto.randomUUID();
     try {
-      this.db
-        .prepare(
-          `INSERT INTO accounts (id, email, password_hash, name, language, time_zone, created_at)
+      this.prepare(
+        `INSERT INTO accounts (id, email, password_hash, name, language, time_zone, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          id,
-          account.email,
-          passwordHash,
-          account.name,
-          account.language,
-          account.timeZone,
-          Date.now(),
-        );
+      ).run(
+        id,
+        account.email,
+        passwordHash,
+        account.name,
+        account.language,
+        account.timeZone,
+        Date.now(),
+      );
     } catch (error) {
       if (isUniqueViolation(error))
         throw new AppError(ErrorCode.EMAIL_TAKEN, 'This email already has an account.');
@@ -109,20 +119,16 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   findAccount(id: string): Promise<Account | null> {
-    const row = this.db
-      .prepare<[string], AccountRow>(
-        'SELECT id, email, name, language, time_zone FROM accounts WHERE id = ?',
-      )
-      .get(id);
+    const row = this.prepare<[string], AccountRow>(
+      'SELECT id, email, name, language, time_zone FROM accounts WHERE id = ?',
+    ).get(id);
     return Promise.resolve(row ? toAccount(row) : null);
   }
 
   findCredentials(email: string) {
-    const row = this.db
-      .prepare<[string], AccountRow & { password_hash: string }>(
-        'SELECT id, email, name, language, time_zone, password_hash FROM accounts WHERE email = ?',
-      )
-      .get(email);
+    const row = this.prepare<[string], AccountRow & { password_hash: string }>(
+      'SELECT id, email, name, language, time_zone, password_hash FROM accounts WHERE email = ?',
+    ).get(email);
     return Promise.resolve(
       row ? { account: toAccount(row), passwordHash: row.password_hash } : null,
     );
@@ -132,37 +138,31 @@ export class SqlitePeopleStore implements PeopleStore {
     id: string,
     changes: Partial<Pick<Account, 'name' | 'language' | 'timeZone'>>,
   ) {
-    this.db
-      .prepare(
-        `UPDATE accounts SET name = COALESCE(?, name), language = COALESCE(?, language),
+    this.prepare(
+      `UPDATE accounts SET name = COALESCE(?, name), language = COALESCE(?, language),
            time_zone = COALESCE(?, time_zone) WHERE id = ?`,
-      )
-      .run(changes.name ?? null, changes.language ?? null, changes.timeZone ?? null, id);
+    ).run(changes.name ?? null, changes.language ?? null, changes.timeZone ?? null, id);
     const account = await this.findAccount(id);
     if (!account) throw new AppError(ErrorCode.NOT_FOUND, 'No such account.');
     return account;
   }
 
   createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-      )
-      .run(tokenHash, accountId, Date.now(), expiresAt);
+    this.prepare(
+      'INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+    ).run(tokenHash, accountId, Date.now(), expiresAt);
     return Promise.resolve();
   }
 
   findSession(tokenHash: string, now: number) {
-    const row = this.db
-      .prepare<[string, number], { account_id: string; expires_at: number }>(
-        'SELECT account_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
-      )
-      .get(tokenHash, now);
+    const row = this.prepare<[string, number], { account_id: string; expires_at: number }>(
+      'SELECT account_id, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?',
+    ).get(tokenHash, now);
     return Promise.resolve(row ? { accountId: row.account_id, expiresAt: row.expires_at } : null);
   }
 
   deleteSession(tokenHash: string): Promise<void> {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    this.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
     return Promise.resolve();
   }
 
@@ -170,20 +170,20 @@ export class SqlitePeopleStore implements PeopleStore {
     const memberId = crypto.randomUUID();
     const now = Date.now();
     this.db.transaction(() => {
-      this.db
-        .prepare('INSERT INTO partnerships (id, created_by, created_at) VALUES (?, ?, ?)')
-        .run(id, creator.id, now);
-      const insertSide = this.db.prepare(
+      this.prepare('INSERT INTO partnerships (id, created_by, created_at) VALUES (?, ?, ?)').run(
+        id,
+        creator.id,
+        now,
+      );
+      const insertSide = this.prepare(
         'INSERT INTO sides (partnership_id, side, school) VALUES (?, ?, ?)',
       );
       insertSide.run(id, 'A', JSON.stringify(sides.A));
       insertSide.run(id, 'B', JSON.stringify(sides.B));
-      this.db
-        .prepare(
-          `INSERT INTO members (id, partnership_id, account_id, side, role, joined_at)
+      this.prepare(
+        `INSERT INTO members (id, partnership_id, account_id, side, role, joined_at)
            VALUES (?, ?, ?, 'A', 'coordinator', ?)`,
-        )
-        .run(memberId, id, creator.id, now);
+      ).run(memberId, id, creator.id, now);
     })();
     return Promise.resolve({
       id: memberId,
@@ -197,40 +197,40 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   getPartnership(id: string): Promise<Partnership | null> {
-    const row = this.db
-      .prepare<[string], { id: string; created_at: number }>(
-        'SELECT id, created_at FROM partnerships WHERE id = ?',
-      )
-      .get(id);
+    const row = this.prepare<[string], { id: string; created_at: number }>(
+      'SELECT id, created_at FROM partnerships WHERE id = ?',
+    ).get(id);
     if (!row) return Promise.resolve(null);
     return Promise.resolve({
       id: row.id,
       createdAt: row.created_at,
       sides: this.schoolsOf(id),
-      members: this.db
-        .prepare<[string], MemberRow>(
-          `SELECT ${MEMBER_COLUMNS} FROM members m JOIN accounts a ON a.id = m.account_id
+      members: this.prepare<[string], MemberRow>(
+        `SELECT ${MEMBER_COLUMNS} FROM members m JOIN accounts a ON a.id = m.account_id
            WHERE m.partnership_id = ? AND m.removed_at IS NULL ORDER BY m.side, m.joined_at`,
-        )
+      )
         .all(id)
         .map(toMember),
     });
   }
 
   updateSchool(partnershipId: string, side: Side, school: School): Promise<void> {
-    this.db
-      .prepare('UPDATE sides SET school = ? WHERE partnership_id = ? AND side = ?')
-      .run(JSON.stringify(school), partnershipId, side);
+    this.prepare('UPDATE sides SET school = ? WHERE partnership_id = ? AND side = ?').run(
+      JSON.stringify(school),
+      partnershipId,
+      side,
+    );
     return Promise.resolve();
   }
 
   listMemberships(accountId: string): Promise<Membership[]> {
-    const rows = this.db
-      .prepare<[string], { id: string; partnership_id: string; side: string; role: string }>(
-        `SELECT id, partnership_id, side, role FROM members
+    const rows = this.prepare<
+      [string],
+      { id: string; partnership_id: string; side: string; role: string }
+    >(
+      `SELECT id, partnership_id, side, role FROM members
          WHERE account_id = ? AND removed_at IS NULL ORDER BY joined_at DESC`,
-      )
-      .all(accountId);
+    ).all(accountId);
     return Promise.resolve(
       rows.map((row) => {
         const schools = this.schoolsOf(row.partnership_id);
@@ -246,70 +246,60 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   findMember(partnershipId: string, accountId: string): Promise<Member | null> {
-    const row = this.db
-      .prepare<[string, string], MemberRow>(
-        `SELECT ${MEMBER_COLUMNS} FROM members m JOIN accounts a ON a.id = m.account_id
+    const row = this.prepare<[string, string], MemberRow>(
+      `SELECT ${MEMBER_COLUMNS} FROM members m JOIN accounts a ON a.id = m.account_id
          WHERE m.partnership_id = ? AND m.account_id = ? AND m.removed_at IS NULL`,
-      )
-      .get(partnershipId, accountId);
+    ).get(partnershipId, accountId);
     return Promise.resolve(row ? toMember(row) : null);
   }
 
   getMember(memberId: string): Promise<Member | null> {
-    const row = this.db
-      .prepare<[string], MemberRow>(
-        `SELECT ${MEMBER_COLUMNS} FROM members m JOIN accounts a ON a.id = m.account_id
+    const row = this.prepare<[string], MemberRow>(
+      `SELECT ${MEMBER_COLUMNS} FROM members m JOIN accounts a ON a.id = m.account_id
          WHERE m.id = ? AND m.removed_at IS NULL`,
-      )
-      .get(memberId);
+    ).get(memberId);
     return Promise.resolve(row ? toMember(row) : null);
   }
 
   changeRole(memberId: string, role: Role): Promise<void> {
-    this.db.prepare('UPDATE members SET role = ? WHERE id = ?').run(role, memberId);
+    this.prepare('UPDATE members SET role = ? WHERE id = ?').run(role, memberId);
     return Promise.resolve();
   }
 
   removeMember(memberId: string, now: number): Promise<void> {
-    this.db.prepare('UPDATE members SET removed_at = ? WHERE id = ?').run(now, memberId);
+    this.prepare('UPDATE members SET removed_at = ? WHERE id = ?').run(now, memberId);
     return Promise.resolve();
   }
 
   createInvite(tokenHash: string, invite: Invite, createdBy: string): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO invites (token_hash, partnership_id, side, role, max_uses, uses, expires_at,
+    this.prepare(
+      `INSERT INTO invites (token_hash, partnership_id, side, role, max_uses, uses, expires_at,
            created_by, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
-      )
-      .run(
-        tokenHash,
-        invite.partnershipId,
-        invite.side,
-        invite.role,
-        invite.maxUses,
-        invite.expiresAt,
-        createdBy,
-        Date.now(),
-      );
+    ).run(
+      tokenHash,
+      invite.partnershipId,
+      invite.side,
+      invite.role,
+      invite.maxUses,
+      invite.expiresAt,
+      createdBy,
+      Date.now(),
+    );
     return Promise.resolve();
   }
 
   findInvite(tokenHash: string): Promise<Invite | null> {
-    const row = this.db
-      .prepare<[string], InviteRow>(
-        'SELECT partnership_id, side, role, max_uses, uses, expires_at FROM invites WHERE token_hash = ?',
-      )
-      .get(tokenHash);
+    const row = this.prepare<[string], InviteRow>(
+      'SELECT partnership_id, side, role, max_uses, uses, expires_at FROM invites WHERE token_hash = ?',
+    ).get(tokenHash);
     return Promise.resolve(row ? toInvite(row) : null);
   }
 
   acceptInvite(tokenHash: string, account: Account, now: number): Promise<Member> {
     const accept = this.db.transaction((): Member => {
-      const row = this.db
-        .prepare<[string], InviteRow>(
-          'SELECT partnership_id, side, role, max_uses, uses, expires_at FROM invites WHERE token_hash = ?',
-        )
-        .get(tokenHash);
+      const row = this.prepare<[string], InviteRow>(
+        'SELECT partnership_id, side, role, max_uses, uses, expires_at FROM invites WHERE token_hash = ?',
+      ).get(tokenHash);
       if (!row)
         throw new AppError(ErrorCode.INVITE_NOT_FOUND, 'This invitation link is not valid.');
       const invite = toInvite(row);
@@ -317,11 +307,9 @@ export class SqlitePeopleStore implements PeopleStore {
         throw new AppError(ErrorCode.INVITE_EXPIRED, 'This invitation has expired.');
       if (invite.uses >= invite.maxUses)
         throw new AppError(ErrorCode.INVITE_USED_UP, 'This invitation has been used up.');
-      const existing = this.db
-        .prepare<[string, string], { id: string; removed_at: number | null }>(
-          'SELECT id, removed_at FROM members WHERE partnership_id = ? AND account_id = ?',
-        )
-        .get(invite.partnershipId, account.id);
+      const existing = this.prepare<[string, string], { id: string; removed_at: number | null }>(
+        'SELECT id, removed_at FROM members WHERE partnership_id = ? AND account_id = ?',
+      ).get(invite.partnershipId, account.id);
       if (existing && existing.removed_at === null) {
         throw new AppError(
           ErrorCode.ALREADY_MEMBER,
@@ -331,15 +319,13 @@ export class SqlitePeopleStore implements PeopleStore {
       const id = existing?.id ?? crypto.randomUUID();
       // A member removed earlier and invited again comes back under the same id, so what they
       // wrote before stays attributed to them.
-      this.db
-        .prepare(
-          `INSERT INTO members (id, partnership_id, account_id, side, role, joined_at)
+      this.prepare(
+        `INSERT INTO members (id, partnership_id, account_id, side, role, joined_at)
            VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET side = excluded.side, role = excluded.role,
              joined_at = excluded.joined_at, removed_at = NULL`,
-        )
-        .run(id, invite.partnershipId, account.id, invite.side, invite.role, now);
-      this.db.prepare('UPDATE invites SET uses = uses + 1 WHERE token_hash = ?').run(tokenHash);
+      ).run(id, invite.partnershipId, account.id, invite.side, invite.role, now);
+      this.prepare('UPDATE invites SET uses = uses + 1 WHERE token_hash = ?').run(tokenHash);
       return {
         id,
         partnershipId: invite.partnershipId,
@@ -354,11 +340,9 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   private schoolsOf(partnershipId: string): Record<Side, School> {
-    const rows = this.db
-      .prepare<[string], { side: string; school: string }>(
-        'SELECT side, school FROM sides WHERE partnership_id = ?',
-      )
-      .all(partnershipId);
+    const rows = this.prepare<[string], { side: string; school: string }>(
+      'SELECT side, school FROM sides WHERE partnership_id = ?',
+    ).all(partnershipId);
     const schools: Partial<Record<Side, School>> = {};
     for (const row of rows) schools[toSide(row.side)] = School.parse(JSON.parse(row.school));
     if (!schools.A || !schools.B) throw new Error(`partnership ${partnershipId} lacks a side`);
