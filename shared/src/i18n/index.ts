@@ -13,6 +13,16 @@ import frErrors from './fr/errors.json' with { type: 'json' };
 import frPeople from './fr/people.json' with { type: 'json' };
 import zhHansErrors from './zh-Hans/errors.json' with { type: 'json' };
 import zhHansPeople from './zh-Hans/people.json' with { type: 'json' };
+import arTemplate from './ar/template.json' with { type: 'json' };
+import arAgreement from './ar/agreement.json' with { type: 'json' };
+import enTemplate from './en/template.json' with { type: 'json' };
+import enAgreement from './en/agreement.json' with { type: 'json' };
+import esTemplate from './es/template.json' with { type: 'json' };
+import esAgreement from './es/agreement.json' with { type: 'json' };
+import frTemplate from './fr/template.json' with { type: 'json' };
+import frAgreement from './fr/agreement.json' with { type: 'json' };
+import zhHansTemplate from './zh-Hans/template.json' with { type: 'json' };
+import zhHansAgreement from './zh-Hans/agreement.json' with { type: 'json' };
 
 /** The launch UI languages (BCP 47). English is the fallback. */
 export const UI_LANGUAGES = ['en', 'zh-Hans', 'es', 'fr', 'ar'] as const;
@@ -32,7 +42,7 @@ export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
 export const FALLBACK_LANGUAGE: UiLanguage = 'en';
 
 /** Namespaces, one per feature (DESIGN.md, Internationalisation). */
-export const NAMESPACES = ['common', 'people', 'errors'] as const;
+export const NAMESPACES = ['common', 'people', 'errors', 'agreement', 'template'] as const;
 
 /** A translation catalogue: nested objects of strings. */
 export interface Catalogue {
@@ -41,11 +51,41 @@ export interface Catalogue {
 
 /** Every catalogue, by language then namespace; the same data serves client and server. */
 export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], Catalogue>> = {
-  en: { common: enCommon, people: enPeople, errors: enErrors },
-  'zh-Hans': { common: zhHansCommon, people: zhHansPeople, errors: zhHansErrors },
-  es: { common: esCommon, people: esPeople, errors: esErrors },
-  fr: { common: frCommon, people: frPeople, errors: frErrors },
-  ar: { common: arCommon, people: arPeople, errors: arErrors },
+  en: {
+    common: enCommon,
+    people: enPeople,
+    errors: enErrors,
+    agreement: enAgreement,
+    template: enTemplate,
+  },
+  'zh-Hans': {
+    common: zhHansCommon,
+    people: zhHansPeople,
+    errors: zhHansErrors,
+    agreement: zhHansAgreement,
+    template: zhHansTemplate,
+  },
+  es: {
+    common: esCommon,
+    people: esPeople,
+    errors: esErrors,
+    agreement: esAgreement,
+    template: esTemplate,
+  },
+  fr: {
+    common: frCommon,
+    people: frPeople,
+    errors: frErrors,
+    agreement: frAgreement,
+    template: frTemplate,
+  },
+  ar: {
+    common: arCommon,
+    people: arPeople,
+    errors: arErrors,
+    agreement: arAgreement,
+    template: arTemplate,
+  },
 };
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);

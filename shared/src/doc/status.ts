@@ -1,0 +1,100 @@
+import * as Y from 'yjs';
+import { SIDES, type Side } from '../people';
+
+/**
+ * The `status` document: written only by the server, read-only for every client (DESIGN.md).
+ * Alignments and approvals are plain JSON values, replaced whole, so a reader never sees half
+ * of one.
+ */
+
+/** One language version as it was when a person marked the clause aligned. */
+export interface AlignedText {
+  hash: string;
+  text: string;
+}
+
+/** "Both language versions say the same", recorded by the server for one clause (P10). */
+export interface Alignment {
+  versions: Record<string, AlignedText>;
+  /** Member who marked it aligned. */
+  by: string;
+  at: number;
+}
+
+/** One side's approval of a clause, bound to the fingerprints it approved. */
+export interface Approval {
+  by: string;
+  at: number;
+  hashes: Record<string, string>;
+}
+
+/** The approvals of a clause per side. */
+export type Approvals = Partial<Record<Side, Approval>>;
+
+function maps(doc: Y.Doc) {
+  return {
+    alignments: doc.getMap<unknown>('alignments'),
+    approvals: doc.getMap<unknown>('approvals'),
+  };
+}
+
+/** The top-level types of the status document, for observing it. */
+export function statusTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
+  const { alignments, approvals } = maps(doc);
+  return [alignments, approvals] as Y.AbstractType<unknown>[];
+}
+
+function isRecordOf<T>(value: unknown, check: (v: unknown) => v is T): value is Record<string, T> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((v) => check(v));
+}
+
+function isAlignedText(value: unknown): value is AlignedText {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'hash' in value &&
+    typeof value.hash === 'string' &&
+    'text' in value &&
+    typeof value.text === 'string'
+  );
+}
+
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+/** The alignment of a clause, if it was ever aligned. */
+export function alignmentOf(doc: Y.Doc, clauseId: string): Alignment | undefined {
+  const value = maps(doc).alignments.get(clauseId);
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (!('versions' in value) || !isRecordOf(value.versions, isAlignedText)) return undefined;
+  const by = 'by' in value && typeof value.by === 'string' ? value.by : '';
+  const at = 'at' in value && typeof value.at === 'number' ? value.at : 0;
+  return { versions: value.versions, by, at };
+}
+
+/** The approvals of a clause (only the server writes them). */
+export function approvalsOf(doc: Y.Doc, clauseId: string): Approvals {
+  const value = maps(doc).approvals.get(clauseId);
+  const out: Approvals = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const side of SIDES) {
+    const approval: unknown = (value as Record<string, unknown>)[side];
+    if (typeof approval !== 'object' || approval === null) continue;
+    const { by, at, hashes } = approval as Record<string, unknown>;
+    if (typeof by === 'string' && typeof at === 'number' && isRecordOf(hashes, isString)) {
+      out[side] = { by, at, hashes };
+    }
+  }
+  return out;
+}
+
+/** Records an alignment (server only). */
+export function setAlignment(doc: Y.Doc, clauseId: string, alignment: Alignment): void {
+  maps(doc).alignments.set(clauseId, alignment);
+}
+
+/** Records one side's approval, keeping the other side's (server only). */
+export function setApproval(doc: Y.Doc, clauseId: string, side: Side, approval: Approval): void {
+  maps(doc).approvals.set(clauseId, { ...approvalsOf(doc, clauseId), [side]: approval });
+}
