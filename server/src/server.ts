@@ -10,6 +10,7 @@ import { openDatabase } from './persistence/database';
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore';
 import { startHeartbeat } from './rooms/heartbeat';
 import { RoomRegistry } from './rooms/RoomRegistry';
+import { createSeeder } from './rooms/seed';
 import { createUpgradeHandler } from './rooms/upgrade';
 import { createAuthorize } from './rooms/authorize';
 import { LiveConnections } from './rooms/LiveConnections';
@@ -40,11 +41,12 @@ const version = (
 /** Opens storage, starts HTTP and WebSocket on one port. */
 export async function startServer(config: Config): Promise<TandemServer> {
   const db = openDatabase(config.dataDir);
-  const registry = new RoomRegistry(new SqliteDocumentStore(db), {
-    compactAfterUpdates: config.compactAfterUpdates,
-    log,
-  });
   const people = new SqlitePeopleStore(db);
+  const registry = new RoomRegistry(
+    new SqliteDocumentStore(db),
+    { compactAfterUpdates: config.compactAfterUpdates, log },
+    createSeeder(people),
+  );
   const auth = new Auth(people, new PasswordHasher(config.scryptCost), {
     sessionTtlMs: config.sessionTtlMs,
     isSecure: config.publicUrl.startsWith('https:'),

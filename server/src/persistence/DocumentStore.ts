@@ -28,6 +28,11 @@ export interface DocumentStore {
    * to survive the process being killed. Resolves to the sequence number of the last one.
    */
   append(doc: string, entries: readonly LogEntry[]): Promise<number>;
+  /**
+   * Stores `snapshot` as the document's first row, in one transaction, unless the document
+   * already has rows (another node seeded it first). Resolves to whether it was stored.
+   */
+  seed(doc: string, snapshot: Uint8Array): Promise<boolean>;
   /** Replaces the log up to `throughSeq` by `snapshot`, in one transaction. */
   compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 }

@@ -71,3 +71,21 @@ describe('SqliteDocumentStore attribution', () => {
     expect((await store.load('d')).clients).toEqual(new Map([[doc.clientID, 'm1']]));
   });
 });
+
+describe('SqliteDocumentStore.seed', () => {
+  it('stores a seed only as the first row of a document', async () => {
+    const dataDir = tempDataDir();
+    // Two stores on one file stand for two server nodes seeding the same new document.
+    const first = new SqliteDocumentStore(openDatabase(dataDir));
+    const second = new SqliteDocumentStore(openDatabase(dataDir));
+    expect(await first.seed('d', edit(new Y.Doc(), 'template'))).toBe(true);
+    expect(await second.seed('d', edit(new Y.Doc(), 'template'))).toBe(false);
+    const doc = new Y.Doc();
+    const stored = await second.load('d');
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    expect(doc.getText('text').toString()).toBe('template');
+
+    await first.append('e', [{ update: edit(new Y.Doc(), 'x'), memberId: null, claims: [] }]);
+    expect(await first.seed('e', edit(new Y.Doc(), 'template'))).toBe(false);
+  });
+});

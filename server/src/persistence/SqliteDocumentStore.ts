@@ -6,6 +6,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly statements;
   private readonly appendAll;
   private readonly compactAll;
+  private readonly seedOnce;
 
   constructor(db: Database.Database) {
     const statements = {
@@ -48,6 +49,13 @@ export class SqliteDocumentStore implements DocumentStore {
       }
       return seq;
     });
+    this.seedOnce = db.transaction((doc: string, snapshot: Uint8Array): boolean => {
+      if ((statements.lastSeq.get(doc, doc)?.seq ?? 0) > 0 || statements.snapshot.get(doc)) {
+        return false;
+      }
+      statements.upsertSnapshot.run(doc, snapshot, 0, Date.now());
+      return true;
+    });
     this.compactAll = db.transaction((doc: string, snapshot: Uint8Array, throughSeq: number) => {
       statements.upsertSnapshot.run(doc, snapshot, throughSeq, Date.now());
       statements.deleteThrough.run(doc, throughSeq);
@@ -67,6 +75,10 @@ export class SqliteDocumentStore implements DocumentStore {
 
   append(doc: string, entries: readonly LogEntry[]): Promise<number> {
     return Promise.resolve(this.appendAll(doc, entries));
+  }
+
+  seed(doc: string, snapshot: Uint8Array): Promise<boolean> {
+    return Promise.resolve(this.seedOnce.immediate(doc, snapshot));
   }
 
   compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {

@@ -41,6 +41,9 @@ class FlakyStore implements DocumentStore {
     if (this.failures-- > 0) return Promise.reject(new Error('disk full'));
     return this.inner.append(doc, entries);
   }
+  seed(doc: string, snapshot: Uint8Array) {
+    return this.inner.seed(doc, snapshot);
+  }
   compact(doc: string, snapshot: Uint8Array, throughSeq: number) {
     return this.inner.compact(doc, snapshot, throughSeq);
   }
@@ -118,6 +121,7 @@ describe('RoomRegistry', () => {
         return sqlite.load(doc);
       },
       append: (doc, entries) => sqlite.append(doc, entries),
+      seed: (doc, snapshot) => sqlite.seed(doc, snapshot),
       compact: (doc, snapshot, seq) => sqlite.compact(doc, snapshot, seq),
     };
     const registry = new RoomRegistry(counting, quiet);

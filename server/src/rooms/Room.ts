@@ -26,6 +26,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<Peer>();
+  /** Server tasks using the room without a connection (see RoomRegistry.withRoom). */
+  holders = 0;
   /** Which member introduced each clientID; a peer may only add structs under its own. */
   private readonly clients: Map<number, string>;
   /** ClientIDs claimed in memory and not yet handed to the store. */
@@ -109,6 +111,11 @@ export class Room {
     if (throughSeq === this.snapshotSeq) return;
     await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), throughSeq);
     this.snapshotSeq = throughSeq;
+  }
+
+  /** Whether a connection or a server task still needs the room loaded. */
+  get isInUse(): boolean {
+    return this.peers.size > 0 || this.holders > 0;
   }
 
   get isDestroyed(): boolean {

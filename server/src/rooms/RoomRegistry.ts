@@ -1,4 +1,4 @@
-import type { DocumentStore } from '../persistence/DocumentStore';
+import type { DocumentStore, StoredDocument } from '../persistence/DocumentStore';
 import type { Peer } from './Peer';
 import { Room, type RoomOptions } from './Room';
 
@@ -12,6 +12,8 @@ export class RoomRegistry {
   constructor(
     private readonly store: DocumentStore,
     private readonly options: RoomOptions,
+    /** The first content of a new document, if it has any (the agreement template). */
+    private readonly seeder?: (name: string) => Promise<Uint8Array | null>,
   ) {}
 
   /** Adds the peer to the room, loading the room on first use. */
@@ -22,6 +24,25 @@ export class RoomRegistry {
       if (room.isDestroyed) continue;
       room.peers.add(peer);
       return room;
+    }
+  }
+
+  /**
+   * Runs `use` on the room, loaded for the purpose if nobody has it open, and resolves once
+   * what it changed is stored (and so broadcast). The server's own edits go through here.
+   */
+  async withRoom<T>(name: string, use: (room: Room) => T): Promise<T> {
+    let room: Room;
+    do room = await this.open(name);
+    while (room.isDestroyed);
+    room.holders++;
+    try {
+      const result = use(room);
+      await room.whenSaved();
+      return result;
+    } finally {
+      room.holders--;
+      void this.release(room);
     }
   }
 
@@ -43,15 +64,15 @@ export class RoomRegistry {
 
   /** Unloads the room if nobody is in it any more; a peer that arrives meanwhile keeps it. */
   async release(room: Room): Promise<void> {
-    if (room.peers.size > 0) return;
+    if (room.isInUse) return;
     await room.compact().catch((error: unknown) => {
       this.options.log(`room ${room.name}: compaction before unload failed`, error);
     });
-    if (room.peers.size > 0 || room.isDestroyed) return;
+    if (room.isInUse || room.isDestroyed) return;
     // A failed compaction leaves updates in the log, from which the next load recovers them,
     // but only stored updates: keep the room while anything is still unsaved.
     await room.whenSaved();
-    if (room.peers.size > 0 || room.isDestroyed) return;
+    if (room.isInUse || room.isDestroyed) return;
     this.rooms.delete(room.name);
     room.destroy();
   }
@@ -70,9 +91,22 @@ export class RoomRegistry {
   }
 
   private async load(name: string): Promise<Room> {
-    const stored = await this.store.load(name);
+    let stored = await this.store.load(name);
+    if (isEmpty(stored) && this.seeder) {
+      // Seeded once, in the transaction that stores the document's first row: re-seeding on
+      // every load, or by every client that sees it empty, would duplicate it (hocuspocus#344).
+      const seed = await this.seeder(name);
+      if (seed) {
+        await this.store.seed(name, seed);
+        stored = await this.store.load(name);
+      }
+    }
     const room = new Room(name, this.store, stored, this.options);
     await room.compactIfLong();
     return room;
   }
+}
+
+function isEmpty(stored: StoredDocument): boolean {
+  return stored.snapshot === null && stored.updates.length === 0;
 }

@@ -6,6 +6,7 @@ import {
   CLAUSE_KINDS,
   type ClauseKind,
   LIST_KINDS,
+  mapAt,
   textsMap,
   type Texts,
 } from './agreementSchema';
@@ -74,7 +75,7 @@ export function listClauses(doc: Y.Doc): ClauseInfo[] {
   const seen = new Set<string>();
   const out: ClauseInfo[] = [];
   for (const id of order.toArray()) {
-    const clause = clauses.get(id);
+    const clause = mapAt(clauses, id);
     if (seen.has(id) || !clause) continue;
     seen.add(id);
     const kind = clause.get('kind');
@@ -117,7 +118,7 @@ export function addClause(
 
 /** Names a clause in one language. */
 export function renameClause(doc: Y.Doc, clauseId: string, lang: string, title: string): void {
-  const titles = root(doc).clauses.get(clauseId)?.get('title');
+  const titles = mapAt(root(doc).clauses, clauseId)?.get('title');
   if (titles instanceof Y.Map) titles.set(lang, title);
 }
 
@@ -165,7 +166,7 @@ export function removedClauses(doc: Y.Doc): ClauseInfo[] {
   const all: ClauseInfo[] = [];
   for (const id of clauses.keys()) {
     if (inOrder.has(id)) continue;
-    const clause = clauses.get(id);
+    const clause = mapAt(clauses, id);
     const kind = clause?.get('kind');
     all.push({
       id,

@@ -62,9 +62,9 @@ export function agreementRoot(doc: Y.Doc) {
   return {
     meta: doc.getMap<unknown>('meta'),
     order: doc.getArray<string>('order'),
-    clauses: doc.getMap<Y.Map<unknown>>('clauses'),
-    lists: doc.getMap<Y.Map<unknown>>('lists'),
-    answers: doc.getMap<Y.Map<unknown>>('answers'),
+    clauses: doc.getMap<unknown>('clauses'),
+    lists: doc.getMap<unknown>('lists'),
+    answers: doc.getMap<unknown>('answers'),
   };
 }
 
@@ -76,4 +76,10 @@ export function textsMap(texts: Texts): Y.Map<string> {
   const map = new Y.Map<string>();
   for (const [lang, text] of Object.entries(texts)) map.set(lang, text);
   return map;
+}
+
+/** The nested map at `key`, if that is what is there. */
+export function mapAt(map: Y.Map<unknown> | undefined, key: string): Y.Map<unknown> | undefined {
+  const value = map?.get(key);
+  return value instanceof Y.Map ? value : undefined;
 }

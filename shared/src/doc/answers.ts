@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { SIDES, type Side } from '../people';
-import { agreementRoot as root, textsMap } from './agreementSchema';
+import { agreementRoot as root, mapAt, textsMap } from './agreementSchema';
 
 /** Structured answers and reciprocal lists of the agreement (DESIGN.md schema; P2, P3, P6, P12, P15). */
 
@@ -10,30 +10,29 @@ export function sideAnswers(
   topic: 'participants' | 'goals' | 'expectations',
   side: Side,
 ): Y.Map<unknown> | undefined {
-  const value = root(doc).answers.get(topic)?.get(side);
+  const value = mapAt(root(doc).answers, topic)?.get(side);
   return value instanceof Y.Map ? value : undefined;
 }
 
 /** The agreement's commitment per participant group (P2): the groups the exchange involves. */
 export function committedGroups(doc: Y.Doc): Y.Map<unknown> | undefined {
-  const value = root(doc).answers.get('participants')?.get('committed');
+  const value = mapAt(root(doc).answers, 'participants')?.get('committed');
   return value instanceof Y.Map ? value : undefined;
 }
 
 /** The monthly meeting slot (P12). */
 export function meetingSlot(doc: Y.Doc): Y.Map<unknown> | undefined {
-  const value = root(doc).answers.get('meeting');
-  return value instanceof Y.Map ? value : undefined;
+  return mapAt(root(doc).answers, 'meeting');
 }
 
 function listOf(doc: Y.Doc, clauseId: string, side: Side): Y.Array<unknown> | undefined {
-  const value = root(doc).lists.get(clauseId)?.get(side);
+  const value = mapAt(root(doc).lists, clauseId)?.get(side);
   return value instanceof Y.Array ? value : undefined;
 }
 
 /** The observable list of one side's items, for subscribing to changes. */
 export function listType(doc: Y.Doc, clauseId: string): Y.Map<unknown> | undefined {
-  return root(doc).lists.get(clauseId);
+  return mapAt(root(doc).lists, clauseId);
 }
 
 /** One thing a side will share (P3), named in one or both languages. */
