@@ -11,6 +11,8 @@ import { SqliteDocumentStore } from './persistence/SqliteDocumentStore';
 import { startHeartbeat } from './rooms/heartbeat';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { createSeeder } from './rooms/seed';
+import { AgreementVersions } from './rooms/AgreementVersions';
+import { SqliteVersionStore } from './persistence/VersionStore';
 import { createUpgradeHandler } from './rooms/upgrade';
 import { createAuthorize } from './rooms/authorize';
 import { LiveConnections } from './rooms/LiveConnections';
@@ -42,9 +44,10 @@ const version = (
 export async function startServer(config: Config): Promise<TandemServer> {
   const db = openDatabase(config.dataDir);
   const people = new SqlitePeopleStore(db);
+  const versions = new AgreementVersions(new SqliteVersionStore(db));
   const registry = new RoomRegistry(
     new SqliteDocumentStore(db),
-    { compactAfterUpdates: config.compactAfterUpdates, log },
+    { compactAfterUpdates: config.compactAfterUpdates, afterCompact: versions.afterCompact, log },
     createSeeder(people),
   );
   const auth = new Auth(people, new PasswordHasher(config.scryptCost), {
@@ -54,7 +57,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
   const connections = new LiveConnections();
   const app = createApp(
     { clientDir: config.clientDir, version, log },
-    { people, auth, connections, publicUrl: config.publicUrl },
+    { people, auth, connections, registry, versions, publicUrl: config.publicUrl },
   );
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });

@@ -49,3 +49,26 @@ export interface InvitePreview {
   schools: Record<Side, string>;
   language: UiLanguage;
 }
+
+/** `GET /api/partnerships/:id/agreement/clauses`: one clause and its drift status (P10). */
+export interface ClauseView {
+  id: string;
+  kind: string;
+  title: Record<string, string>;
+  /** aligned | outdated | both-changed | untranslated | never-aligned | empty */
+  status: string;
+  /** The version that may be outdated, or the one missing. */
+  language?: string;
+  /** Whether each side's approval still counts. */
+  approvals: Record<Side, boolean>;
+}
+
+/** A kept version of the agreement (`GET …/agreement/versions`). */
+export interface VersionView {
+  id: string;
+  kind: 'auto' | 'named' | 'before-restore';
+  name: string | null;
+  createdAt: number;
+  /** Display name of the member who asked for it; null for automatic versions. */
+  createdBy: string | null;
+}

@@ -4,6 +4,8 @@ import { isAllowedOrigin } from '../auth/origin';
 import { sendError, sendJson } from './respond';
 import { Router } from './router';
 import { addAccountRoutes } from './routes/accountRoutes';
+import { addAgreementRoutes } from './routes/agreementRoutes';
+import { addVersionRoutes } from './routes/versionRoutes';
 import type { ApiDeps } from './routes/deps';
 import { addInviteRoutes } from './routes/inviteRoutes';
 import { addMemberRoutes } from './routes/memberRoutes';
@@ -31,6 +33,8 @@ export function createApp(
   addPartnershipRoutes(router, deps);
   addInviteRoutes(router, deps);
   addMemberRoutes(router, deps);
+  addAgreementRoutes(router, deps);
+  addVersionRoutes(router, deps);
   const client = serveClient(options.clientDir);
 
   return (req, res) => {

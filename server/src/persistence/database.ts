@@ -75,6 +75,17 @@ const MIGRATIONS: readonly string[] = [
      member_id TEXT NOT NULL,
      PRIMARY KEY (doc, client_id)
    ) WITHOUT ROWID;`,
+  `CREATE TABLE versions (
+     id TEXT PRIMARY KEY,
+     doc TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('auto', 'named', 'before-restore')),
+     name TEXT,
+     created_by TEXT REFERENCES members(id),
+     created_at INTEGER NOT NULL,
+     state BLOB NOT NULL,
+     state_hash TEXT NOT NULL
+   );
+   CREATE INDEX versions_by_doc ON versions(doc, created_at);`,
 ];
 
 /** Opens (creating if needed) the SQLite database in `dataDir` and brings its schema up to date. */

@@ -8,6 +8,8 @@ import type { Peer } from './Peer';
 /** Tuning shared by every room. */
 export interface RoomOptions {
   compactAfterUpdates: number;
+  /** Runs after each compaction (e.g. to keep an automatic version); failures are logged. */
+  afterCompact?: (room: Room) => Promise<void>;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -111,6 +113,9 @@ export class Room {
     if (throughSeq === this.snapshotSeq) return;
     await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), throughSeq);
     this.snapshotSeq = throughSeq;
+    await this.options.afterCompact?.(this).catch((error: unknown) => {
+      this.options.log(`room ${this.name}: after-compaction task failed`, error);
+    });
   }
 
   /** Whether a connection or a server task still needs the room loaded. */

@@ -31,13 +31,13 @@ export class RoomRegistry {
    * Runs `use` on the room, loaded for the purpose if nobody has it open, and resolves once
    * what it changed is stored (and so broadcast). The server's own edits go through here.
    */
-  async withRoom<T>(name: string, use: (room: Room) => T): Promise<T> {
+  async withRoom<T>(name: string, use: (room: Room) => T | Promise<T>): Promise<T> {
     let room: Room;
     do room = await this.open(name);
     while (room.isDestroyed);
     room.holders++;
     try {
-      const result = use(room);
+      const result = await use(room);
       await room.whenSaved();
       return result;
     } finally {

@@ -1,11 +1,15 @@
 import type { Auth } from '../../auth/Auth';
 import type { PeopleStore } from '../../persistence/PeopleStore';
+import type { AgreementVersions } from '../../rooms/AgreementVersions';
 import type { LiveConnections } from '../../rooms/LiveConnections';
+import type { RoomRegistry } from '../../rooms/RoomRegistry';
 
 /** What the API routes work with. */
 export interface ApiDeps {
   people: PeopleStore;
   auth: Auth;
   connections: LiveConnections;
+  registry: RoomRegistry;
+  versions: AgreementVersions;
   publicUrl: string;
 }

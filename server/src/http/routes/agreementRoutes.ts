@@ -1,0 +1,125 @@
+import type { ClauseView } from '@tandem/shared/api';
+import { languagesOf, listClauses } from '@tandem/shared/doc/agreement';
+import { clauseState, currentVersions, type ClauseState } from '@tandem/shared/doc/clauseStatus';
+import { formatRoomName } from '@tandem/shared/doc/documents';
+import { setAlignment, setApproval } from '@tandem/shared/doc/status';
+import { AppError, ErrorCode } from '@tandem/shared/errors';
+import { permissionFor } from '@tandem/shared/permissions';
+import type { Room } from '../../rooms/Room';
+import { sendJson } from '../respond';
+import type { Router } from '../router';
+import type { ApiDeps } from './deps';
+
+function viewOf(state: ClauseState): ClauseView {
+  const { status } = state;
+  return {
+    id: state.id,
+    kind: state.kind,
+    title: state.title,
+    status: status.kind,
+    ...('language' in status ? { language: status.language } : {}),
+    approvals: state.approvals,
+  };
+}
+
+function forbidUnless(isAllowed: boolean, message: string): void {
+  if (!isAllowed) throw new AppError(ErrorCode.FORBIDDEN, message);
+}
+
+function findClause(agreement: Room, clauseId: string) {
+  const clause = listClauses(agreement.doc).find((c) => c.id === clauseId);
+  if (!clause) throw new AppError(ErrorCode.NOT_FOUND, 'No such clause in this agreement.');
+  return clause;
+}
+
+/**
+ * Drift and approvals (P10): the server fingerprints the texts itself and records them in the
+ * `status` document, which only it can write, so no client can forge the other side's word.
+ */
+export function addAgreementRoutes(router: Router, { auth, registry }: ApiDeps): void {
+  /** Runs `use` with the partnership's agreement and status rooms loaded. */
+  function withAgreement<T>(partnershipId: string, use: (agreement: Room, status: Room) => T) {
+    const name = (document: 'agreement' | 'status') => formatRoomName({ partnershipId, document });
+    return registry.withRoom(name('agreement'), (agreement) =>
+      registry.withRoom(name('status'), (status) => use(agreement, status)),
+    );
+  }
+
+  router.add('GET', '/api/partnerships/:id/agreement/clauses', async ({ req, res, params }) => {
+    const id = params.id ?? '';
+    await auth.requireMember(req, id);
+    const views = await withAgreement(id, (agreement, status) =>
+      listClauses(agreement.doc).map((c) => viewOf(clauseState(agreement.doc, status.doc, c))),
+    );
+    sendJson(res, 200, views);
+  });
+
+  router.add(
+    'POST',
+    '/api/partnerships/:id/agreement/clauses/:clauseId/align',
+    async ({ req, res, params }) => {
+      const id = params.id ?? '';
+      const { member } = await auth.requireMember(req, id);
+      forbidUnless(
+        permissionFor(member.role, member.side, 'agreement') === 'edit',
+        'Only people who edit the agreement can mark a clause aligned.',
+      );
+      const view = await withAgreement(id, (agreement, status) => {
+        const clause = findClause(agreement, params.clauseId ?? '');
+        const versions = currentVersions(agreement.doc, clause.id);
+        const recorded: Record<string, { hash: string; text: string }> = {};
+        for (const lang of languagesOf(agreement.doc)) {
+          const version = versions[lang];
+          if (!version?.hash) {
+            throw new AppError(ErrorCode.CLAUSE_UNTRANSLATED, `The ${lang} version has no text.`);
+          }
+          recorded[lang] = { hash: version.hash, text: version.text };
+        }
+        status.doc.transact(() =>
+          setAlignment(status.doc, clause.id, {
+            versions: recorded,
+            by: member.id,
+            at: Date.now(),
+          }),
+        );
+        return viewOf(clauseState(agreement.doc, status.doc, clause));
+      });
+      sendJson(res, 200, view);
+    },
+  );
+
+  router.add(
+    'POST',
+    '/api/partnerships/:id/agreement/clauses/:clauseId/approve',
+    async ({ req, res, params }) => {
+      const id = params.id ?? '';
+      const { member } = await auth.requireMember(req, id);
+      forbidUnless(
+        member.role === 'coordinator' || member.role === 'leader',
+        "Only a school's coordinators and leaders can approve clauses.",
+      );
+      const view = await withAgreement(id, (agreement, status) => {
+        const clause = findClause(agreement, params.clauseId ?? '');
+        if (clauseState(agreement.doc, status.doc, clause).status.kind !== 'aligned') {
+          throw new AppError(
+            ErrorCode.CLAUSE_NOT_ALIGNED,
+            'Only an aligned clause can be approved: align both language versions first.',
+          );
+        }
+        const hashes: Record<string, string> = {};
+        for (const [lang, v] of Object.entries(currentVersions(agreement.doc, clause.id))) {
+          if (v.hash) hashes[lang] = v.hash;
+        }
+        status.doc.transact(() =>
+          setApproval(status.doc, clause.id, member.side, {
+            by: member.id,
+            at: Date.now(),
+            hashes,
+          }),
+        );
+        return viewOf(clauseState(agreement.doc, status.doc, clause));
+      });
+      sendJson(res, 200, view);
+    },
+  );
+}

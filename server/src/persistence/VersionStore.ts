@@ -1,0 +1,98 @@
+import type Database from 'better-sqlite3';
+
+/** Why a version was kept. */
+export type VersionKind = 'auto' | 'named' | 'before-restore';
+
+/** A kept state of a document, without the state itself. */
+export interface VersionInfo {
+  id: string;
+  kind: VersionKind;
+  name: string | null;
+  createdBy: string | null;
+  createdAt: number;
+  stateHash: string;
+}
+
+/** Full document states kept by the server: automatic, named, and taken before a restore. */
+export interface VersionStore {
+  add(doc: string, version: VersionInfo, state: Uint8Array): Promise<void>;
+  /** Newest first. */
+  list(doc: string): Promise<VersionInfo[]>;
+  get(doc: string, id: string): Promise<{ info: VersionInfo; state: Uint8Array } | null>;
+  latest(doc: string): Promise<VersionInfo | null>;
+}
+
+interface Row {
+  id: string;
+  kind: VersionKind;
+  name: string | null;
+  created_by: string | null;
+  created_at: number;
+  state_hash: string;
+}
+
+const COLUMNS = 'id, kind, name, created_by, created_at, state_hash';
+
+function infoOf(row: Row): VersionInfo {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    stateHash: row.state_hash,
+  };
+}
+
+/** Versions in the embedded SQLite database. */
+export class SqliteVersionStore implements VersionStore {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      insert: db.prepare<
+        [string, string, VersionKind, string | null, string | null, number, Uint8Array, string]
+      >(
+        `INSERT INTO versions (id, doc, kind, name, created_by, created_at, state, state_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      list: db.prepare<[string], Row>(
+        `SELECT ${COLUMNS} FROM versions WHERE doc = ? ORDER BY created_at DESC, rowid DESC`,
+      ),
+      get: db.prepare<[string, string], Row & { state: Buffer }>(
+        `SELECT ${COLUMNS}, state FROM versions WHERE doc = ? AND id = ?`,
+      ),
+      latest: db.prepare<[string], Row>(
+        `SELECT ${COLUMNS} FROM versions WHERE doc = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+      ),
+    };
+  }
+
+  add(doc: string, v: VersionInfo, state: Uint8Array): Promise<void> {
+    this.statements.insert.run(
+      v.id,
+      doc,
+      v.kind,
+      v.name,
+      v.createdBy,
+      v.createdAt,
+      state,
+      v.stateHash,
+    );
+    return Promise.resolve();
+  }
+
+  list(doc: string): Promise<VersionInfo[]> {
+    return Promise.resolve(this.statements.list.all(doc).map(infoOf));
+  }
+
+  get(doc: string, id: string): Promise<{ info: VersionInfo; state: Uint8Array } | null> {
+    const row = this.statements.get.get(doc, id);
+    return Promise.resolve(row ? { info: infoOf(row), state: new Uint8Array(row.state) } : null);
+  }
+
+  latest(doc: string): Promise<VersionInfo | null> {
+    const row = this.statements.latest.get(doc);
+    return Promise.resolve(row ? infoOf(row) : null);
+  }
+}

@@ -1,0 +1,49 @@
+import crypto from 'node:crypto';
+import * as Y from 'yjs';
+import { parseRoomName } from '@tandem/shared/doc/documents';
+import type { VersionInfo, VersionKind, VersionStore } from '../persistence/VersionStore';
+import type { Room } from './Room';
+
+/** While people keep editing, at most one automatic version per this interval. */
+const AUTO_INTERVAL_MS = 15 * 60_000;
+
+/**
+ * The agreement's versions: kept automatically when its room compacts (while people edit, and
+ * when the last one leaves), by name on request, and just before every restore.
+ */
+export class AgreementVersions {
+  constructor(readonly store: VersionStore) {}
+
+  /** Keeps the room's current state as a version. */
+  async keep(
+    room: Room,
+    kind: VersionKind,
+    name: string | null,
+    by: string | null,
+  ): Promise<VersionInfo> {
+    const state = Y.encodeStateAsUpdate(room.doc);
+    const info: VersionInfo = {
+      id: crypto.randomUUID(),
+      kind,
+      name,
+      createdBy: by,
+      createdAt: Date.now(),
+      stateHash: crypto.createHash('sha256').update(state).digest('hex'),
+    };
+    await this.store.add(room.name, info, state);
+    return info;
+  }
+
+  /** Called after a room compacts: keeps an automatic version of a changed agreement. */
+  readonly afterCompact = async (room: Room): Promise<void> => {
+    if (parseRoomName(room.name)?.document !== 'agreement') return;
+    const latest = await this.store.latest(room.name);
+    const state = Y.encodeStateAsUpdate(room.doc);
+    const hash = crypto.createHash('sha256').update(state).digest('hex');
+    if (latest?.stateHash === hash) return;
+    const isRecent = latest !== null && Date.now() - latest.createdAt < AUTO_INTERVAL_MS;
+    // The last person left: always keep what they leave behind.
+    if (isRecent && room.isInUse) return;
+    await this.keep(room, 'auto', null, null);
+  };
+}
