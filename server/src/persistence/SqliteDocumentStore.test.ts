@@ -83,7 +83,7 @@ describe('SqliteDocumentStore.seed', () => {
     const doc = new Y.Doc();
     const stored = await second.load('d');
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    expect(doc.getText('text').toString()).toBe('template');
+    expect(doc.getText('text').toJSON()).toBe('template');
 
     await first.append('e', [{ update: edit(new Y.Doc(), 'x'), memberId: null, claims: [] }]);
     expect(await first.seed('e', edit(new Y.Doc(), 'template'))).toBe(false);

@@ -47,9 +47,10 @@ export function readList(doc: Y.Doc, clauseId: string, side: Side): ListItem[] {
   const items: ListItem[] = [];
   for (const value of listOf(doc, clauseId, side)?.toArray() ?? []) {
     if (!(value instanceof Y.Map)) continue;
-    const id = value.get('id');
-    const by = value.get('by');
-    const text = value.get('text');
+    const item = value as Y.Map<unknown>;
+    const id = item.get('id');
+    const by = item.get('by');
+    const text = item.get('text');
     if (typeof id !== 'string' || !(text instanceof Y.Map)) continue;
     const texts: Record<string, string> = {};
     for (const [lang, t] of text.entries()) if (typeof t === 'string') texts[lang] = t;
