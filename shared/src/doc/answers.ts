@@ -79,7 +79,7 @@ function findItem(doc: Y.Doc, clauseId: string, side: Side, id: string) {
   const list = listOf(doc, clauseId, side);
   const index = list?.toArray().findIndex((v) => v instanceof Y.Map && v.get('id') === id) ?? -1;
   const item = index >= 0 ? list?.get(index) : undefined;
-  return { list, index, item: item instanceof Y.Map ? item : undefined };
+  return { list, index, item: item instanceof Y.Map ? (item as Y.Map<unknown>) : undefined };
 }
 
 /** Names a list item in one more language (translation of the side's own wording). */
