@@ -7,18 +7,19 @@ export type Route =
   | { name: 'newPartnership' }
   | { name: 'partnership'; partnershipId: string }
   | { name: 'agreement'; partnershipId: string }
+  | { name: 'agreementPrint'; partnershipId: string }
   | { name: 'invite'; token: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/new') return { name: 'newPartnership' };
   const invite = /^\/invite\/([\w-]{20,100})$/.exec(pathname);
   if (invite?.[1]) return { name: 'invite', token: invite[1] };
-  const partnership = /^\/p\/([^/]+)(\/agreement)?\/?$/.exec(pathname);
+  const partnership = /^\/p\/([^/]+)(\/agreement(\/print)?)?\/?$/.exec(pathname);
   const id = partnership?.[1];
   if (id && isPartnershipId(id)) {
-    return partnership[2]
-      ? { name: 'agreement', partnershipId: id }
-      : { name: 'partnership', partnershipId: id };
+    if (partnership[3]) return { name: 'agreementPrint', partnershipId: id };
+    if (partnership[2]) return { name: 'agreement', partnershipId: id };
+    return { name: 'partnership', partnershipId: id };
   }
   return { name: 'home' };
 }
@@ -28,6 +29,7 @@ export const paths = {
   newPartnership: () => '/new',
   partnership: (id: string) => `/p/${id}`,
   agreement: (id: string) => `/p/${id}/agreement`,
+  agreementPrint: (id: string) => `/p/${id}/agreement/print`,
 };
 
 /** Navigates within the app without a page load. */

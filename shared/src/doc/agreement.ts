@@ -38,6 +38,11 @@ export function languagesOf(doc: Y.Doc): string[] {
   return [...new Set(value.filter((v): v is string => typeof v === 'string'))];
 }
 
+/** The agreement's title per language. */
+export function titlesOf(doc: Y.Doc): Record<string, string> {
+  return stringsOf(root(doc).meta.get('title'));
+}
+
 /** Which language version prevails: one of the languages, or `equal` (P10). */
 export function prevailingOf(doc: Y.Doc): string {
   const value = root(doc).meta.get('prevailing');

@@ -1,73 +1,149 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getClauseText } from '@tandem/shared/doc/agreement';
+import type { PartnershipView } from '@tandem/shared/api';
+import {
+  agreementTypes,
+  type ClauseInfo,
+  isSeeded,
+  languagesOf,
+  listClauses,
+} from '@tandem/shared/doc/agreement';
 import { formatRoomName } from '@tandem/shared/doc/documents';
+import { otherSide } from '@tandem/shared/people';
 import { permissionFor } from '@tandem/shared/permissions';
 import { paths } from '../../app/route';
 import { useSession } from '../../app/session';
-import type { PartnershipView } from '@tandem/shared/api';
 import { usePartnership } from '../../app/usePartnership';
 import { colorFor } from '../../collab/identity';
 import { useConnectionState } from '../../collab/useConnectionState';
 import { usePeopleHere } from '../../collab/usePeopleHere';
 import { type OpenRoom, useRoom } from '../../collab/useRoom';
-import { CollabEditor } from '../../editor/CollabEditor';
 import { ConnectionStatus } from '../../ui/ConnectionStatus';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { AddClause } from './AddClause';
+import { AgreementContext, type AgreementScope } from './AgreementContext';
+import { ClauseRow } from './ClauseRow';
+import { RemovedClauses } from './RemovedClauses';
+import { UndoRemoval } from './UndoRemoval';
+import { useDocValue } from './useDocValue';
+import { usePresence } from './usePresence';
+import { VersionsPanel } from './VersionsPanel';
+import './agreement.css';
 
-/** The shell's one clause until the bilingual agreement grid lands (issue 4). */
-const SHELL_CLAUSE = 'purpose';
-
+/** The bilingual agreement: one row per clause, the viewer's language beside the partner's. */
 export function AgreementPage({ partnershipId }: { partnershipId: string }) {
   const { t } = useTranslation('people');
   const { partnership, error } = usePartnership(partnershipId);
-  const room = useRoom(formatRoomName({ partnershipId, document: 'agreement' }));
+  const agreement = useRoom(formatRoomName({ partnershipId, document: 'agreement' }));
+  const status = useRoom(formatRoomName({ partnershipId, document: 'status' }));
   if (error) return <ErrorMessage error={error} />;
-  if (!partnership || !room) return <p>{t('loading')}</p>;
-  return <Agreement room={room} partnership={partnership} />;
+  if (!partnership || !agreement || !status) return <p>{t('loading')}</p>;
+  return <Agreement room={agreement} status={status} partnership={partnership} />;
 }
 
-function Agreement({ room, partnership }: { room: OpenRoom; partnership: PartnershipView }) {
-  const { t } = useTranslation(['common', 'people']);
+/** Columns: the viewer's school's language, then the partner's, as far as the document has them. */
+function columnsFor(partnership: PartnershipView, languages: string[]): string[] {
+  const { sides, you } = partnership;
+  const preferred = [sides[you.side].language, sides[otherSide(you.side)].language];
+  const columns = preferred.filter((lang) => languages.includes(lang));
+  for (const lang of languages) if (!columns.includes(lang)) columns.push(lang);
+  return [...new Set(columns)];
+}
+
+interface Props {
+  room: OpenRoom;
+  status: OpenRoom;
+  partnership: PartnershipView;
+}
+
+function Agreement({ room, status, partnership }: Props) {
+  const { t } = useTranslation(['agreement', 'common', 'people']);
   const { account } = useSession();
   const state = useConnectionState(room);
   const peopleHere = usePeopleHere(room.provider);
+  const presence = usePresence(room.provider);
+  const [isShowingVersions, setIsShowingVersions] = useState(false);
+  const [removed, setRemoved] = useState<{ clause: ClauseInfo; index: number } | null>(null);
+  const types = useMemo(() => agreementTypes(room.doc), [room.doc]);
+  const { clauses, languages, isReady } = useDocValue(types, () => ({
+    clauses: listClauses(room.doc),
+    languages: languagesOf(room.doc),
+    isReady: isSeeded(room.doc),
+  }));
   const { you } = partnership;
   const permission = permissionFor(you.role, you.side, 'agreement');
-  // Until the bilingual grid (issue 4), everyone edits the clause in school A's language.
-  const lang = partnership.sides.A.language;
-  const identity = useMemo(
-    () => ({ name: account?.name ?? '', color: colorFor(you.memberId) }),
-    [account?.name, you.memberId],
+  const scope = useMemo<AgreementScope>(
+    () => ({
+      doc: room.doc,
+      status: status.doc,
+      provider: room.provider,
+      partnership,
+      columns: columnsFor(partnership, languages),
+      permission,
+      identity: { name: account?.name ?? '', color: colorFor(you.memberId) },
+      canApprove: you.role === 'coordinator' || you.role === 'leader',
+    }),
+    [room, status.doc, partnership, languages, permission, account?.name, you],
   );
+
   return (
-    <article className="draft">
-      <p>
-        <a href={paths.partnership(partnership.id)}>
-          {t('people:list.between', {
-            schoolA: partnership.sides.A.name,
-            schoolB: partnership.sides.B.name,
-          })}
-        </a>
-      </p>
-      <div className="draft-bar">
-        <h1>{t('documentTitle')}</h1>
-        <ConnectionStatus state={state} />
-      </div>
-      <p className="presence">{t('peopleHere', { count: peopleHere })}</p>
-      {permission !== 'edit' && (
-        <p className="notice" role="note">
-          {t(permission === 'comment' ? 'people:access.comment' : 'people:access.read')}
+    <AgreementContext.Provider value={scope}>
+      <article className="agreement">
+        <p className="no-print">
+          <a href={paths.partnership(partnership.id)}>
+            {t('people:list.between', {
+              schoolA: partnership.sides.A.name,
+              schoolB: partnership.sides.B.name,
+            })}
+          </a>
         </p>
-      )}
-      <CollabEditor
-        fragment={getClauseText(room.doc, SHELL_CLAUSE, lang)}
-        provider={room.provider}
-        identity={identity}
-        lang={lang}
-        label={t('editorLabel')}
-        isEditable={permission === 'edit'}
-      />
-    </article>
+        <div className="draft-bar">
+          <h1>{t('common:documentTitle')}</h1>
+          <ConnectionStatus state={state} />
+        </div>
+        <div className="toolbar no-print">
+          <span className="presence">{t('common:peopleHere', { count: peopleHere })}</span>
+          <a href={paths.agreementPrint(partnership.id)}>{t('print.open')}</a>
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={isShowingVersions}
+            onClick={() => setIsShowingVersions((shown) => !shown)}
+          >
+            {t('versions.title')}
+          </button>
+        </div>
+        {permission !== 'edit' && (
+          <p className="notice" role="note">
+            {t(permission === 'comment' ? 'people:access.comment' : 'people:access.read')}
+          </p>
+        )}
+        {isShowingVersions && <VersionsPanel />}
+        {removed && <UndoRemoval removed={removed} onDone={() => setRemoved(null)} />}
+        {!isReady ? (
+          <p>{t('loadingAgreement')}</p>
+        ) : (
+          <ol className="clauses">
+            {clauses.map((clause, index) => (
+              <ClauseRow
+                key={clause.id}
+                clause={clause}
+                index={index}
+                count={clauses.length}
+                others={presence.byClause.get(clause.id) ?? []}
+                onHere={presence.setHere}
+                onRemoved={(clause, at) => setRemoved({ clause, index: at })}
+              />
+            ))}
+          </ol>
+        )}
+        {isReady && permission === 'edit' && (
+          <>
+            <AddClause />
+            <RemovedClauses />
+          </>
+        )}
+      </article>
+    </AgreementContext.Provider>
   );
 }

@@ -1,0 +1,116 @@
+import { type DragEvent, type FocusEvent, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ClauseInfo, getClauseText, moveClause } from '@tandem/shared/doc/agreement';
+import { directionOf } from '@tandem/shared/i18n/index';
+import type { Identity } from '../../collab/identity';
+import { CollabEditor } from '../../editor/CollabEditor';
+import { languageName } from '../../i18n/languageName';
+import { useAgreementScope } from './AgreementContext';
+import { ClauseAnswers } from './ClauseAnswers';
+import { ClauseDrift } from './ClauseDrift';
+import { ClauseTitleField } from './ClauseTitleField';
+import { ClauseMoves } from './ClauseMoves';
+import { titleIn } from './titles';
+import { useClauseState } from './useClauseState';
+
+interface Props {
+  clause: ClauseInfo;
+  index: number;
+  count: number;
+  /** Other people working in this clause right now. */
+  others: Identity[];
+  onHere: (clauseId: string | null) => void;
+  onRemoved: (clause: ClauseInfo, index: number) => void;
+}
+
+const DRAG_TYPE = 'application/x-tandem-clause';
+
+/** One clause: its versions side by side, its drift status, its structured answers. */
+export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: Props) {
+  const { t, i18n } = useTranslation('agreement');
+  const { doc, status, provider, columns, permission, identity } = useAgreementScope();
+  const state = useClauseState(doc, status, clause, columns);
+  const isEditor = permission === 'edit';
+  const headingId = `clause-${clause.id}`;
+  const title = titleIn(clause, columns) || t('untitled');
+
+  const onBlur = (event: FocusEvent) => {
+    if (!event.currentTarget.contains(event.relatedTarget)) onHere(null);
+  };
+  const onDrop = (event: DragEvent) => {
+    const dragged = event.dataTransfer.getData(DRAG_TYPE);
+    if (!dragged || !isEditor) return;
+    event.preventDefault();
+    moveClause(doc, dragged, index);
+  };
+  const fragments = useMemo(
+    () => columns.map((lang) => ({ lang, fragment: getClauseText(doc, clause.id, lang) })),
+    [doc, clause.id, columns],
+  );
+
+  return (
+    <li
+      className="clause"
+      aria-labelledby={headingId}
+      onFocus={() => onHere(clause.id)}
+      onBlur={onBlur}
+      onDragOver={(event) => {
+        if (isEditor) event.preventDefault();
+      }}
+      onDrop={onDrop}
+    >
+      <div className="clause-head">
+        {isEditor && (
+          <span
+            className="drag-handle no-print"
+            draggable
+            aria-hidden="true"
+            title={t('move.drag')}
+            onDragStart={(event) => event.dataTransfer.setData(DRAG_TYPE, clause.id)}
+          />
+        )}
+        <h2 id={headingId}>{t('clauseHeading', { number: index + 1, title })}</h2>
+        {others.length > 0 && (
+          <ul className="here" aria-label={t('presence', { count: others.length })}>
+            {others.map((person, i) => (
+              <li key={i} style={{ backgroundColor: person.color }}>
+                {person.name}
+              </li>
+            ))}
+          </ul>
+        )}
+        {isEditor && (
+          <ClauseMoves clause={clause} index={index} count={count} onRemoved={onRemoved} />
+        )}
+      </div>
+      <ClauseDrift clause={clause} state={state} />
+      <div className="columns" data-columns={columns.length}>
+        {fragments.map(({ lang, fragment }) => (
+          <section key={lang} className="column" lang={lang} dir={directionOf(lang)}>
+            <h3 className="column-language">{languageName(lang, i18n.language)}</h3>
+            <ClauseTitleField clause={clause} lang={lang} isEditable={isEditor} />
+            {clause.guide[lang] && (
+              <details className="guide no-print">
+                <summary>{t('guide')}</summary>
+                <ul>
+                  {clause.guide[lang].split('\n').map((question) => (
+                    <li key={question}>{question}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            <CollabEditor
+              fragment={fragment}
+              provider={provider}
+              identity={identity}
+              lang={lang}
+              label={t('editorLabel', { title, language: languageName(lang, i18n.language) })}
+              isEditable={isEditor}
+            />
+          </section>
+        ))}
+      </div>
+      <ClauseAnswers clause={clause} />
+    </li>
+  );
+}

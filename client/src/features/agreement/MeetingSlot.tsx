@@ -1,0 +1,125 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { MEETING_WEEKS, type MeetingWeek } from '@tandem/shared/doc/agreementSchema';
+import { meetingSlot } from '@tandem/shared/doc/answers';
+import { type MonthlySlot, nextMeeting } from '@tandem/shared/time';
+import { useAgreementScope } from './AgreementContext';
+import { useDocValue } from './useDocValue';
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+
+function weekdayName(weekday: number, uiLanguage: string): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(uiLanguage, { weekday: 'long', timeZone: 'UTC' }).format(
+    Date.UTC(2024, 0, weekday),
+  );
+}
+
+function slotOf(map: Y.Map<unknown> | undefined): Partial<MonthlySlot> {
+  const week = map?.get('week');
+  const weekday = map?.get('weekday');
+  const time = map?.get('time');
+  const timeZone = map?.get('timeZone');
+  return {
+    week: (MEETING_WEEKS as readonly unknown[]).includes(week) ? (week as MeetingWeek) : undefined,
+    weekday: typeof weekday === 'number' ? weekday : undefined,
+    time: typeof time === 'string' ? time : undefined,
+    timeZone: typeof timeZone === 'string' ? timeZone : undefined,
+  };
+}
+
+/** P12: a consistent monthly meeting time, shown in both schools' local time. */
+export function MeetingSlot() {
+  const { t, i18n } = useTranslation('agreement');
+  const { doc, partnership, permission } = useAgreementScope();
+  const map = useMemo(() => meetingSlot(doc), [doc]);
+  const types = useMemo(() => (map ? [map] : []), [map]);
+  const slot = useDocValue(types, () => slotOf(map));
+  const isEditor = permission === 'edit';
+  const zones = [...new Set([partnership.sides.A.timeZone, partnership.sides.B.timeZone])];
+  const timeZone = slot.timeZone ?? partnership.sides.A.timeZone;
+  const set = (field: string, value: string | number) => {
+    if (!map) return;
+    doc.transact(() => {
+      map.set(field, value);
+      if (!map.has('timeZone')) map.set('timeZone', timeZone);
+    });
+  };
+  const complete =
+    slot.week && slot.weekday && slot.time
+      ? { week: slot.week, weekday: slot.weekday, time: slot.time, timeZone }
+      : null;
+
+  return (
+    <fieldset className="meeting">
+      <legend>{t('meeting.legend')}</legend>
+      <select
+        aria-label={t('meeting.week')}
+        value={slot.week ?? ''}
+        disabled={!isEditor}
+        onChange={(e) => set('week', e.target.value)}
+      >
+        <option value="">{t('meeting.choose')}</option>
+        {MEETING_WEEKS.map((week) => (
+          <option key={week} value={week}>
+            {t(`meeting.weeks.${week}`)}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t('meeting.weekday')}
+        value={slot.weekday ?? ''}
+        disabled={!isEditor}
+        onChange={(e) => set('weekday', Number(e.target.value))}
+      >
+        <option value="">{t('meeting.choose')}</option>
+        {WEEKDAYS.map((day) => (
+          <option key={day} value={day}>
+            {weekdayName(day, i18n.language)}
+          </option>
+        ))}
+      </select>
+      <input
+        type="time"
+        aria-label={t('meeting.time')}
+        value={slot.time ?? ''}
+        readOnly={!isEditor}
+        onChange={(e) => set('time', e.target.value)}
+      />
+      <select
+        aria-label={t('meeting.timeZone')}
+        value={timeZone}
+        disabled={!isEditor}
+        onChange={(e) => set('timeZone', e.target.value)}
+      >
+        {zones.map((zone) => (
+          <option key={zone} value={zone}>
+            {zone}
+          </option>
+        ))}
+      </select>
+      {complete && <NextMeeting slot={complete} />}
+    </fieldset>
+  );
+}
+
+function NextMeeting({ slot }: { slot: MonthlySlot }) {
+  const { t, i18n } = useTranslation('agreement');
+  const { partnership } = useAgreementScope();
+  const [now] = useState(() => Date.now());
+  const instant = nextMeeting(slot, now);
+  return (
+    <ul className="meeting-times">
+      {(['A', 'B'] as const).map((side) => {
+        const { name, timeZone } = partnership.sides[side];
+        const when = new Intl.DateTimeFormat(i18n.language, {
+          dateStyle: 'full',
+          timeStyle: 'short',
+          timeZone,
+        }).format(instant);
+        return <li key={side}>{t('meeting.next', { school: name, when })}</li>;
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,108 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addListItem, listType, readList, removeListItem } from '@tandem/shared/doc/answers';
+import { directionOf } from '@tandem/shared/i18n/index';
+import { SIDES, type Side } from '@tandem/shared/people';
+import { useAgreementScope } from './AgreementContext';
+import { useDocValue } from './useDocValue';
+
+/**
+ * P3: what each school will share, side by side, so a one-sided list is plain to see. Each
+ * school adds its own items, in its own language.
+ */
+export function ReciprocalList({ clauseId }: { clauseId: string }) {
+  const { t } = useTranslation('agreement');
+  const { doc, partnership } = useAgreementScope();
+  const list = useMemo(() => listType(doc, clauseId), [doc, clauseId]);
+  const types = useMemo(() => (list ? [list] : []), [list]);
+  const items = useDocValue(types, () => ({
+    A: readList(doc, clauseId, 'A'),
+    B: readList(doc, clauseId, 'B'),
+  }));
+  if (!list) return null;
+  return (
+    <div className="reciprocal">
+      {SIDES.map((side) => (
+        <section
+          key={side}
+          aria-label={t('list.sharedBy', { school: partnership.sides[side].name })}
+        >
+          <h4>{t('list.sharedBy', { school: partnership.sides[side].name })}</h4>
+          {items[side].length === 0 ? (
+            <p className="hint">{t('list.empty')}</p>
+          ) : (
+            <ul>
+              {items[side].map((item) => (
+                <ListEntry key={item.id} clauseId={clauseId} side={side} item={item} />
+              ))}
+            </ul>
+          )}
+          <AddItem clauseId={clauseId} side={side} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function ListEntry(props: {
+  clauseId: string;
+  side: Side;
+  item: { id: string; text: Record<string, string> };
+}) {
+  const { t } = useTranslation('agreement');
+  const { doc, partnership, permission } = useAgreementScope();
+  const { clauseId, side, item } = props;
+  const canRemove = permission === 'edit' && side === partnership.you.side;
+  return (
+    <li>
+      {Object.entries(item.text).map(([lang, text]) => (
+        <span key={lang} lang={lang} dir={directionOf(lang)} className="list-text">
+          {text}
+        </span>
+      ))}
+      {canRemove && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => removeListItem(doc, clauseId, side, item.id)}
+        >
+          {t('list.remove')}
+        </button>
+      )}
+    </li>
+  );
+}
+
+function AddItem({ clauseId, side }: { clauseId: string; side: Side }) {
+  const { t } = useTranslation('agreement');
+  const { doc, partnership, permission } = useAgreementScope();
+  const [text, setText] = useState('');
+  if (permission !== 'edit' || side !== partnership.you.side) return null;
+  const lang = partnership.sides[side].language;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    addListItem(doc, clauseId, side, {
+      id: crypto.randomUUID(),
+      lang,
+      text: text.trim(),
+      by: partnership.you.memberId,
+    });
+    setText('');
+  };
+  return (
+    <form className="inline-form" onSubmit={onSubmit}>
+      <input
+        value={text}
+        lang={lang}
+        dir={directionOf(lang)}
+        aria-label={t('list.newItem')}
+        placeholder={t('list.placeholder')}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="submit" className="secondary" disabled={!text.trim()}>
+        {t('list.add')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Wall-clock times in IANA zones. People type and store wall-clock time plus a zone (DESIGN.md);
+ * instants are derived only to show a time in another zone or to export it.
+ */
+
+/** A calendar date without a zone. */
+export interface PlainDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+}
+
+function offsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant of a wall-clock time in a zone. In a spring-forward gap the time is read with the
+ * offset before the change (02:30 that does not exist becomes 03:30), as calendars do.
+ */
+export function zonedInstant(date: PlainDate, time: string, timeZone: string): number {
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  const wall = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
+  const first = wall - offsetMs(wall, timeZone);
+  const second = wall - offsetMs(first, timeZone);
+  return Math.min(first, second);
+}
+
+/** The day of the month of the `week`-th (or last) `weekday` (1 = Monday … 7 = Sunday). */
+export function nthWeekday(
+  year: number,
+  month: number,
+  week: 'first' | 'second' | 'third' | 'fourth' | 'last',
+  weekday: number,
+): number {
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (week === 'last') {
+    const lastWeekday =
+      ((new Date(Date.UTC(year, month - 1, daysInMonth)).getUTCDay() + 6) % 7) + 1;
+    return daysInMonth - ((lastWeekday - weekday + 7) % 7);
+  }
+  const firstWeekday = ((new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7) + 1;
+  const first = 1 + ((weekday - firstWeekday + 7) % 7);
+  return first + 7 * ['first', 'second', 'third', 'fourth'].indexOf(week);
+}
+
+/** A monthly meeting slot (P12): e.g. the first Tuesday at 17:00 in America/New_York. */
+export interface MonthlySlot {
+  week: 'first' | 'second' | 'third' | 'fourth' | 'last';
+  weekday: number;
+  time: string;
+  timeZone: string;
+}
+
+/** The next meeting at or after `now`, as an instant. */
+export function nextMeeting(slot: MonthlySlot, now: number): number {
+  const today = new Date(now);
+  for (let ahead = 0; ; ahead++) {
+    const month0 = today.getUTCMonth() + ahead;
+    const year = today.getUTCFullYear() + Math.floor(month0 / 12);
+    const month = (month0 % 12) + 1;
+    const day = nthWeekday(year, month, slot.week, slot.weekday);
+    const instant = zonedInstant({ year, month, day }, slot.time, slot.timeZone);
+    if (instant >= now) return instant;
+  }
+}
+
+/** The wall-clock hour and minute of an instant in a zone, e.g. for "is it within 07–21?". */
+export function wallClock(instant: number, timeZone: string): { hour: number; minute: number } {
+  const local = instant + offsetMs(instant, timeZone);
+  const date = new Date(local);
+  return { hour: date.getUTCHours(), minute: date.getUTCMinutes() };
+}
