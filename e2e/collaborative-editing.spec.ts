@@ -30,7 +30,10 @@ async function twoCoordinators(browser: Browser): Promise<{ a: Page; b: Page; pa
   return { a, b, path };
 }
 
-const editorOf = (page: Page) => page.getByRole('textbox', { name: /Agreement text|协议正文/ });
+const editorOf = (page: Page) =>
+  page.getByRole('textbox', {
+    name: /^(Purpose of the partnership, English version|合作目的，英语版本)$/,
+  });
 const statusOf = (page: Page) => page.locator('.connection');
 
 /** The document's text as a person reads it: without the other people's caret labels. */

@@ -28,12 +28,14 @@ test('a host parent reads the agreement without being able to edit it', async ({
 
   const coordinator = await contextA.newPage();
   await coordinator.goto(`/p/${id}/agreement`);
-  await coordinator.getByRole('textbox', { name: 'Agreement text' }).click();
+  await coordinator
+    .getByRole('textbox', { name: 'Purpose of the partnership, English version' })
+    .click();
   await coordinator.keyboard.type('Both schools share their own traditions.');
 
   const parent = await parentContext.newPage();
   await parent.goto(`/p/${id}/agreement`);
-  const editor = parent.getByRole('textbox', { name: '协议正文' });
+  const editor = parent.getByRole('textbox', { name: '合作目的，英语版本' });
   await expect(editor).toContainText('Both schools share their own traditions.');
   await expect(editor).toHaveAttribute('contenteditable', 'false');
   await expect(parent.getByRole('note')).toHaveText('您可以阅读此文档，但不能修改。');

@@ -48,6 +48,17 @@ export function useConnectionState({ doc, provider, local }: OpenRoom): Connecti
     const stopTracking = trackLocalSaves(doc, local, (isSavingLocally) =>
       update({ isSavingLocally }),
     );
+    // The provider may have connected or synced between the first render and now: a page
+    // with many editors takes a while to mount, and those events would be lost.
+    update({
+      status: provider.wsconnected
+        ? 'connected'
+        : provider.wsconnecting
+          ? 'connecting'
+          : 'disconnected',
+      isSynced: provider.synced,
+      isSavedLocally: local.synced,
+    });
     return () => {
       stopTracking();
       provider.off('status', onStatus);

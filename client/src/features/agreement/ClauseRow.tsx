@@ -69,7 +69,9 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
             onDragStart={(event) => event.dataTransfer.setData(DRAG_TYPE, clause.id)}
           />
         )}
-        <h2 id={headingId}>{t('clauseHeading', { number: index + 1, title })}</h2>
+        <h2 id={headingId}>
+          {t('clauseNumber', { number: index + 1 })} <bdi>{title}</bdi>
+        </h2>
         {others.length > 0 && (
           <ul className="here" aria-label={t('presence', { count: others.length })}>
             {others.map((person, i) => (

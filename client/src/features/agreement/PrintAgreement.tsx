@@ -76,7 +76,7 @@ function PrintView({ room, partnership }: { room: OpenRoom; partnership: Partner
             {languages.map((lang) => (
               <div key={lang} className="column" lang={lang} dir={directionOf(lang)}>
                 <h2>
-                  {t('clauseHeading', { number: index + 1, title: clause.title[lang] ?? '' })}
+                  {t('clauseNumber', { number: index + 1 })} <bdi>{clause.title[lang]}</bdi>
                 </h2>
                 <RichText fragment={getClauseText(room.doc, clause.id, lang)} />
               </div>
