@@ -46,6 +46,8 @@ test('both schools keep a clause aligned across languages', async ({ browser }) 
   await expect(badgeOf(b)).toHaveText('缺少简体中文版本');
   await chineseOfB.click();
   await b.keyboard.type('我们两所学校一起学习。');
+  // Presence per row: A sees that B is working in this clause.
+  await expect(purposeRow(a).locator('.here')).toHaveText('王波');
   await expect(badgeOf(a)).toHaveText('Never aligned');
 
   await purposeRow(a).getByRole('button', { name: 'Mark aligned' }).click();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ClauseView } from '@tandem/shared/api';
-import { getClauseText, listClauses } from '@tandem/shared/doc/agreement';
+import { getClauseText, languagesOf, listClauses } from '@tandem/shared/doc/agreement';
 import { TEMPLATE_KINDS } from '@tandem/shared/doc/agreementSchema';
 import { plainText } from '@tandem/shared/doc/fingerprint';
 import { alignmentOf, approvalsOf } from '@tandem/shared/doc/status';
@@ -171,5 +171,36 @@ describe('the agreement, seeded and tracked by the server', () => {
     );
     expect(res.status).toBe(403);
     expect((await act(stranger, 'purpose', 'align')).status).toBe(403);
+  });
+});
+
+describe('a school changing its language', () => {
+  it('gives the agreement a column in the new language, with the template in it', async () => {
+    const dataDir = tempDataDir();
+    const server = await startTestServer(dataDir);
+    const base = `http://127.0.0.1:${server.port}`;
+    const { id, coordinatorB } = await twoSchools(base);
+    const school = {
+      name: 'Lycée Jean Moulin',
+      city: 'Lyon',
+      country: 'FR',
+      timeZone: 'Europe/Paris',
+      language: 'fr',
+    };
+    const doc = new Y.Doc();
+    const provider = connectClient(server.port, `${id}/agreement`, coordinatorB, doc);
+    await synced(provider);
+    expect(languagesOf(doc)).toEqual(['en', 'zh-Hans']);
+    expect(
+      (await call(base, 'PATCH', `/api/partnerships/${id}/sides/B`, school, coordinatorB)).status,
+    ).toBe(200);
+    await waitFor(() => languagesOf(doc).includes('fr'), 'the French column');
+    expect(languagesOf(doc)).toEqual(['en', 'fr']);
+    expect(listClauses(doc)[0]?.title).toMatchObject({
+      en: 'Purpose of the partnership',
+      fr: 'Objet du partenariat',
+    });
+    provider.destroy();
+    await server.close();
   });
 });

@@ -121,6 +121,20 @@ export function addClause(
   });
 }
 
+/** Adds titles and guiding questions in more languages (template clauses, new languages). */
+export function updateClauseTexts(
+  doc: Y.Doc,
+  clauseId: string,
+  texts: { title: Texts; guide: Texts },
+): void {
+  const clause = mapAt(root(doc).clauses, clauseId);
+  for (const field of ['title', 'guide'] as const) {
+    const map = clause?.get(field);
+    if (!(map instanceof Y.Map)) continue;
+    for (const [lang, text] of Object.entries(texts[field])) map.set(lang, text);
+  }
+}
+
 /** Names a clause in one language. */
 export function renameClause(doc: Y.Doc, clauseId: string, lang: string, title: string): void {
   const titles = mapAt(root(doc).clauses, clauseId)?.get('title');
@@ -191,6 +205,13 @@ export function setMeta(
   const map = root(doc).meta;
   map.set('title', textsMap(meta.title));
   map.set('languages', [...meta.languages]);
-  map.set('prevailing', 'equal');
+  const prevailing = map.get('prevailing');
+  // Either language may prevail only while it is one of the agreement's languages (P10).
+  if (
+    typeof prevailing !== 'string' ||
+    !(prevailing === 'equal' || meta.languages.includes(prevailing))
+  ) {
+    map.set('prevailing', 'equal');
+  }
   map.set('schemaVersion', meta.schemaVersion);
 }

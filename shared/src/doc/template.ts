@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { type Catalogue, pickUiLanguage, RESOURCES } from '../i18n/index';
-import { addClause, setMeta } from './agreement';
+import { addClause, languagesOf, listClauses, setMeta, updateClauseTexts } from './agreement';
 import { TEMPLATE_KINDS, type TemplateKind } from './agreementSchema';
 import { createAnswers } from './answers';
 
@@ -48,5 +48,29 @@ function seedClause(doc: Y.Doc, languages: readonly string[], kind: TemplateKind
     guide: perLanguage(languages, 'clauses', kind, 'guide'),
     by: 'template',
     at,
+  });
+}
+
+/**
+ * Follows a change of a school's language: the agreement gets the new language's column, and
+ * template clauses get their titles and guiding questions in it. Texts already written stay.
+ */
+export function adoptLanguages(doc: Y.Doc, languages: readonly string[]): void {
+  const current = languagesOf(doc);
+  if (current.length === languages.length && current.every((l, i) => l === languages[i])) return;
+  doc.transact(() => {
+    setMeta(doc, {
+      title: perLanguage(languages, 'title'),
+      languages,
+      schemaVersion: SCHEMA_VERSION,
+    });
+    for (const clause of listClauses(doc)) {
+      if (clause.kind === 'custom') continue;
+      const missing = languages.filter((lang) => !clause.title[lang]);
+      updateClauseTexts(doc, clause.id, {
+        title: perLanguage(missing, 'clauses', clause.kind, 'title'),
+        guide: perLanguage(missing, 'clauses', clause.kind, 'guide'),
+      });
+    }
   });
 }

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { PartnershipView } from '@tandem/shared/api';
+import { formatRoomName } from '@tandem/shared/doc/documents';
+import { adoptLanguages } from '@tandem/shared/doc/template';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { NewPartnership, SIDES, School } from '@tandem/shared/people';
 import { readJson } from '../body';
@@ -11,7 +13,7 @@ import type { ApiDeps } from './deps';
 const SideParam = z.enum(SIDES);
 
 /** Partnerships: create one, read it as a member, edit one's own school's details. */
-export function addPartnershipRoutes(router: Router, { people, auth }: ApiDeps): void {
+export function addPartnershipRoutes(router: Router, { people, auth, registry }: ApiDeps): void {
   router.add('POST', '/api/partnerships', async ({ req, res }) => {
     const { account } = await auth.requireSession(req);
     const { sideA, sideB } = await readJson(req, NewPartnership);
@@ -54,6 +56,14 @@ export function addPartnershipRoutes(router: Router, { people, auth }: ApiDeps):
       );
     }
     await people.updateSchool(id, side.data, await readJson(req, School));
-    sendJson(res, 200, { sides: (await people.getPartnership(id))?.sides });
+    const sides = (await people.getPartnership(id))?.sides;
+    // The agreement's columns follow the schools' languages.
+    if (sides) {
+      await registry.withRoom(
+        formatRoomName({ partnershipId: id, document: 'agreement' }),
+        (room) => adoptLanguages(room.doc, [sides.A.language, sides.B.language]),
+      );
+    }
+    sendJson(res, 200, { sides });
   });
 }
