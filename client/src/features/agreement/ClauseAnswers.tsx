@@ -2,6 +2,7 @@ import { EXPECTATIONS, LIST_KINDS, STAKEHOLDERS } from '@tandem/shared/doc/agree
 import type { ClauseInfo } from '@tandem/shared/doc/agreement';
 import { MeetingSlot } from './MeetingSlot';
 import { ParticipantsAnswers } from './ParticipantsAnswers';
+import { PrevailingLanguage } from './PrevailingLanguage';
 import { ReciprocalList } from './ReciprocalList';
 import { SideAnswers } from './SideAnswers';
 
@@ -20,6 +21,8 @@ export function ClauseAnswers({ clause }: { clause: ClauseInfo }) {
           <MeetingSlot />
         </>
       );
+    case 'language-versions':
+      return <PrevailingLanguage />;
     default:
       return null;
   }
