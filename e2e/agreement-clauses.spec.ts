@@ -97,6 +97,12 @@ test('coordinators add, rename, reorder and remove clauses together', async ({ b
     'not-feasible',
   );
   await expect(row(b, '3. 参与者').getByLabel('Lincoln High School能否支持教师？')).toBeDisabled();
+
+  // P10: the agreement says which language version prevails.
+  await a
+    .getByLabel('Which version prevails?')
+    .selectOption({ label: 'The English version prevails' });
+  await expect(b.getByLabel('以哪个版本为准？')).toHaveValue('en');
 });
 
 test('versions are kept, compared and restored, and the draft prints in both languages', async ({
