@@ -103,6 +103,24 @@ test('coordinators add, rename, reorder and remove clauses together', async ({ b
     .getByLabel('Which version prevails?')
     .selectOption({ label: 'The English version prevails' });
   await expect(b.getByLabel('以哪个版本为准？')).toHaveValue('en');
+
+  // P15 and P12: expectations per school, and a monthly meeting shown in both local times.
+  const roles = row(a, '6. Roles and communication');
+  await roles.getByLabel('Time each school can give: Lincoln High School').fill('Two hours a week');
+  await expect(
+    row(b, '6. 职责与沟通').getByLabel('每所学校能投入的时间：Lincoln High School'),
+  ).toHaveValue('Two hours a week');
+  await roles.getByLabel('Week of the month').selectOption('first');
+  await roles.getByLabel('Day', { exact: true }).selectOption({ label: 'Tuesday' });
+  await roles.getByLabel('Time', { exact: true }).fill('17:00');
+  // 17:00 on a Tuesday in Portland is Wednesday morning in Hangzhou.
+  await expect(roles.locator('.meeting-times li').nth(0)).toContainText(
+    'Next meeting at Lincoln High School: Tuesday',
+  );
+  await expect(roles.locator('.meeting-times li').nth(1)).toContainText(
+    'Next meeting at 杭州第二中学: Wednesday',
+  );
+  await expect(row(b, '6. 职责与沟通').locator('.meeting-times li').nth(1)).toContainText('星期三');
 });
 
 test('versions are kept, compared and restored, and the draft prints in both languages', async ({
