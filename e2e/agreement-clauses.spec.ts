@@ -29,6 +29,8 @@ async function twoCoordinators(browser: Browser) {
 
 /** Drags with the mouse, step by step, as a person does (HTML drag and drop). */
 async function dragOnto(page: Page, source: Locator, target: Locator): Promise<void> {
+  // Both ends must be on screen at once: a tall window holds two rows.
+  await page.setViewportSize({ width: 1280, height: 2400 });
   await target.scrollIntoViewIfNeeded();
   await source.hover();
   await page.mouse.down();

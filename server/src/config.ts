@@ -11,6 +11,9 @@ const Env = z.object({
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_BYTES),
   /** Where the built client lives; `vite build` writes it to client/dist. */
   CLIENT_DIR: z.string().min(1).optional(),
+  /** e.g. smtp://user:pass@smtp.school.example:587; without it email is off. */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default('Tandem <no-reply@localhost>'),
 });
 
 /** Everything the server needs to start; read once, in one place. */
@@ -28,6 +31,13 @@ export interface Config {
   /** scrypt's N for new password hashes. */
   scryptCost: number;
   sessionTtlMs: number;
+  /** SMTP server for notifications; null: email is off and the app says so. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** How often mentions and digests are looked for, in milliseconds. */
+  notifyEveryMs: number;
+  /** Recipients' local hour from which their daily digest goes out. */
+  digestHour: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -51,5 +61,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterUpdates: 500,
     scryptCost: DEFAULT_SCRYPT_COST,
     sessionTtlMs: 30 * 24 * 60 * 60 * 1000,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    notifyEveryMs: 60_000,
+    digestHour: 8,
   };
 }

@@ -13,6 +13,9 @@ import { RoomRegistry } from './rooms/RoomRegistry';
 import { createSeeder } from './rooms/seed';
 import { AgreementVersions } from './rooms/AgreementVersions';
 import { SqliteVersionStore } from './persistence/VersionStore';
+import { SqliteThreadReadStore } from './persistence/ThreadReadStore';
+import { createMailer } from './notify/Mailer';
+import { Notifier } from './notify/Notifier';
 import { createUpgradeHandler } from './rooms/upgrade';
 import { createAuthorize } from './rooms/authorize';
 import { LiveConnections } from './rooms/LiveConnections';
@@ -25,6 +28,8 @@ export interface TandemServer {
   /** The port actually bound (useful with PORT=0). */
   readonly port: number;
   readonly registry: RoomRegistry;
+  /** Null when email is off. */
+  readonly notifier: Notifier | null;
   /** Closes connections, stores every room and closes the database. */
   close(): Promise<void>;
 }
@@ -45,11 +50,33 @@ export async function startServer(config: Config): Promise<TandemServer> {
   const db = openDatabase(config.dataDir);
   const people = new SqlitePeopleStore(db);
   const versions = new AgreementVersions(new SqliteVersionStore(db));
+  const threadReads = new SqliteThreadReadStore(db);
+  const mailer = createMailer(config.smtpUrl, config.mailFrom);
+  let notifier: Notifier | null = null;
   const registry = new RoomRegistry(
     new SqliteDocumentStore(db),
-    { compactAfterUpdates: config.compactAfterUpdates, afterCompact: versions.afterCompact, log },
+    {
+      compactAfterUpdates: config.compactAfterUpdates,
+      afterCompact: versions.afterCompact,
+      onStored: (room) => notifier?.noteChange(room.name),
+      log,
+    },
     createSeeder(people),
   );
+  if (mailer) {
+    notifier = new Notifier({
+      people,
+      registry,
+      reads: threadReads,
+      mailer,
+      publicUrl: config.publicUrl,
+      digestHour: config.digestHour,
+      log,
+    });
+  } else {
+    log('Email is off: set SMTP_URL to send mentions and daily digests.');
+  }
+  const stopNotifier = notifier?.start(config.notifyEveryMs);
   const auth = new Auth(people, new PasswordHasher(config.scryptCost), {
     sessionTtlMs: config.sessionTtlMs,
     isSecure: config.publicUrl.startsWith('https:'),
@@ -57,7 +84,16 @@ export async function startServer(config: Config): Promise<TandemServer> {
   const connections = new LiveConnections();
   const app = createApp(
     { clientDir: config.clientDir, version, log },
-    { people, auth, connections, registry, versions, publicUrl: config.publicUrl },
+    {
+      people,
+      auth,
+      connections,
+      registry,
+      versions,
+      threadReads,
+      mailer,
+      publicUrl: config.publicUrl,
+    },
   );
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
@@ -74,8 +110,10 @@ export async function startServer(config: Config): Promise<TandemServer> {
   return {
     port,
     registry,
+    notifier,
     async close() {
       stopHeartbeat();
+      stopNotifier?.();
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down');
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();

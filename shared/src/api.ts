@@ -72,3 +72,13 @@ export interface VersionView {
   /** Display name of the member who asked for it; null for automatic versions. */
   createdBy: string | null;
 }
+
+/** One thread with comments the reader has not read (`GET /api/partnerships/:id/inbox`). */
+export interface InboxItem {
+  document: string;
+  threadId: string;
+  target: { clauseId: string; lang: string } | { itemId: string };
+  quote: string;
+  unread: number;
+  last: { author: string; body: string; createdAt: number; timeZone: string };
+}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AgreementPage } from '../features/agreement/AgreementPage';
 import { PrintAgreement } from '../features/agreement/PrintAgreement';
+import { InboxPage } from '../features/comments/InboxPage';
 import { AuthForm } from '../features/people/AuthForm';
 import { CreatePartnership } from '../features/people/CreatePartnership';
 import { InvitePage } from '../features/people/InvitePage';
@@ -62,6 +63,8 @@ function Screen({ route }: { route: Route }) {
       return <PartnershipPage key={route.partnershipId} partnershipId={route.partnershipId} />;
     case 'agreement':
       return <AgreementPage key={route.partnershipId} partnershipId={route.partnershipId} />;
+    case 'inbox':
+      return <InboxPage key={route.partnershipId} partnershipId={route.partnershipId} />;
     case 'agreementPrint':
       return <PrintAgreement key={route.partnershipId} partnershipId={route.partnershipId} />;
     default: {

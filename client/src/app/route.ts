@@ -8,12 +8,15 @@ export type Route =
   | { name: 'partnership'; partnershipId: string }
   | { name: 'agreement'; partnershipId: string }
   | { name: 'agreementPrint'; partnershipId: string }
+  | { name: 'inbox'; partnershipId: string }
   | { name: 'invite'; token: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/new') return { name: 'newPartnership' };
   const invite = /^\/invite\/([\w-]{20,100})$/.exec(pathname);
   if (invite?.[1]) return { name: 'invite', token: invite[1] };
+  const inbox = /^\/p\/([^/]+)\/inbox\/?$/.exec(pathname);
+  if (inbox?.[1] && isPartnershipId(inbox[1])) return { name: 'inbox', partnershipId: inbox[1] };
   const partnership = /^\/p\/([^/]+)(\/agreement(\/print)?)?\/?$/.exec(pathname);
   const id = partnership?.[1];
   if (id && isPartnershipId(id)) {
@@ -30,6 +33,7 @@ export const paths = {
   partnership: (id: string) => `/p/${id}`,
   agreement: (id: string) => `/p/${id}/agreement`,
   agreementPrint: (id: string) => `/p/${id}/agreement/print`,
+  inbox: (id: string) => `/p/${id}/inbox`,
 };
 
 /** Navigates within the app without a page load. */

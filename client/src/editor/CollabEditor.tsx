@@ -1,12 +1,13 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { directionOf } from '@tandem/shared/i18n/index';
 import type { Identity } from '../collab/identity';
+import { CommentHighlights, commentHighlightsKey, type Highlight } from './CommentHighlights';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -17,10 +18,19 @@ interface Props {
   label: string;
   /** False for readers and commenters: the server drops their updates anyway. */
   isEditable: boolean;
+  /** Threads anchored in this text, shown as highlights. */
+  highlights?: readonly Highlight[];
+  /** Called with the editor once it exists (and null when it goes), e.g. to comment on a selection. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
+const NO_HIGHLIGHTS: readonly Highlight[] = [];
+
 /** A rich-text editor bound to one Y.XmlFragment, with the carets of everyone else in it. */
-export function CollabEditor({ fragment, provider, identity, lang, label, isEditable }: Props) {
+export function CollabEditor(props: Props) {
+  const { fragment, provider, identity, lang, label, isEditable, onEditor } = props;
+  const highlights = props.highlights ?? NO_HIGHLIGHTS;
+  const highlightsRef = useRef(highlights);
   const editor = useEditor(
     {
       editable: isEditable,
@@ -29,6 +39,9 @@ export function CollabEditor({ fragment, provider, identity, lang, label, isEdit
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({ provider, user: identity }),
+        // Read when ProseMirror rebuilds decorations, never during React's render.
+        // eslint-disable-next-line react-hooks/refs
+        CommentHighlights.configure({ highlights: () => highlightsRef.current }),
       ],
       editorProps: {
         attributes: {
@@ -52,6 +65,18 @@ export function CollabEditor({ fragment, provider, identity, lang, label, isEdit
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.setEditable(isEditable);
   }, [editor, isEditable]);
+
+  useEffect(() => {
+    highlightsRef.current = highlights;
+    if (editor && !editor.isDestroyed) {
+      editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, true));
+    }
+  }, [editor, highlights]);
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   return <EditorContent editor={editor} />;
 }

@@ -6,6 +6,7 @@ import { Router } from './router';
 import { addAccountRoutes } from './routes/accountRoutes';
 import { addAgreementRoutes } from './routes/agreementRoutes';
 import { addVersionRoutes } from './routes/versionRoutes';
+import { addThreadRoutes } from './routes/threadRoutes';
 import type { ApiDeps } from './routes/deps';
 import { addInviteRoutes } from './routes/inviteRoutes';
 import { addMemberRoutes } from './routes/memberRoutes';
@@ -35,6 +36,7 @@ export function createApp(
   addMemberRoutes(router, deps);
   addAgreementRoutes(router, deps);
   addVersionRoutes(router, deps);
+  addThreadRoutes(router, deps);
   const client = serveClient(options.clientDir);
 
   return (req, res) => {

@@ -59,6 +59,8 @@ export interface PeopleStore {
   /** The active member for an account in a partnership. */
   findMember(partnershipId: string, accountId: string): Promise<Member | null>;
   getMember(memberId: string): Promise<Member | null>;
+  /** Every active member of every partnership (daily digests). */
+  listActiveMembers(): Promise<Member[]>;
   changeRole(memberId: string, role: Role): Promise<void>;
   removeMember(memberId: string, now: number): Promise<void>;
 

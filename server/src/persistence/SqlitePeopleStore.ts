@@ -261,6 +261,14 @@ export class SqlitePeopleStore implements PeopleStore {
     return Promise.resolve(row ? toMember(row) : null);
   }
 
+  listActiveMembers(): Promise<Member[]> {
+    const rows = this.prepare<[], MemberRow>(
+      `SELECT ${MEMBER_COLUMNS} FROM members m JOIN accounts a ON a.id = m.account_id
+         WHERE m.removed_at IS NULL`,
+    ).all();
+    return Promise.resolve(rows.map(toMember));
+  }
+
   changeRole(memberId: string, role: Role): Promise<void> {
     this.prepare('UPDATE members SET role = ? WHERE id = ?').run(role, memberId);
     return Promise.resolve();

@@ -86,6 +86,26 @@ const MIGRATIONS: readonly string[] = [
      state_hash TEXT NOT NULL
    );
    CREATE INDEX versions_by_doc ON versions(doc, created_at);`,
+  `CREATE TABLE thread_reads (
+     member_id TEXT NOT NULL REFERENCES members(id),
+     doc TEXT NOT NULL,
+     thread_id TEXT NOT NULL,
+     read_at INTEGER NOT NULL,
+     PRIMARY KEY (member_id, doc, thread_id)
+   ) WITHOUT ROWID;
+   CREATE TABLE notifications (
+     member_id TEXT NOT NULL REFERENCES members(id),
+     comment_id TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('mention', 'digest')),
+     sent_at INTEGER NOT NULL,
+     PRIMARY KEY (member_id, comment_id, kind)
+   ) WITHOUT ROWID;
+   CREATE TABLE digests (
+     member_id TEXT NOT NULL REFERENCES members(id),
+     local_date TEXT NOT NULL,
+     sent_at INTEGER NOT NULL,
+     PRIMARY KEY (member_id, local_date)
+   ) WITHOUT ROWID;`,
 ];
 
 /** Opens (creating if needed) the SQLite database in `dataDir` and brings its schema up to date. */

@@ -10,6 +10,8 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   /** Runs after each compaction (e.g. to keep an automatic version); failures are logged. */
   afterCompact?: (room: Room) => Promise<void>;
+  /** Told after updates are stored and broadcast (e.g. to look for new mentions). */
+  onStored?: (room: Room) => void;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -153,6 +155,7 @@ export class Room {
         }
         this.outbox.splice(0, batch.length);
         this.broadcast(batch);
+        this.options.onStored?.(this);
       }
     } finally {
       this.isDraining = false;

@@ -13,6 +13,16 @@ import frErrors from './fr/errors.json' with { type: 'json' };
 import frPeople from './fr/people.json' with { type: 'json' };
 import zhHansErrors from './zh-Hans/errors.json' with { type: 'json' };
 import zhHansPeople from './zh-Hans/people.json' with { type: 'json' };
+import arEmail from './ar/email.json' with { type: 'json' };
+import enEmail from './en/email.json' with { type: 'json' };
+import esEmail from './es/email.json' with { type: 'json' };
+import frEmail from './fr/email.json' with { type: 'json' };
+import zhHansEmail from './zh-Hans/email.json' with { type: 'json' };
+import arComments from './ar/comments.json' with { type: 'json' };
+import enComments from './en/comments.json' with { type: 'json' };
+import esComments from './es/comments.json' with { type: 'json' };
+import frComments from './fr/comments.json' with { type: 'json' };
+import zhHansComments from './zh-Hans/comments.json' with { type: 'json' };
 import arTemplate from './ar/template.json' with { type: 'json' };
 import arAgreement from './ar/agreement.json' with { type: 'json' };
 import enTemplate from './en/template.json' with { type: 'json' };
@@ -42,7 +52,15 @@ export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
 export const FALLBACK_LANGUAGE: UiLanguage = 'en';
 
 /** Namespaces, one per feature (DESIGN.md, Internationalisation). */
-export const NAMESPACES = ['common', 'people', 'errors', 'agreement', 'template'] as const;
+export const NAMESPACES = [
+  'common',
+  'people',
+  'errors',
+  'agreement',
+  'template',
+  'comments',
+  'email',
+] as const;
 
 /** A translation catalogue: nested objects of strings. */
 export interface Catalogue {
@@ -57,6 +75,8 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     errors: enErrors,
     agreement: enAgreement,
     template: enTemplate,
+    comments: enComments,
+    email: enEmail,
   },
   'zh-Hans': {
     common: zhHansCommon,
@@ -64,6 +84,8 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     errors: zhHansErrors,
     agreement: zhHansAgreement,
     template: zhHansTemplate,
+    comments: zhHansComments,
+    email: zhHansEmail,
   },
   es: {
     common: esCommon,
@@ -71,6 +93,8 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     errors: esErrors,
     agreement: esAgreement,
     template: esTemplate,
+    comments: esComments,
+    email: esEmail,
   },
   fr: {
     common: frCommon,
@@ -78,6 +102,8 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     errors: frErrors,
     agreement: frAgreement,
     template: frTemplate,
+    comments: frComments,
+    email: frEmail,
   },
   ar: {
     common: arCommon,
@@ -85,6 +111,8 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     errors: arErrors,
     agreement: arAgreement,
     template: arTemplate,
+    comments: arComments,
+    email: arEmail,
   },
 };
 

@@ -20,12 +20,16 @@ import { usePeopleHere } from '../../collab/usePeopleHere';
 import { type OpenRoom, useRoom } from '../../collab/useRoom';
 import { ConnectionStatus } from '../../ui/ConnectionStatus';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ThreadFilters } from '../../comments/ThreadFilters';
+import { ThreadsContext } from '../../comments/ThreadsContext';
+import { useThreads } from '../../comments/useThreads';
+import '../../comments/comments.css';
 import { AddClause } from './AddClause';
 import { AgreementContext, type AgreementScope } from './AgreementContext';
 import { ClauseRow } from './ClauseRow';
 import { RemovedClauses } from './RemovedClauses';
 import { UndoRemoval } from './UndoRemoval';
-import { useDocValue } from './useDocValue';
+import { useDocValue } from '../../collab/useDocValue';
 import { usePresence } from './usePresence';
 import { VersionsPanel } from './VersionsPanel';
 import './agreement.css';
@@ -36,9 +40,10 @@ export function AgreementPage({ partnershipId }: { partnershipId: string }) {
   const { partnership, error } = usePartnership(partnershipId);
   const agreement = useRoom(formatRoomName({ partnershipId, document: 'agreement' }));
   const status = useRoom(formatRoomName({ partnershipId, document: 'status' }));
+  const threads = useRoom(formatRoomName({ partnershipId, document: 'agreement.threads' }));
   if (error) return <ErrorMessage error={error} />;
-  if (!partnership || !agreement || !status) return <p>{t('loading')}</p>;
-  return <Agreement room={agreement} status={status} partnership={partnership} />;
+  if (!partnership || !agreement || !status || !threads) return <p>{t('loading')}</p>;
+  return <Agreement room={agreement} status={status} threads={threads} partnership={partnership} />;
 }
 
 /** Columns: the viewer's school's language, then the partner's, as far as the document has them. */
@@ -53,11 +58,12 @@ function columnsFor(partnership: PartnershipView, languages: string[]): string[]
 interface Props {
   room: OpenRoom;
   status: OpenRoom;
+  threads: OpenRoom;
   partnership: PartnershipView;
 }
 
-function Agreement({ room, status, partnership }: Props) {
-  const { t } = useTranslation(['agreement', 'common', 'people']);
+function Agreement({ room, status, threads, partnership }: Props) {
+  const { t } = useTranslation(['agreement', 'common', 'people', 'comments']);
   const { account } = useSession();
   const state = useConnectionState(room);
   const peopleHere = usePeopleHere(room.provider);
@@ -71,6 +77,13 @@ function Agreement({ room, status, partnership }: Props) {
     isReady: isSeeded(room.doc),
   }));
   const { you } = partnership;
+  const comments = useThreads({
+    partnership,
+    document: 'agreement.threads',
+    doc: threads.doc,
+    content: room.doc,
+    timeZone: account?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
   const permission = permissionFor(you.role, you.side, 'agreement');
   const scope = useMemo<AgreementScope>(
     () => ({
@@ -88,62 +101,68 @@ function Agreement({ room, status, partnership }: Props) {
 
   return (
     <AgreementContext.Provider value={scope}>
-      <article className="agreement">
-        <p className="no-print">
-          <a href={paths.partnership(partnership.id)}>
-            {t('people:list.between', {
-              schoolA: partnership.sides.A.name,
-              schoolB: partnership.sides.B.name,
-            })}
-          </a>
-        </p>
-        <div className="draft-bar">
-          <h1>{t('common:documentTitle')}</h1>
-          <ConnectionStatus state={state} />
-        </div>
-        <div className="toolbar no-print">
-          <span className="presence">{t('common:peopleHere', { count: peopleHere })}</span>
-          <a href={paths.agreementPrint(partnership.id)}>{t('print.open')}</a>
-          <button
-            type="button"
-            className="secondary"
-            aria-expanded={isShowingVersions}
-            onClick={() => setIsShowingVersions((shown) => !shown)}
-          >
-            {t('versions.title')}
-          </button>
-        </div>
-        {permission !== 'edit' && (
-          <p className="notice" role="note">
-            {t(permission === 'comment' ? 'people:access.comment' : 'people:access.read')}
+      <ThreadsContext.Provider value={comments.scope}>
+        <article className="agreement">
+          <p className="no-print">
+            <a href={paths.partnership(partnership.id)}>
+              {t('people:list.between', {
+                schoolA: partnership.sides.A.name,
+                schoolB: partnership.sides.B.name,
+              })}
+            </a>
           </p>
-        )}
-        {isShowingVersions && <VersionsPanel />}
-        {removed && <UndoRemoval removed={removed} onDone={() => setRemoved(null)} />}
-        {!isReady ? (
-          <p>{t('loadingAgreement')}</p>
-        ) : (
-          <ol className="clauses">
-            {clauses.map((clause, index) => (
-              <ClauseRow
-                key={clause.id}
-                clause={clause}
-                index={index}
-                count={clauses.length}
-                others={presence.byClause.get(clause.id) ?? []}
-                onHere={presence.setHere}
-                onRemoved={(clause, at) => setRemoved({ clause, index: at })}
-              />
-            ))}
-          </ol>
-        )}
-        {isReady && permission === 'edit' && (
-          <>
-            <AddClause />
-            <RemovedClauses />
-          </>
-        )}
-      </article>
+          <div className="draft-bar">
+            <h1>{t('common:documentTitle')}</h1>
+            <ConnectionStatus state={state} />
+          </div>
+          <div className="toolbar no-print">
+            <span className="presence">{t('common:peopleHere', { count: peopleHere })}</span>
+            <a href={paths.agreementPrint(partnership.id)}>{t('print.open')}</a>
+            <a href={paths.inbox(partnership.id)}>
+              {t('comments:newSince', { count: comments.unreadCount })}
+            </a>
+            <button
+              type="button"
+              className="secondary"
+              aria-expanded={isShowingVersions}
+              onClick={() => setIsShowingVersions((shown) => !shown)}
+            >
+              {t('versions.title')}
+            </button>
+          </div>
+          {permission !== 'edit' && (
+            <p className="notice" role="note">
+              {t(permission === 'comment' ? 'people:access.comment' : 'people:access.read')}
+            </p>
+          )}
+          <ThreadFilters value={comments.filter} onChange={comments.setFilter} />
+          {isShowingVersions && <VersionsPanel />}
+          {removed && <UndoRemoval removed={removed} onDone={() => setRemoved(null)} />}
+          {!isReady ? (
+            <p>{t('loadingAgreement')}</p>
+          ) : (
+            <ol className="clauses">
+              {clauses.map((clause, index) => (
+                <ClauseRow
+                  key={clause.id}
+                  clause={clause}
+                  index={index}
+                  count={clauses.length}
+                  others={presence.byClause.get(clause.id) ?? []}
+                  onHere={presence.setHere}
+                  onRemoved={(clause, at) => setRemoved({ clause, index: at })}
+                />
+              ))}
+            </ol>
+          )}
+          {isReady && permission === 'edit' && (
+            <>
+              <AddClause />
+              <RemovedClauses />
+            </>
+          )}
+        </article>
+      </ThreadsContext.Provider>
     </AgreementContext.Provider>
   );
 }

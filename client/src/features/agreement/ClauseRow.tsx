@@ -11,6 +11,10 @@ import { ClauseDrift } from './ClauseDrift';
 import { ClauseTitleField } from './ClauseTitleField';
 import { ClauseMoves } from './ClauseMoves';
 import { titleIn } from './titles';
+import { ClauseThreads } from '../../comments/ClauseThreads';
+import { CommentButton } from '../../comments/CommentButton';
+import { useThreadsScope } from '../../comments/ThreadsContext';
+import { useClauseHighlights } from '../../comments/useClauseHighlights';
 import { useClauseState } from './useClauseState';
 
 interface Props {
@@ -43,6 +47,8 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
     event.preventDefault();
     moveClause(doc, dragged, index);
   };
+  const threads = useThreadsScope();
+  const { highlightsFor, onEditorFor } = useClauseHighlights(clause.id, columns, threads);
   const fragments = useMemo(
     () => columns.map((lang) => ({ lang, fragment: getClauseText(doc, clause.id, lang) })),
     [doc, clause.id, columns],
@@ -86,31 +92,37 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
         )}
       </div>
       <ClauseDrift clause={clause} state={state} />
-      <div className="columns" data-columns={columns.length}>
-        {fragments.map(({ lang, fragment }) => (
-          <section key={lang} className="column" lang={lang} dir={directionOf(lang)}>
-            <h3 className="column-language">{languageName(lang, i18n.language)}</h3>
-            <ClauseTitleField clause={clause} lang={lang} isEditable={isEditor} />
-            {clause.guide[lang] && (
-              <details className="guide no-print">
-                <summary>{t('guide')}</summary>
-                <ul>
-                  {clause.guide[lang].split('\n').map((question) => (
-                    <li key={question}>{question}</li>
-                  ))}
-                </ul>
-              </details>
-            )}
-            <CollabEditor
-              fragment={fragment}
-              provider={provider}
-              identity={identity}
-              lang={lang}
-              label={t('editorLabel', { title, language: languageName(lang, i18n.language) })}
-              isEditable={isEditor}
-            />
-          </section>
-        ))}
+      <div className="clause-body">
+        <div className="columns" data-columns={columns.length}>
+          {fragments.map(({ lang, fragment }) => (
+            <section key={lang} className="column" lang={lang} dir={directionOf(lang)}>
+              <h3 className="column-language">{languageName(lang, i18n.language)}</h3>
+              <ClauseTitleField clause={clause} lang={lang} isEditable={isEditor} />
+              {clause.guide[lang] && (
+                <details className="guide no-print">
+                  <summary>{t('guide')}</summary>
+                  <ul>
+                    {clause.guide[lang].split('\n').map((question) => (
+                      <li key={question}>{question}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+              <CollabEditor
+                fragment={fragment}
+                provider={provider}
+                identity={identity}
+                lang={lang}
+                label={t('editorLabel', { title, language: languageName(lang, i18n.language) })}
+                isEditable={isEditor}
+                highlights={highlightsFor(lang)}
+                onEditor={onEditorFor(lang)}
+              />
+              <CommentButton clauseId={clause.id} lang={lang} />
+            </section>
+          ))}
+        </div>
+        <ClauseThreads clauseId={clause.id} />
       </div>
       <ClauseAnswers clause={clause} />
     </li>

@@ -7,8 +7,8 @@ import { wordDiff } from '@tandem/shared/doc/wordDiff';
 import { directionOf } from '@tandem/shared/i18n/index';
 import { languageName } from '../../i18n/languageName';
 import { useAgreementScope } from './AgreementContext';
-import { DiffText } from './DiffText';
-import { useDocValue } from './useDocValue';
+import { DiffText } from '../../ui/DiffText';
+import { useDocValue } from '../../collab/useDocValue';
 
 /** What changed in each changed version since the clause was last marked aligned. */
 export function DriftDiff({ clauseId }: { clauseId: string }) {

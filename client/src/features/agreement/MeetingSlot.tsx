@@ -5,7 +5,7 @@ import { MEETING_WEEKS, type MeetingWeek } from '@tandem/shared/doc/agreementSch
 import { meetingSlot } from '@tandem/shared/doc/answers';
 import { type MonthlySlot, nextMeeting } from '@tandem/shared/time';
 import { useAgreementScope } from './AgreementContext';
-import { useDocValue } from './useDocValue';
+import { useDocValue } from '../../collab/useDocValue';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 

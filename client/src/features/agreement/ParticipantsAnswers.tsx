@@ -9,7 +9,7 @@ import {
 import { committedGroups, sideAnswers } from '@tandem/shared/doc/answers';
 import { SIDES } from '@tandem/shared/people';
 import { useAgreementScope } from './AgreementContext';
-import { useDocValue } from './useDocValue';
+import { useDocValue } from '../../collab/useDocValue';
 
 function isFeasibility(value: unknown): value is Feasibility {
   return typeof value === 'string' && (FEASIBILITY as readonly string[]).includes(value);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { agreementTypes, prevailingOf, setPrevailing } from '@tandem/shared/doc/agreement';
 import { languageName } from '../../i18n/languageName';
 import { useAgreementScope } from './AgreementContext';
-import { useDocValue } from './useDocValue';
+import { useDocValue } from '../../collab/useDocValue';
 
 /** P10: both versions are real; the agreement says which prevails, or that both are equal. */
 export function PrevailingLanguage() {

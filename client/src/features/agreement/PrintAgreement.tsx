@@ -17,7 +17,7 @@ import { usePartnership } from '../../app/usePartnership';
 import { type OpenRoom, useRoom } from '../../collab/useRoom';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { RichText } from './RichText';
-import { useDocValue } from './useDocValue';
+import { useDocValue } from '../../collab/useDocValue';
 import './agreement.css';
 
 /** The current draft in both languages, laid out for the browser's print and PDF preview. */

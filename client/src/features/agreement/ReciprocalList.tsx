@@ -4,7 +4,7 @@ import { addListItem, listType, readList, removeListItem } from '@tandem/shared/
 import { directionOf } from '@tandem/shared/i18n/index';
 import { SIDES, type Side } from '@tandem/shared/people';
 import { useAgreementScope } from './AgreementContext';
-import { useDocValue } from './useDocValue';
+import { useDocValue } from '../../collab/useDocValue';
 
 /**
  * P3: what each school will share, side by side, so a one-sided list is plain to see. Each

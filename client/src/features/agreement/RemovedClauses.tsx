@@ -8,7 +8,7 @@ import {
 } from '@tandem/shared/doc/agreement';
 import { useAgreementScope } from './AgreementContext';
 import { titleIn } from './titles';
-import { useDocValue } from './useDocValue';
+import { useDocValue } from '../../collab/useDocValue';
 
 /** Removed clauses keep their texts; any editor can put one back, at the end. */
 export function RemovedClauses() {

@@ -1,6 +1,6 @@
 import { createElement, type ReactNode, useMemo } from 'react';
 import * as Y from 'yjs';
-import { useDocValue } from './useDocValue';
+import { useDocValue } from '../../collab/useDocValue';
 
 const BLOCKS: Record<string, string> = {
   paragraph: 'p',

@@ -3,7 +3,7 @@ import type { AgreementText } from '@tandem/shared/doc/snapshot';
 import { wordDiff } from '@tandem/shared/doc/wordDiff';
 import { directionOf } from '@tandem/shared/i18n/index';
 import { languageName } from '../../i18n/languageName';
-import { DiffText } from './DiffText';
+import { DiffText } from '../../ui/DiffText';
 import { titleIn } from './titles';
 
 /**

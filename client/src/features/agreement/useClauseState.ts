@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { getClauseText, type ClauseInfo } from '@tandem/shared/doc/agreement';
 import { clauseState } from '@tandem/shared/doc/clauseStatus';
 import { statusTypes } from '@tandem/shared/doc/status';
-import { useDocValue } from './useDocValue';
+import { useDocValue } from '../../collab/useDocValue';
 
 /**
  * A clause's live drift status and approvals: recomputed from its language versions as people

@@ -1,6 +1,8 @@
 import type { Auth } from '../../auth/Auth';
 import type { PeopleStore } from '../../persistence/PeopleStore';
 import type { AgreementVersions } from '../../rooms/AgreementVersions';
+import type { Mailer } from '../../notify/Mailer';
+import type { ThreadReadStore } from '../../persistence/ThreadReadStore';
 import type { LiveConnections } from '../../rooms/LiveConnections';
 import type { RoomRegistry } from '../../rooms/RoomRegistry';
 
@@ -11,5 +13,8 @@ export interface ApiDeps {
   connections: LiveConnections;
   registry: RoomRegistry;
   versions: AgreementVersions;
+  threadReads: ThreadReadStore;
+  /** Null when no SMTP server is configured. */
+  mailer: Mailer | null;
   publicUrl: string;
 }

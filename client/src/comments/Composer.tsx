@@ -1,0 +1,107 @@
+import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mentionsIn } from './filterThreads';
+import { useThreadsScope } from './ThreadsContext';
+
+interface Props {
+  label: string;
+  submitLabel: string;
+  initial?: string;
+  onSubmit: (body: string, mentions: string[]) => void;
+  onCancel?: () => void;
+}
+
+/** The word being typed after an `@`, if the caret is in one. */
+function mentionQuery(text: string, caret: number): string | null {
+  const match = /(?:^|\s)@([^\s@]*)$/u.exec(text.slice(0, caret));
+  return match ? (match[1] ?? '') : null;
+}
+
+/** A comment box with @mentions of members (type @, pick with arrows and Enter, or click). */
+export function Composer({ label, submitLabel, initial = '', onSubmit, onCancel }: Props) {
+  const { t } = useTranslation('comments');
+  const { members } = useThreadsScope();
+  const [body, setBody] = useState(initial);
+  const [caret, setCaret] = useState(initial.length);
+  const [highlighted, setHighlighted] = useState(0);
+  const listId = useId();
+  const query = mentionQuery(body, caret);
+  const matches =
+    query === null
+      ? []
+      : members.filter((m) => m.name.toLowerCase().includes(query.toLowerCase())).slice(0, 6);
+
+  const pick = (name: string) => {
+    const before = body.slice(0, caret).replace(/@[^\s@]*$/u, `@${name} `);
+    setBody(before + body.slice(caret));
+    setCaret(before.length);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (matches.length === 0) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : matches.length - 1;
+      setHighlighted((h) => (h + step) % matches.length);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const member = matches[highlighted] ?? matches[0];
+      if (member) pick(member.name);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const text = body.trim();
+    if (!text) return;
+    onSubmit(text, mentionsIn(text, members));
+    setBody('');
+    setCaret(0);
+  };
+
+  return (
+    <form className="composer" onSubmit={submit}>
+      <textarea
+        aria-label={label}
+        value={body}
+        rows={2}
+        role="combobox"
+        aria-expanded={matches.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        onChange={(e) => {
+          setBody(e.target.value);
+          setCaret(e.target.selectionStart);
+          setHighlighted(0);
+        }}
+        onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+        onKeyDown={onKeyDown}
+      />
+      {matches.length > 0 && (
+        <ul id={listId} role="listbox" className="mentions" aria-label={t('mentionList')}>
+          {matches.map((m, i) => (
+            <li
+              key={m.id}
+              role="option"
+              aria-selected={i === highlighted}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(m.name);
+              }}
+            >
+              {m.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="composer-actions">
+        <button type="submit" disabled={!body.trim()}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

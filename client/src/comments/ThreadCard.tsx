@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { anchorState } from '@tandem/shared/doc/anchors';
+import { getClauseText } from '@tandem/shared/doc/agreement';
+import {
+  type Comment,
+  deleteComment,
+  editComment,
+  reanchor,
+  reply,
+  setResolved,
+  type Thread,
+} from '@tandem/shared/doc/threads';
+import { directionOf } from '@tandem/shared/i18n/index';
+import { selectionAnchor } from '../editor/selectionAnchor';
+import { commentTimes } from './commentTime';
+import { Composer } from './Composer';
+import { editorKey, useThreadsScope } from './ThreadsContext';
+import { ProposalView } from './ProposalView';
+
+/** One thread: what it points at, its comments, reply, resolve or reopen. */
+export function ThreadCard({ thread }: { thread: Thread }) {
+  const { t } = useTranslation('comments');
+  const scope = useThreadsScope();
+  const { doc, content, canComment, myMemberId, myTimeZone, unread, markRead } = scope;
+  const target = 'clauseId' in thread.target ? thread.target : null;
+  const state =
+    target && thread.anchor
+      ? anchorState(getClauseText(content, target.clauseId, target.lang), thread.anchor)
+      : null;
+  const isDetached = state?.isDetached === true;
+  const hasUnread = thread.comments.some((c) => unread.has(c.id));
+  const [problem, setProblem] = useState<string | null>(null);
+  const comment = (body: string, mentions: string[]) => ({
+    id: crypto.randomUUID(),
+    authorId: myMemberId,
+    body,
+    mentions,
+    at: Date.now(),
+    timeZone: myTimeZone,
+  });
+  const reattach = () => {
+    const editor = target && scope.editors.get(editorKey(target.clauseId, target.lang));
+    const anchor = editor ? selectionAnchor(editor) : null;
+    if (!anchor) return setProblem(t('reanchorHint'));
+    setProblem(null);
+    reanchor(doc, thread.id, anchor);
+  };
+
+  return (
+    <article
+      className={`thread${thread.resolved ? ' is-resolved' : ''}${isDetached ? ' is-detached' : ''}`}
+      aria-label={t('threadLabel', { quote: thread.anchor?.quote ?? '' })}
+      data-thread={thread.id}
+    >
+      {thread.anchor && (
+        <blockquote lang={target?.lang} dir={target ? directionOf(target.lang) : undefined}>
+          {state && !state.isDetached ? state.text : thread.anchor.quote}
+        </blockquote>
+      )}
+      {isDetached && (
+        <p className="notice" role="note">
+          {t('detached')}
+          {canComment && (
+            <button type="button" className="link" onClick={reattach}>
+              {t('reanchor')}
+            </button>
+          )}
+        </p>
+      )}
+      {problem && <p className="hint">{problem}</p>}
+      {thread.proposal && target && <ProposalView thread={thread} target={target} />}
+      <ol className="comments">
+        {thread.comments.map((c) => (
+          <CommentItem key={c.id} threadId={thread.id} comment={c} isNew={unread.has(c.id)} />
+        ))}
+      </ol>
+      {thread.resolved && <p className="hint">{t('resolved')}</p>}
+      {canComment && (
+        <>
+          <Composer
+            label={t('replyLabel')}
+            submitLabel={t('reply')}
+            onSubmit={(body, mentions) => {
+              reply(doc, thread.id, comment(body, mentions));
+              markRead(thread.id);
+            }}
+          />
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setResolved(doc, thread.id, !thread.resolved, myMemberId, Date.now());
+              markRead(thread.id);
+            }}
+          >
+            {t(thread.resolved ? 'reopen' : 'resolve')}
+          </button>
+        </>
+      )}
+      {hasUnread && (
+        <button type="button" className="link" onClick={() => markRead(thread.id)}>
+          {t('markRead')}
+        </button>
+      )}
+    </article>
+  );
+}
+
+function CommentItem(props: { threadId: string; comment: Comment; isNew: boolean }) {
+  const { t, i18n } = useTranslation('comments');
+  const { doc, members, myMemberId, myTimeZone, canComment } = useThreadsScope();
+  const { threadId, comment, isNew } = props;
+  const [isEditing, setIsEditing] = useState(false);
+  const author = members.find((m) => m.id === comment.authorId)?.name ?? t('formerMember');
+  const times = commentTimes(comment.createdAt, comment.timeZone, myTimeZone, i18n.language);
+  const isMine = comment.authorId === myMemberId && canComment && comment.deletedAt === null;
+  return (
+    <li className="comment">
+      <p className="comment-meta">
+        <strong>{author}</strong> <time>{times.reader}</time>
+        {times.writer && <span className="hint"> {t('writerTime', { time: times.writer })}</span>}
+        {isNew && <span className="badge badge-warn">{t('new')}</span>}
+      </p>
+      {isEditing ? (
+        <Composer
+          label={t('editLabel')}
+          submitLabel={t('save')}
+          initial={comment.body}
+          onSubmit={(body) => {
+            editComment(doc, threadId, comment.id, body, Date.now());
+            setIsEditing(false);
+          }}
+          onCancel={() => setIsEditing(false)}
+        />
+      ) : comment.deletedAt !== null ? (
+        <p className="hint">{t('deleted')}</p>
+      ) : (
+        <p dir="auto" className="comment-body">
+          {comment.body}
+          {comment.editedAt !== null && <span className="hint"> {t('edited')}</span>}
+        </p>
+      )}
+      {isMine && !isEditing && (
+        <div className="comment-actions">
+          <button type="button" className="link" onClick={() => setIsEditing(true)}>
+            {t('edit')}
+          </button>
+          <button
+            type="button"
+            className="link"
+            onClick={() => deleteComment(doc, threadId, comment.id, Date.now())}
+          >
+            {t('delete')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Editor } from '@tiptap/core';
+import { createContext, useContext } from 'react';
+import type * as Y from 'yjs';
+import type { MemberView } from '@tandem/shared/api';
+import type { Anchor } from '@tandem/shared/doc/anchors';
+import type { Thread, ThreadTarget } from '@tandem/shared/doc/threads';
+
+/** Which threads the sidebar shows. */
+export type ThreadFilter = 'open' | 'resolved' | 'mine' | 'mentions';
+
+/** A thread someone is starting: its target and anchor, before the first comment is written. */
+export interface DraftThread {
+  target: ThreadTarget;
+  anchor: Anchor | null;
+}
+
+/** What every thread component works with, for one threads document. */
+export interface ThreadsScope {
+  doc: Y.Doc;
+  /** The content document the anchors point into. */
+  content: Y.Doc;
+  threads: Thread[];
+  members: MemberView[];
+  myMemberId: string;
+  myTimeZone: string;
+  canComment: boolean;
+  /** Editors of the content may accept proposals. */
+  canEditContent: boolean;
+  filter: ThreadFilter;
+  /** Unread comment ids (by others, since this person last read the thread). */
+  unread: ReadonlySet<string>;
+  markRead: (threadId: string) => void;
+  draft: DraftThread | null;
+  setDraft: (draft: DraftThread | null) => void;
+  /** The editor of each clause version, to comment on its selection. */
+  editors: EditorRegistry;
+}
+
+export const ThreadsContext = createContext<ThreadsScope | null>(null);
+
+export function useThreadsScope(): ThreadsScope {
+  const scope = useContext(ThreadsContext);
+  if (!scope) throw new Error('useThreadsScope outside a threads view');
+  return scope;
+}
+
+/** Key of a clause version in `editors`. */
+export function editorKey(clauseId: string, lang: string): string {
+  return `${clauseId}/${lang}`;
+}
+
+/** The editors on the page by `clauseId/lang`; editors register themselves as they mount. */
+export class EditorRegistry {
+  private readonly editors = new Map<string, Editor>();
+
+  get(key: string): Editor | undefined {
+    return this.editors.get(key);
+  }
+
+  register(key: string, editor: Editor | null): void {
+    if (editor) this.editors.set(key, editor);
+    else this.editors.delete(key);
+  }
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { InboxItem } from '@tandem/shared/api';
+import { DOCUMENT_NAMES, type DocumentName, formatRoomName } from '@tandem/shared/doc/documents';
+import { readThreads } from '@tandem/shared/doc/threads';
+import { unreadComments } from '@tandem/shared/doc/unread';
+import { AppError, ErrorCode } from '@tandem/shared/errors';
+import { permissionFor } from '@tandem/shared/permissions';
+import type { Member } from '../../persistence/PeopleStore';
+import { readJson } from '../body';
+import { sendJson } from '../respond';
+import type { Router } from '../router';
+import type { ApiDeps } from './deps';
+
+const THREAD_DOCUMENTS = DOCUMENT_NAMES.filter((d) => d.endsWith('.threads'));
+const ReadBody = z.object({ threadId: z.string().min(1).max(100) });
+
+function threadsDocument(member: Member, value: string | undefined): DocumentName {
+  const document = THREAD_DOCUMENTS.find((d) => d === value);
+  if (!document) throw new AppError(ErrorCode.NOT_FOUND, 'No such threads document.');
+  if (permissionFor(member.role, member.side, document) === 'none') {
+    throw new AppError(ErrorCode.FORBIDDEN, 'You cannot read these threads.');
+  }
+  return document;
+}
+
+/** Read state per person (kept by the server), and the inbox of what is new. */
+export function addThreadRoutes(
+  router: Router,
+  { auth, people, registry, threadReads, mailer }: ApiDeps,
+) {
+  router.add(
+    'GET',
+    '/api/partnerships/:id/threads/:document/reads',
+    async ({ req, res, params }) => {
+      const id = params.id ?? '';
+      const { member } = await auth.requireMember(req, id);
+      const room = formatRoomName({
+        partnershipId: id,
+        document: threadsDocument(member, params.document),
+      });
+      sendJson(res, 200, { reads: await threadReads.reads(member.id, room) });
+    },
+  );
+
+  router.add(
+    'POST',
+    '/api/partnerships/:id/threads/:document/reads',
+    async ({ req, res, params }) => {
+      const id = params.id ?? '';
+      const { member } = await auth.requireMember(req, id);
+      const room = formatRoomName({
+        partnershipId: id,
+        document: threadsDocument(member, params.document),
+      });
+      const { threadId } = await readJson(req, ReadBody);
+      const at = Date.now();
+      await threadReads.markRead(member.id, room, threadId, at);
+      sendJson(res, 200, { threadId, readAt: at });
+    },
+  );
+
+  router.add('GET', '/api/partnerships/:id/inbox', async ({ req, res, params }) => {
+    const id = params.id ?? '';
+    const { member } = await auth.requireMember(req, id);
+    const names = new Map((await people.getPartnership(id))?.members.map((m) => [m.id, m.name]));
+    const items: InboxItem[] = [];
+    for (const document of THREAD_DOCUMENTS) {
+      if (permissionFor(member.role, member.side, document) === 'none') continue;
+      const room = formatRoomName({ partnershipId: id, document });
+      const reads = await threadReads.reads(member.id, room);
+      const threads = await registry.withRoom(room, (r) => readThreads(r.doc));
+      for (const thread of threads) {
+        const unread = unreadComments([thread], reads, member.id);
+        const last = unread.at(-1);
+        if (!last) continue;
+        items.push({
+          document,
+          threadId: thread.id,
+          target: thread.target,
+          quote: thread.anchor?.quote ?? '',
+          unread: unread.length,
+          last: {
+            author: names.get(last.authorId) ?? '',
+            body: last.body,
+            createdAt: last.createdAt,
+            timeZone: last.timeZone,
+          },
+        });
+      }
+    }
+    items.sort((a, b) => b.last.createdAt - a.last.createdAt);
+    sendJson(res, 200, {
+      total: items.reduce((n, i) => n + i.unread, 0),
+      items,
+      isEmailOn: mailer !== null,
+    });
+  });
+}

@@ -1,0 +1,163 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { PartnershipView } from '@tandem/shared/api';
+import { startThread } from '@tandem/shared/doc/threads';
+import { wallClock } from '@tandem/shared/time';
+import type { TandemServer } from '../src/server';
+import { connectClient, startTestServer, synced, tempDataDir, waitFor } from './helpers';
+import { type Person, call, join, twoSchools } from './people';
+
+interface Received {
+  to: string;
+  raw: string;
+}
+
+/** A real SMTP server on port 0 that keeps what it receives. */
+async function startSmtp(): Promise<{
+  port: number;
+  received: Received[];
+  close: () => Promise<void>;
+}> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => (raw += chunk));
+      stream.on('end', () => {
+        for (const to of session.envelope.rcptTo) received.push({ to: to.address, raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** A zone where it is now between 08:00 and 22:59, so a morning digest is due. */
+function zoneInTheDay(): string {
+  const zones = [
+    'Asia/Shanghai',
+    'Europe/London',
+    'America/New_York',
+    'Pacific/Kiritimati',
+    'Pacific/Pago_Pago',
+  ];
+  const zone = zones.find((z) => {
+    const { hour } = wallClock(Date.now(), z);
+    return hour >= 8 && hour < 23;
+  });
+  if (!zone) throw new Error('no zone in its day');
+  return zone;
+}
+
+describe('comments: unread state, inbox and email', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let server: TandemServer;
+  let base: string;
+  let id: string;
+  let coordinatorA: Person;
+  let coordinatorB: Person;
+  let teacherB: Person;
+  let members: PartnershipView['members'];
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    server = await startTestServer(tempDataDir(), {
+      smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+      notifyEveryMs: 3_600_000, // ticks are driven by the test
+    });
+    base = `http://127.0.0.1:${server.port}`;
+    ({ id, coordinatorA, coordinatorB } = await twoSchools(base));
+    teacherB = await join(base, coordinatorB, id, 'B', 'teacher');
+    members = (
+      (await call(base, 'GET', `/api/partnerships/${id}`, undefined, coordinatorA))
+        .body as PartnershipView
+    ).members;
+  });
+  afterAll(async () => {
+    await server.close();
+    await smtp.close();
+  });
+
+  it('mails a mention once, keeps unread state per person, and sends a morning digest', async () => {
+    const ana = members.find((m) => m.name === 'Ana Coordinator');
+    const teacher = members.find((m) => m.role === 'teacher');
+    if (!ana || !teacher) throw new Error('members missing');
+    await call(base, 'PATCH', '/api/me', { timeZone: zoneInTheDay() }, coordinatorB);
+    await call(base, 'PATCH', '/api/me', { timeZone: 'Asia/Shanghai' }, teacherB);
+
+    const doc = new Y.Doc();
+    const provider = connectClient(server.port, `${id}/agreement.threads`, teacherB, doc);
+    await synced(provider);
+    startThread(
+      doc,
+      { id: 't1', target: { clauseId: 'purpose', lang: 'zh-Hans' }, anchor: null },
+      {
+        id: 'c1',
+        authorId: teacher.id,
+        body: '@Ana Coordinator 两周够吗？',
+        mentions: [ana.id],
+        at: Date.now(),
+        timeZone: 'Asia/Shanghai',
+      },
+    );
+    const inbox = async (person: Person) =>
+      (await call(base, 'GET', `/api/partnerships/${id}/inbox`, undefined, person)).body as {
+        total: number;
+        isEmailOn: boolean;
+      };
+    await waitFor(
+      async () => (await inbox(coordinatorA)).total === 1,
+      'the comment to count as unread',
+    );
+    expect((await inbox(teacherB)).total).toBe(0); // one's own comments are never "new"
+    expect((await inbox(coordinatorA)).isEmailOn).toBe(true);
+
+    await server.notifier?.tick();
+    const mentions = smtp.received.filter((m) => m.raw.includes('(your time):'));
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]?.to).toBe(coordinatorA.email);
+    await server.notifier?.tick();
+    expect(smtp.received.filter((m) => m.raw.includes('(your time):'))).toHaveLength(1);
+
+    // B's coordinator was not mentioned: the comment reaches them in their morning digest, once.
+    const digests = smtp.received.filter((m) => m.to === coordinatorB.email);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]?.raw).toContain('New comments since your last summary (1):');
+    await server.notifier?.tick();
+    expect(smtp.received.filter((m) => m.to === coordinatorB.email)).toHaveLength(1);
+
+    const read = await call(
+      base,
+      'POST',
+      `/api/partnerships/${id}/threads/agreement.threads/reads`,
+      { threadId: 't1' },
+      coordinatorA,
+    );
+    expect(read.status).toBe(200);
+    expect((await inbox(coordinatorA)).total).toBe(0);
+    provider.destroy();
+  });
+
+  it('refuses unknown documents and outsiders', async () => {
+    const bad = await call(
+      base,
+      'GET',
+      `/api/partnerships/${id}/threads/agreement/reads`,
+      undefined,
+      coordinatorA,
+    );
+    expect(bad.status).toBe(404);
+    const { coordinatorA: stranger } = await twoSchools(base);
+    expect(
+      (await call(base, 'GET', `/api/partnerships/${id}/inbox`, undefined, stranger)).status,
+    ).toBe(403);
+  });
+});
