@@ -25,8 +25,9 @@ export async function personContext(
   name: string,
   locale: string,
   language: string,
+  timezoneId?: string,
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale, baseURL: baseUrl });
+  const context = await browser.newContext({ locale, baseURL: baseUrl, timezoneId });
   const email = `e2e${++counter}-${Date.now()}@school.example`;
   const res = await context.request.post('/api/accounts', {
     data: { email, password: PASSWORD, name, language },

@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { partnershipOf, personContext } from './support/people';
+import { TestServer } from './support/server';
+
+/**
+ * Story: teacher B comments in Chinese on a clause while coordinator A is away (another time
+ * zone, asleep). A comes back later, sees the unread badge, replies in English and resolves;
+ * B sees the reply and the resolution live.
+ */
+
+let server: TestServer;
+
+test.beforeAll(async () => {
+  server = await TestServer.start();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('a thread across two schools and two time zones', async ({ browser }) => {
+  const contextA = await personContext(
+    browser,
+    server.url,
+    'Ana Alvarez',
+    'en-US',
+    'en',
+    'America/Los_Angeles',
+  );
+  const contextB = await personContext(
+    browser,
+    server.url,
+    '王波',
+    'zh-CN',
+    'zh-Hans',
+    'Asia/Shanghai',
+  );
+  const id = await partnershipOf(contextA, contextB);
+  const invite = await contextB.request.post(`/api/partnerships/${id}/invites`, {
+    data: { side: 'B', role: 'teacher' },
+  });
+  const { token } = (await invite.json()) as { token: string };
+  const contextT = await personContext(
+    browser,
+    server.url,
+    '李老师',
+    'zh-CN',
+    'zh-Hans',
+    'Asia/Shanghai',
+  );
+  await contextT.request.post(`/api/invites/${token}/accept`);
+
+  // Teacher B writes and comments on a stretch of the Chinese text.
+  const teacher = await contextT.newPage();
+  await teacher.goto(`/p/${id}/agreement`);
+  const purpose = teacher.locator('li.clause').first();
+  await teacher.getByRole('textbox', { name: '合作目的，简体中文版本' }).click();
+  await teacher.keyboard.type('我们两所学校一起学习。');
+  for (let i = 0; i < 5; i++) await teacher.keyboard.press('Shift+ArrowLeft');
+  await purpose.getByRole('button', { name: '评论所选文字' }).first().click();
+  await purpose.getByLabel('您的评论').fill('这里是否也包括教师？');
+  await purpose.getByRole('button', { name: '发表评论' }).click();
+  const teacherThread = purpose.locator('.thread');
+  await expect(teacherThread.locator('blockquote')).toHaveText('一起学习。');
+  await expect(purpose.locator('.comment-highlight')).toHaveText('一起学习。');
+
+  // A comes back later: the badge says what is new; the comment shows both local times.
+  const a = await contextA.newPage();
+  await a.goto(`/p/${id}/agreement`);
+  await expect(a.getByRole('link', { name: '1 new comment since your last visit' })).toBeVisible();
+  const thread = a.locator('li.clause').first().locator('.thread');
+  await expect(thread.locator('.comment-body')).toHaveText('这里是否也包括教师？');
+  await expect(thread.getByText('New', { exact: true })).toBeVisible();
+  await expect(thread.locator('.comment-meta')).toContainText('for the writer');
+  await thread.getByLabel('Reply').fill('Yes, teachers too.');
+  await thread.getByRole('button', { name: 'Reply', exact: true }).click();
+
+  await expect(teacherThread.locator('.comment-body').nth(1)).toHaveText('Yes, teachers too.');
+  await thread.getByRole('button', { name: 'Resolve' }).click();
+  // Resolved threads leave the "open" list, for both, live.
+  await expect(teacherThread).toHaveCount(0);
+  await teacher.getByLabel('已解决', { exact: true }).check();
+  await expect(teacherThread.getByText('已解决。')).toBeVisible();
+  await expect(teacherThread.locator('.comment-body').nth(1)).toHaveText('Yes, teachers too.');
+
+  // Replying marked it read: nothing new for A any more.
+  await a.reload();
+  await expect(a.getByRole('link', { name: '0 new comments since your last visit' })).toBeVisible();
+});
