@@ -86,3 +86,75 @@ test('a thread across two schools and two time zones', async ({ browser }) => {
   await a.reload();
   await expect(a.getByRole('link', { name: '0 new comments since your last visit' })).toBeVisible();
 });
+
+test('mentions, a clause proposal, and a thread whose text was deleted', async ({ browser }) => {
+  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
+  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
+  const id = await partnershipOf(contextA, contextB);
+  const invite = await contextA.request.post(`/api/partnerships/${id}/invites`, {
+    data: { side: 'A', role: 'leader' },
+  });
+  const { token } = (await invite.json()) as { token: string };
+  const contextL = await personContext(browser, server.url, 'Lee Principal', 'en-US', 'en');
+  await contextL.request.post(`/api/invites/${token}/accept`);
+
+  const a = await contextA.newPage();
+  await a.goto(`/p/${id}/agreement`);
+  const english = a.getByRole('textbox', { name: 'Purpose of the partnership, English version' });
+  await english.click();
+  await a.keyboard.type('Students visit for two weeks.');
+
+  // The leader may comment but not edit: the editor is read-only, proposals are allowed.
+  const leader = await contextL.newPage();
+  await leader.goto(`/p/${id}/agreement`);
+  const row = leader.locator('li.clause').first();
+  await expect(
+    leader.getByRole('textbox', { name: 'Purpose of the partnership, English version' }),
+  ).toHaveAttribute('contenteditable', 'false');
+  await row.getByRole('button', { name: 'Propose new text' }).first().click();
+  const proposal = row.getByLabel('The text you propose for this version');
+  await proposal.fill('Students visit for two weeks, hosted by families.');
+  await row.getByRole('button', { name: 'Propose', exact: true }).click();
+  // @mentions: pick from the members as you type.
+  const replyBox = row.locator('.thread').getByLabel('Reply');
+  await replyBox.fill('@An');
+  await expect(row.getByRole('option', { name: 'Ana Alvarez' })).toBeVisible();
+  await replyBox.press('Enter');
+  await expect(replyBox).toHaveValue('@Ana Alvarez ');
+  await replyBox.pressSequentially('please have a look.');
+  await row.locator('.thread').getByRole('button', { name: 'Reply', exact: true }).click();
+
+  const aRow = a.locator('li.clause').first();
+  await a.getByLabel('Mentioning me').check();
+  const proposed = aRow.locator('.thread');
+  await expect(proposed.locator('.proposal ins')).toHaveText(', hosted by families');
+  await proposed.getByRole('button', { name: 'Accept' }).click();
+  await expect(english).toContainText('Students visit for two weeks, hosted by families.');
+
+  // A comments on "two weeks", then deletes that text: the thread is detached, not lost.
+  await a.getByLabel('Open', { exact: true }).check();
+  await english.click();
+  await a.keyboard.press('End');
+  await a.keyboard.press('Home');
+  for (let i = 0; i < 19; i++) await a.keyboard.press('ArrowRight');
+  for (let i = 0; i < 9; i++) await a.keyboard.press('Shift+ArrowRight');
+  await aRow.getByRole('button', { name: 'Comment on selection' }).first().click();
+  await aRow.getByLabel('Your comment').fill('Is two weeks right for both schools?');
+  await aRow.getByRole('button', { name: 'Comment', exact: true }).click();
+  await expect(aRow.locator('.thread blockquote')).toHaveText('two weeks');
+  await english.click();
+  await a.keyboard.press('Home');
+  for (let i = 0; i < 19; i++) await a.keyboard.press('ArrowRight');
+  for (let i = 0; i < 10; i++) await a.keyboard.press('Shift+ArrowRight');
+  await a.keyboard.press('Delete');
+  await expect(aRow.locator('.thread.is-detached')).toBeVisible();
+  await expect(aRow.locator('.thread.is-detached blockquote')).toHaveText('two weeks');
+  await expect(aRow.getByText('The text this thread pointed at was deleted.')).toBeVisible();
+  // Re-anchor it on other text.
+  await english.click();
+  await a.keyboard.press('Home');
+  for (let i = 0; i < 8; i++) await a.keyboard.press('Shift+ArrowRight');
+  await aRow.getByRole('button', { name: 'Attach to the selected text' }).click();
+  await expect(aRow.locator('.thread.is-detached')).toHaveCount(0);
+  await expect(aRow.locator('.comment-highlight')).toHaveText('Students');
+});
