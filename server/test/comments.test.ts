@@ -3,6 +3,9 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
+import { getClauseText } from '@tandem/shared/doc/agreement';
+import { anchorInText, anchorState } from '@tandem/shared/doc/anchors';
+import { plainText } from '@tandem/shared/doc/fingerprint';
 import { startThread } from '@tandem/shared/doc/threads';
 import { wallClock } from '@tandem/shared/time';
 import type { TandemServer } from '../src/server';
@@ -159,5 +162,51 @@ describe('comments: unread state, inbox and email', () => {
     expect(
       (await call(base, 'GET', `/api/partnerships/${id}/inbox`, undefined, stranger)).status,
     ).toBe(403);
+  });
+});
+
+describe('anchors through the server', () => {
+  it('stay on the quoted words for everyone while two people edit around and inside them', async () => {
+    const server = await startTestServer(tempDataDir());
+    const base = `http://127.0.0.1:${server.port}`;
+    const { id, coordinatorA, coordinatorB } = await twoSchools(base);
+    const open = async (person: Person) => {
+      const doc = new Y.Doc();
+      const provider = connectClient(server.port, `${id}/agreement`, person, doc);
+      await synced(provider);
+      return { doc, provider };
+    };
+    const a = await open(coordinatorA);
+    const b = await open(coordinatorB);
+    const fragmentOf = (doc: Y.Doc) => getClauseText(doc, 'purpose', 'en');
+    a.doc.transact(() => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText('Students visit for two weeks.')]);
+      fragmentOf(a.doc).insert(0, [p]);
+    });
+    await waitFor(() => fragmentOf(b.doc).length === 1, 'the text to reach B');
+    const textOf = (doc: Y.Doc) => (fragmentOf(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const anchor = anchorInText(textOf(a.doc), 19, 28);
+
+    textOf(a.doc).insert(0, 'All ');
+    textOf(b.doc).insert(22, ' full');
+    await waitFor(
+      () =>
+        plainText(fragmentOf(a.doc)) === plainText(fragmentOf(b.doc)) &&
+        plainText(fragmentOf(a.doc)).length > 33,
+      'both edits to converge',
+    );
+    for (const side of [a, b]) {
+      expect(anchorState(fragmentOf(side.doc), anchor)).toEqual({
+        isDetached: false,
+        text: 'two full weeks',
+      });
+    }
+    textOf(b.doc).delete(0, textOf(b.doc).length);
+    await waitFor(() => plainText(fragmentOf(a.doc)) === '', 'the deletion to reach A');
+    expect(anchorState(fragmentOf(a.doc), anchor)).toEqual({ isDetached: true });
+    a.provider.destroy();
+    b.provider.destroy();
+    await server.close();
   });
 });
