@@ -3,7 +3,7 @@ import { byOrder, keyBetween } from './order';
 
 describe('order keys', () => {
   it('always fit between two neighbours, at the ends and after many inserts', () => {
-    let keys = [keyBetween(null, null)];
+    const keys = [keyBetween(null, null)];
     for (let i = 0; i < 200; i++) {
       const at = i % 3 === 0 ? 0 : i % 3 === 1 ? keys.length : Math.floor(keys.length / 2);
       const key = keyBetween(keys[at - 1] ?? null, keys[at] ?? null);
