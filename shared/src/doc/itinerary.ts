@@ -164,7 +164,7 @@ function textsOf(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(value instanceof Y.Map)) return out;
   for (const [lang, text] of (value as Y.Map<unknown>).entries()) {
-    if (text instanceof Y.Text) out[lang] = (text as Y.Text).toJSON();
+    if (text instanceof Y.Text) out[lang] = text.toJSON();
   }
   return out;
 }
