@@ -11,7 +11,8 @@ export interface PlainDate {
   day: number;
 }
 
-function offsetMs(instant: number, timeZone: string): number {
+/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
+export function offsetMs(instant: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',

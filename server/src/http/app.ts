@@ -7,6 +7,7 @@ import { addAccountRoutes } from './routes/accountRoutes';
 import { addAgreementRoutes } from './routes/agreementRoutes';
 import { addVersionRoutes } from './routes/versionRoutes';
 import { addThreadRoutes } from './routes/threadRoutes';
+import { addItineraryRoutes } from './routes/itineraryRoutes';
 import type { ApiDeps } from './routes/deps';
 import { addInviteRoutes } from './routes/inviteRoutes';
 import { addMemberRoutes } from './routes/memberRoutes';
@@ -37,6 +38,7 @@ export function createApp(
   addAgreementRoutes(router, deps);
   addVersionRoutes(router, deps);
   addThreadRoutes(router, deps);
+  addItineraryRoutes(router, deps);
   const client = serveClient(options.clientDir);
 
   return (req, res) => {
