@@ -87,7 +87,7 @@ describe('itinerary legs', () => {
       headers: { Cookie: parentA.cookie },
     });
     expect(res.headers.get('content-type')).toContain('text/calendar');
-    const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+    const calendar = new ICAL.Component(ICAL.parse(await res.text()) as unknown[]);
     for (const zone of calendar.getAllSubcomponents('vtimezone'))
       ICAL.TimezoneService.register(new ICAL.Timezone(zone));
     const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
