@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { AgreementPage } from '../features/agreement/AgreementPage';
 import { PrintAgreement } from '../features/agreement/PrintAgreement';
 import { InboxPage } from '../features/comments/InboxPage';
+import { CompareLegs } from '../features/itinerary/CompareLegs';
+import { ItineraryPage } from '../features/itinerary/ItineraryPage';
 import { AuthForm } from '../features/people/AuthForm';
 import { CreatePartnership } from '../features/people/CreatePartnership';
 import { InvitePage } from '../features/people/InvitePage';
@@ -63,6 +65,16 @@ function Screen({ route }: { route: Route }) {
       return <PartnershipPage key={route.partnershipId} partnershipId={route.partnershipId} />;
     case 'agreement':
       return <AgreementPage key={route.partnershipId} partnershipId={route.partnershipId} />;
+    case 'itinerary':
+      return (
+        <ItineraryPage
+          key={`${route.partnershipId}/${route.side}`}
+          partnershipId={route.partnershipId}
+          side={route.side}
+        />
+      );
+    case 'compareLegs':
+      return <CompareLegs key={route.partnershipId} partnershipId={route.partnershipId} />;
     case 'inbox':
       return <InboxPage key={route.partnershipId} partnershipId={route.partnershipId} />;
     case 'agreementPrint':

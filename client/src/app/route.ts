@@ -9,12 +9,22 @@ export type Route =
   | { name: 'agreement'; partnershipId: string }
   | { name: 'agreementPrint'; partnershipId: string }
   | { name: 'inbox'; partnershipId: string }
+  | { name: 'itinerary'; partnershipId: string; side: 'A' | 'B' }
+  | { name: 'compareLegs'; partnershipId: string }
   | { name: 'invite'; token: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/new') return { name: 'newPartnership' };
   const invite = /^\/invite\/([\w-]{20,100})$/.exec(pathname);
   if (invite?.[1]) return { name: 'invite', token: invite[1] };
+  const leg = /^\/p\/([^/]+)\/itinerary\/(A|B)\/?$/.exec(pathname);
+  if (leg?.[1] && isPartnershipId(leg[1]) && (leg[2] === 'A' || leg[2] === 'B')) {
+    return { name: 'itinerary', partnershipId: leg[1], side: leg[2] };
+  }
+  const compare = /^\/p\/([^/]+)\/itineraries\/?$/.exec(pathname);
+  if (compare?.[1] && isPartnershipId(compare[1])) {
+    return { name: 'compareLegs', partnershipId: compare[1] };
+  }
   const inbox = /^\/p\/([^/]+)\/inbox\/?$/.exec(pathname);
   if (inbox?.[1] && isPartnershipId(inbox[1])) return { name: 'inbox', partnershipId: inbox[1] };
   const partnership = /^\/p\/([^/]+)(\/agreement(\/print)?)?\/?$/.exec(pathname);
@@ -34,6 +44,8 @@ export const paths = {
   agreement: (id: string) => `/p/${id}/agreement`,
   agreementPrint: (id: string) => `/p/${id}/agreement/print`,
   inbox: (id: string) => `/p/${id}/inbox`,
+  itinerary: (id: string, side: 'A' | 'B') => `/p/${id}/itinerary/${side}`,
+  compareLegs: (id: string) => `/p/${id}/itineraries`,
 };
 
 /** Navigates within the app without a page load. */

@@ -52,9 +52,9 @@ export function ClauseThreads({ clauseId }: { clauseId: string }) {
         <div className="thread is-draft">
           {draft.anchor && <blockquote>{draft.anchor.quote}</blockquote>}
           <Composer
-            label={t(draft.anchor ? 'newLabel' : 'proposeLabel')}
-            submitLabel={t(draft.anchor ? 'post' : 'propose')}
-            onSubmit={(body, mentions) => start(body, mentions, draft.anchor === null)}
+            label={t(draft.isProposal ? 'proposeLabel' : 'newLabel')}
+            submitLabel={t(draft.isProposal ? 'propose' : 'post')}
+            onSubmit={(body, mentions) => start(body, mentions, draft.isProposal)}
             onCancel={() => setDraft(null)}
           />
         </div>

@@ -13,7 +13,7 @@ export function CommentButton({ clauseId, lang }: { clauseId: string; lang: stri
     const editor = editors.get(editorKey(clauseId, lang));
     const anchor = editor ? selectionAnchor(editor) : null;
     setHint(anchor === null);
-    if (anchor) setDraft({ target: { clauseId, lang }, anchor });
+    if (anchor) setDraft({ target: { clauseId, lang }, anchor, isProposal: false });
   };
   return (
     <div className="comment-tools no-print">
@@ -29,7 +29,7 @@ export function CommentButton({ clauseId, lang }: { clauseId: string; lang: stri
       <button
         type="button"
         className="secondary"
-        onClick={() => setDraft({ target: { clauseId, lang }, anchor: null })}
+        onClick={() => setDraft({ target: { clauseId, lang }, anchor: null, isProposal: true })}
       >
         {t('proposeText')}
       </button>

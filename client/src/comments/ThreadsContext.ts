@@ -12,6 +12,8 @@ export type ThreadFilter = 'open' | 'resolved' | 'mine' | 'mentions';
 export interface DraftThread {
   target: ThreadTarget;
   anchor: Anchor | null;
+  /** A proposal carries replacement text for a clause version instead of a comment. */
+  isProposal: boolean;
 }
 
 /** What every thread component works with, for one threads document. */

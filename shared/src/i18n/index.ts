@@ -13,6 +13,11 @@ import frErrors from './fr/errors.json' with { type: 'json' };
 import frPeople from './fr/people.json' with { type: 'json' };
 import zhHansErrors from './zh-Hans/errors.json' with { type: 'json' };
 import zhHansPeople from './zh-Hans/people.json' with { type: 'json' };
+import arItinerary from './ar/itinerary.json' with { type: 'json' };
+import enItinerary from './en/itinerary.json' with { type: 'json' };
+import esItinerary from './es/itinerary.json' with { type: 'json' };
+import frItinerary from './fr/itinerary.json' with { type: 'json' };
+import zhHansItinerary from './zh-Hans/itinerary.json' with { type: 'json' };
 import arEmail from './ar/email.json' with { type: 'json' };
 import enEmail from './en/email.json' with { type: 'json' };
 import esEmail from './es/email.json' with { type: 'json' };
@@ -60,6 +65,7 @@ export const NAMESPACES = [
   'template',
   'comments',
   'email',
+  'itinerary',
 ] as const;
 
 /** A translation catalogue: nested objects of strings. */
@@ -77,6 +83,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     template: enTemplate,
     comments: enComments,
     email: enEmail,
+    itinerary: enItinerary,
   },
   'zh-Hans': {
     common: zhHansCommon,
@@ -86,6 +93,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     template: zhHansTemplate,
     comments: zhHansComments,
     email: zhHansEmail,
+    itinerary: zhHansItinerary,
   },
   es: {
     common: esCommon,
@@ -95,6 +103,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     template: esTemplate,
     comments: esComments,
     email: esEmail,
+    itinerary: esItinerary,
   },
   fr: {
     common: frCommon,
@@ -104,6 +113,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     template: frTemplate,
     comments: frComments,
     email: frEmail,
+    itinerary: frItinerary,
   },
   ar: {
     common: arCommon,
@@ -113,6 +123,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     template: arTemplate,
     comments: arComments,
     email: arEmail,
+    itinerary: arItinerary,
   },
 };
 

@@ -30,6 +30,18 @@ export function PartnershipPage({ partnershipId }: { partnershipId: string }) {
           {t('partnership.agreement')}
         </a>
       </p>
+      <nav className="toolbar">
+        {SIDES.map((side) => (
+          <a key={side} href={paths.itinerary(partnership.id, side)}>
+            {t('itinerary:title', {
+              host: partnership.sides[side].name,
+              guests: partnership.sides[side === 'A' ? 'B' : 'A'].name,
+            })}
+          </a>
+        ))}
+        <a href={paths.compareLegs(partnership.id)}>{t('itinerary:compare.link')}</a>
+        <a href={paths.inbox(partnership.id)}>{t('comments:inbox.title')}</a>
+      </nav>
       <div className="two-columns">
         {SIDES.map((side) => (
           <SchoolCard
