@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import ICAL from 'ical.js';
+import { expect, test } from '@playwright/test';
+import { partnershipOf, personContext } from './support/people';
+import { TestServer } from './support/server';
+
+/**
+ * Story (P18, P19): host parent A adds a group event with a chaperone to the leg school A
+ * hosts; host parent B, in the Chinese UI, votes and comments; A sees the vote live; the
+ * calendar downloads and parses.
+ */
+
+let server: TestServer;
+
+test.beforeAll(async () => {
+  server = await TestServer.start();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('host parents on both sides shape a leg together', async ({ browser }) => {
+  const coordinatorA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
+  const coordinatorB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
+  const id = await partnershipOf(coordinatorA, coordinatorB);
+  const hostParent = async (
+    coordinator: typeof coordinatorA,
+    side: 'A' | 'B',
+    name: string,
+    locale: string,
+    lang: string,
+  ) => {
+    const invite = await coordinator.request.post(`/api/partnerships/${id}/invites`, {
+      data: { side, role: 'host-parent' },
+    });
+    const { token } = (await invite.json()) as { token: string };
+    const context = await personContext(browser, server.url, name, locale, lang);
+    await context.request.post(`/api/invites/${token}/accept`);
+    return context.newPage();
+  };
+  const a = await hostParent(coordinatorA, 'A', 'Pat Miller', 'en-US', 'en');
+  const b = await hostParent(coordinatorB, 'B', '张丽', 'zh-CN', 'zh-Hans');
+
+  await a.goto(`/p/${id}/itinerary/A`);
+  await expect(a.getByRole('heading', { level: 1 })).toHaveText(
+    'Lincoln High School hosts 杭州第二中学',
+  );
+  const firstDay = a.locator('section.day').first();
+  await firstDay.getByLabel('New item title').fill('Baseball game');
+  await firstDay.getByRole('button', { name: 'Add' }).click();
+  const item = firstDay.locator('li.item');
+  await expect(item.getByLabel('Title in English')).toHaveValue('Baseball game');
+  await item.getByLabel('Starts').fill('09:00');
+  await item.getByLabel('Ends').fill('11:00');
+  await item.getByLabel('Place or meeting point').fill('Stadium gate');
+  await item.getByRole('checkbox', { name: 'Pat Miller (Host parent)' }).check();
+
+  await b.goto(`/p/${id}/itinerary/A`);
+  const itemB = b.locator('section.day').first().locator('li.item');
+  await expect(itemB.getByLabel('标题（英语）')).toHaveValue('Baseball game');
+  // B's side cannot edit A's leg, but translates nothing by accident: fields are read-only.
+  await expect(itemB.getByLabel('标题（英语）')).toHaveAttribute('readonly', '');
+  await itemB.getByRole('button', { name: '同意 · 0' }).click();
+  await expect(item.getByRole('button', { name: 'Yes · 1' })).toBeVisible();
+  await itemB.getByLabel('您的评论').fill('我们可以带手套吗？');
+  await itemB.getByRole('button', { name: '发表评论' }).click();
+  await expect(item.locator('.comment-body')).toHaveText('我们可以带手套吗？');
+
+  // The families' calendar, parsed by an independent iCalendar implementation.
+  const download = a.waitForEvent('download');
+  await a.getByRole('link', { name: 'Calendar for students and families (.ics)' }).click();
+  const file = await (await download).path();
+  const calendar = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')) as unknown[]);
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) {
+    ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  }
+  const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+  expect(events).toHaveLength(1);
+  expect(events[0]?.summary).toBe('Baseball game');
+  expect(events[0]?.location).toBe('Stadium gate');
+  expect(events[0]?.startDate.zone?.tzid).toBe('America/Los_Angeles');
+  expect(events[0]?.startDate.toString()).toMatch(/T09:00:00$/);
+});
