@@ -66,6 +66,22 @@ test('host parents on both sides shape a leg together', async ({ browser }) => {
   await itemB.getByRole('button', { name: '发表评论' }).click();
   await expect(item.locator('.comment-body')).toHaveText('我们可以带手套吗？');
 
+  // P23: free text that looks like health or diet data gets a warning, never a field.
+  const notes = item.getByLabel('Notes in English');
+  await notes.fill('Mei is allergic to peanuts');
+  await expect(item.getByRole('alert')).toContainText('sensitive personal data (diet)');
+  await notes.fill('Bring a cap');
+  await expect(item.getByRole('alert')).toHaveCount(0);
+
+  // Keyboard moves between days, and an undo that only undoes this person's own change.
+  await item.getByRole('button', { name: 'Day after' }).click();
+  const secondDay = a.locator('section.day').nth(1);
+  await expect(secondDay.locator('li.item')).toHaveCount(1);
+  await expect(b.locator('section.day').nth(1).locator('li.item')).toHaveCount(1);
+  await a.getByRole('button', { name: 'Undo my change' }).click();
+  await expect(firstDay.locator('li.item')).toHaveCount(1);
+  await expect(item.locator('.comment-body')).toHaveText('我们可以带手套吗？');
+
   // The families' calendar, parsed by an independent iCalendar implementation.
   const download = a.waitForEvent('download');
   await a.getByRole('link', { name: 'Calendar for students and families (.ics)' }).click();
