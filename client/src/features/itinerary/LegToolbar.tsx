@@ -61,6 +61,9 @@ export function LegToolbar({ filter, onFilter, threadFilter, onThreadFilter }: P
         <a href={ics('chaperones')} download>
           {t('ics.chaperones')}
         </a>
+        <a href={`/api/partnerships/${partnership.id}/itineraries/${side}.pdf`} download>
+          {t('pdfLink')}
+        </a>
         <label className="field-inline">
           {t('filter.label')}
           <select

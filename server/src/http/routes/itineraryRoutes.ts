@@ -14,6 +14,7 @@ import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { SIDES, type Side } from '@tandem/shared/people';
 import { permissionFor } from '@tandem/shared/permissions';
 import { legCalendar } from '../../ics/legCalendar';
+import { familyItineraryPdf } from '../../pdf/familyItinerary';
 import type { Member } from '../../persistence/PeopleStore';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
@@ -99,6 +100,31 @@ export function addItineraryRoutes(router: Router, { auth, people, registry }: A
       sendJson(res, 201, { id: itemId });
     },
   );
+
+  router.add('GET', '/api/partnerships/:id/itineraries/:side.pdf', async ({ req, res, params }) => {
+    const id = params.id ?? '';
+    const side = legOf(params.side);
+    await auth.requireMember(req, id);
+    const partnership = await people.getPartnership(id);
+    const leg = await registry.withRoom(roomOf(id, side), (room) => ({
+      meta: readMeta(room.doc),
+      items: readItems(room.doc),
+    }));
+    if (!partnership || !leg.meta) throw new AppError(ErrorCode.NOT_FOUND, 'No such itinerary.');
+    const pdf = await familyItineraryPdf({
+      meta: leg.meta,
+      items: leg.items,
+      host: partnership.sides[side].name,
+      guests: partnership.sides[side === 'A' ? 'B' : 'A'].name,
+    });
+    res.writeHead(200, {
+      'Content-Type': 'application/pdf',
+      'Content-Length': pdf.length,
+      'Content-Disposition': `attachment; filename="itinerary-${side}.pdf"`,
+      'Cache-Control': 'no-store',
+    });
+    res.end(pdf);
+  });
 
   router.add('GET', '/api/partnerships/:id/itineraries/:side.ics', async ({ req, res, params }) => {
     const id = params.id ?? '';

@@ -1,0 +1,91 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { type Item, type LegMeta, legDates } from '@tandem/shared/doc/itinerary';
+import { translate } from '@tandem/shared/i18n/translate';
+import { pdfMaker } from './fonts';
+
+export interface FamilyItineraryInput {
+  meta: LegMeta;
+  items: Item[];
+  host: string;
+  guests: string;
+}
+
+function dayName(date: string, language: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(language, {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(y, m - 1, d));
+}
+
+function both(meta: LegMeta, pick: (lang: string) => string): string {
+  return [...new Set(meta.languages.map(pick).filter(Boolean))].join(' / ');
+}
+
+function itemBlock(meta: LegMeta, item: Item): Content {
+  const when = item.start ? `${item.start}${item.end ? `–${item.end}` : ''}` : '';
+  const notes = meta.languages
+    .map((lang) => item.notes[lang]?.trim() ?? '')
+    .filter((text) => text !== '');
+  return {
+    margin: [0, 0, 0, 6],
+    stack: [
+      {
+        text: [
+          when ? { text: `${when}  `, bold: true } : '',
+          { text: both(meta, (l) => item.title[l] ?? ''), bold: true },
+        ],
+      },
+      ...(item.place ? [{ text: item.place, color: '#475467' }] : []),
+      ...notes.map((text) => ({ text })),
+    ],
+  };
+}
+
+/**
+ * The printable programme for families (P17–P21): agreed items day by day, in both
+ * languages, with times local to the host. Free days say so: unplanned time matters (P20).
+ */
+export function familyItineraryDefinition(input: FamilyItineraryInput): TDocumentDefinitions {
+  const { meta, items } = input;
+  const t = (key: string, values: Record<string, string | number> = {}) =>
+    both(meta, (lang) => translate(lang, 'itinerary', key, values));
+  const agreed = items.filter((i) => i.status === 'agreed');
+  const days: Content[] = legDates(meta).flatMap((date) => {
+    const today = agreed.filter((i) => i.date === date);
+    return [
+      { text: both(meta, (lang) => dayName(date, lang)), style: 'day' },
+      ...(today.length === 0
+        ? [{ text: t('pdf.free'), italics: true }]
+        : today.map((i) => itemBlock(meta, i))),
+    ];
+  });
+  return {
+    info: { title: t('title', { host: input.host, guests: input.guests }) },
+    defaultStyle: { font: 'Noto', fontSize: 10, lineHeight: 1.2 },
+    styles: {
+      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
+      day: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
+    },
+    pageMargins: [40, 40, 40, 50],
+    footer: (page, pages) => ({
+      text: `${page} / ${pages}`,
+      alignment: 'center',
+      fontSize: 8,
+      color: '#667085',
+    }),
+    content: [
+      { text: t('title', { host: input.host, guests: input.guests }), style: 'title' },
+      { text: t('pdf.zone', { zone: meta.timeZone }), color: '#475467' },
+      ...days,
+    ],
+  };
+}
+
+/** The family PDF as bytes. */
+export function familyItineraryPdf(input: FamilyItineraryInput): Promise<Buffer> {
+  return pdfMaker().createPdf(familyItineraryDefinition(input)).getBuffer();
+}

@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import pdfmake from 'pdfmake';
+
+const require = createRequire(import.meta.url);
+
+function fontFile(pkg: string, weight: string, file: string): string {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), weight, file);
+}
+
+let isReady = false;
+
+/**
+ * pdfmake with Noto Sans SC embedded (TTF: it covers Latin and Chinese, and pdfkit subsets it
+ * correctly; the same font in WOFF2 or through pdf-lib renders blank). Remote resources are
+ * refused: a PDF never fetches anything.
+ */
+export function pdfMaker(): typeof pdfmake {
+  if (!isReady) {
+    const regular = fontFile(
+      '@expo-google-fonts/noto-sans-sc',
+      '400Regular',
+      'NotoSansSC_400Regular.ttf',
+    );
+    const bold = fontFile('@expo-google-fonts/noto-sans-sc', '700Bold', 'NotoSansSC_700Bold.ttf');
+    pdfmake.setFonts({ Noto: { normal: regular, bold, italics: regular, bolditalics: bold } });
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((file) => file === regular || file === bold);
+    isReady = true;
+  }
+  return pdfmake;
+}
