@@ -82,6 +82,41 @@ test('host parents on both sides shape a leg together', async ({ browser }) => {
   await expect(firstDay.locator('li.item')).toHaveCount(1);
   await expect(item.locator('.comment-body')).toHaveText('我们可以带手套吗？');
 
+  // Dragging an item onto another day moves it there, for everyone.
+  await a.setViewportSize({ width: 1600, height: 2000 });
+  const thirdDay = a.locator('section.day').nth(2);
+  await item.getByText('Proposed by Lincoln High School').hover();
+  await a.mouse.down();
+  const target = await thirdDay.locator('h2').boundingBox();
+  if (!target) throw new Error('third day not visible');
+  await a.mouse.move(target.x + 10, target.y + 5, { steps: 10 });
+  await a.mouse.up();
+  await expect(thirdDay.locator('li.item')).toHaveCount(1);
+  await expect(b.locator('section.day').nth(2).locator('li.item')).toHaveCount(1);
+  await a.getByRole('button', { name: 'Undo my change' }).click();
+  await expect(firstDay.locator('li.item')).toHaveCount(1);
+
+  // P19: the visiting side proposes; the host side filters what needs a decision.
+  const secondDayB = b.locator('section.day').nth(1);
+  await secondDayB.getByLabel('新项目标题').fill('书法工作坊');
+  await secondDayB.getByRole('button', { name: '提议' }).click();
+  await a.getByRole('combobox', { name: /^Show/ }).selectOption('undecided');
+  const proposal = a.locator('li.item');
+  await expect(proposal).toHaveCount(1);
+  await expect(
+    proposal
+      .getByLabel('Title in Chinese (China)')
+      .or(proposal.getByLabel('Title in Simplified Chinese')),
+  ).toHaveValue('书法工作坊');
+  await expect(proposal.getByText('From the other school')).toBeVisible();
+  await a.getByRole('combobox', { name: /^Show/ }).selectOption('all');
+
+  // The two legs side by side.
+  await a.goto(`/p/${id}/itineraries`);
+  const groupEvents = a.getByRole('row', { name: /Group events/ });
+  await expect(groupEvents.getByRole('cell')).toHaveText(['2', '0']);
+  await a.goBack();
+
   // The families' calendar, parsed by an independent iCalendar implementation.
   const download = a.waitForEvent('download');
   await a.getByRole('link', { name: 'Calendar for students and families (.ics)' }).click();
