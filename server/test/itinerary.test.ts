@@ -100,9 +100,15 @@ describe('itinerary legs', () => {
     expect(bad.status).toBe(400);
     const pdf = await fetch(`${base}${leg}.pdf`, { headers: { Cookie: parentA.cookie } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const outsider = (await twoSchools(base)).coordinatorA;
-    expect((await fetch(`${base}${leg}.pdf`, { headers: { Cookie: outsider.cookie } })).status).toBe(403);
+    expect(
+      (await fetch(`${base}${leg}.pdf`, { headers: { Cookie: outsider.cookie } })).status,
+    ).toBe(403);
     provider.destroy();
   });
 });
