@@ -92,3 +92,15 @@ export function wallClock(instant: number, timeZone: string): { hour: number; mi
   const date = new Date(local);
   return { hour: date.getUTCHours(), minute: date.getUTCMinutes() };
 }
+
+/** The next `count` meetings of a monthly slot, from `now` (follows daylight-saving changes). */
+export function meetingsAhead(slot: MonthlySlot, now: number, count: number): number[] {
+  const meetings: number[] = [];
+  let from = now;
+  while (meetings.length < count) {
+    const next = nextMeeting(slot, from);
+    meetings.push(next);
+    from = next + 60_000;
+  }
+  return meetings;
+}

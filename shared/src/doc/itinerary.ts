@@ -64,6 +64,8 @@ export interface Item {
   proposedBy: Side;
   votes: Record<string, Vote>;
   order: string;
+  /** The visiting students share their own culture here (P3, R-guest-voice). */
+  guestsShare: boolean;
 }
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -220,6 +222,7 @@ function readItem(id: string, m: Y.Map<unknown>): Item {
     proposedBy: m.get('proposedBy') === 'B' ? 'B' : 'A',
     votes: voteRecord,
     order: str('order'),
+    guestsShare: m.get('guestsShare') === true,
   };
 }
 
@@ -299,7 +302,8 @@ export function itemText(
 }
 
 /** The editable scalar fields of an item. */
-export type ItemField = 'start' | 'end' | 'kind' | 'place' | 'learningGoal' | 'status' | 'cost';
+export type ItemField =
+  'start' | 'end' | 'kind' | 'place' | 'learningGoal' | 'status' | 'cost' | 'guestsShare';
 
 /** Sets one field, refusing values of the wrong shape (bad input changes nothing). */
 export function setItemField(
@@ -319,7 +323,9 @@ export function setItemField(
           ? (ITEM_STATUSES as readonly unknown[]).includes(value)
           : field === 'cost'
             ? value === null || readCost(value) !== null
-            : typeof value === 'string' && value.length <= 2000;
+            : field === 'guestsShare'
+              ? typeof value === 'boolean'
+              : typeof value === 'string' && value.length <= 2000;
   if (isValid) item.set(field, value);
   return isValid;
 }

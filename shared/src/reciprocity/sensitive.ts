@@ -1,3 +1,9 @@
+import { getClauseText, languagesOf, listClauses } from '../doc/agreement';
+import { plainText } from '../doc/fingerprint';
+import { readItems } from '../doc/itinerary';
+import { SIDES } from '../people';
+import { prompt, type Rule } from './prompt';
+
 /**
  * R-sensitive (P23): free text that looks like it holds sensitive personal data. Drafts,
  * calendars and PDFs are shared widely, so health, diet, home addresses, passports and vetting
@@ -42,3 +48,44 @@ const PATTERNS: Record<SensitiveKind, RegExp[]> = {
 export function sensitiveKinds(text: string): SensitiveKind[] {
   return SENSITIVE_KINDS.filter((kind) => PATTERNS[kind].some((pattern) => pattern.test(text)));
 }
+
+/** R-sensitive as a prompt: clause texts and itinerary items that look like they hold such data. */
+export const sensitiveRule: Rule = ({ agreement, legs }) => {
+  const prompts = [];
+  if (agreement) {
+    for (const clause of listClauses(agreement)) {
+      const text = languagesOf(agreement)
+        .map((lang) => plainText(getClauseText(agreement, clause.id, lang)))
+        .join('\n');
+      const kinds = sensitiveKinds(text);
+      if (kinds.length > 0) {
+        prompts.push(
+          prompt(
+            'R-sensitive',
+            { kind: 'clause', clauseId: clause.id },
+            { kinds: kinds.join(',') },
+          ),
+        );
+      }
+    }
+  }
+  for (const leg of SIDES) {
+    const doc = legs[leg];
+    if (!doc) continue;
+    for (const item of readItems(doc)) {
+      const text = [
+        ...Object.values(item.title),
+        ...Object.values(item.notes),
+        item.place,
+        item.learningGoal,
+      ].join('\n');
+      const kinds = sensitiveKinds(text);
+      if (kinds.length > 0) {
+        prompts.push(
+          prompt('R-sensitive', { kind: 'item', leg, itemId: item.id }, { kinds: kinds.join(',') }),
+        );
+      }
+    }
+  }
+  return prompts;
+};
