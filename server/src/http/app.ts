@@ -8,6 +8,7 @@ import { addAgreementRoutes } from './routes/agreementRoutes';
 import { addVersionRoutes } from './routes/versionRoutes';
 import { addThreadRoutes } from './routes/threadRoutes';
 import { addItineraryRoutes } from './routes/itineraryRoutes';
+import { addPromptRoutes } from './routes/promptRoutes';
 import type { ApiDeps } from './routes/deps';
 import { addInviteRoutes } from './routes/inviteRoutes';
 import { addMemberRoutes } from './routes/memberRoutes';
@@ -39,6 +40,7 @@ export function createApp(
   addVersionRoutes(router, deps);
   addThreadRoutes(router, deps);
   addItineraryRoutes(router, deps);
+  addPromptRoutes(router, deps);
   const client = serveClient(options.clientDir);
 
   return (req, res) => {

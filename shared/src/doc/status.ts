@@ -35,13 +35,14 @@ function maps(doc: Y.Doc) {
   return {
     alignments: doc.getMap<unknown>('alignments'),
     approvals: doc.getMap<unknown>('approvals'),
+    dismissals: doc.getMap<unknown>('dismissals'),
   };
 }
 
 /** The top-level types of the status document, for observing it. */
 export function statusTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
-  const { alignments, approvals } = maps(doc);
-  return [alignments, approvals] as Y.AbstractType<unknown>[];
+  const { alignments, approvals, dismissals } = maps(doc);
+  return [alignments, approvals, dismissals] as Y.AbstractType<unknown>[];
 }
 
 function isRecordOf<T>(value: unknown, check: (v: unknown) => v is T): value is Record<string, T> {
@@ -97,4 +98,30 @@ export function setAlignment(doc: Y.Doc, clauseId: string, alignment: Alignment)
 /** Records one side's approval, keeping the other side's (server only). */
 export function setApproval(doc: Y.Doc, clauseId: string, side: Side, approval: Approval): void {
   maps(doc).approvals.set(clauseId, { ...approvalsOf(doc, clauseId), [side]: approval });
+}
+
+/** A prompt dismissed for both sides, with the reason both see. */
+export interface Dismissal {
+  reason: string;
+  by: string;
+  at: number;
+}
+
+/** Dismissed prompts by prompt key. */
+export function dismissalsOf(doc: Y.Doc): Record<string, Dismissal> {
+  const out: Record<string, Dismissal> = {};
+  for (const [key, value] of maps(doc).dismissals.entries()) {
+    if (typeof value !== 'object' || value === null) continue;
+    const { reason, by, at } = value as Record<string, unknown>;
+    if (typeof reason === 'string' && typeof by === 'string' && typeof at === 'number') {
+      out[key] = { reason, by, at };
+    }
+  }
+  return out;
+}
+
+/** Records a dismissal (server only). */
+export function setDismissal(doc: Y.Doc, promptKey: string, dismissal: Dismissal | null): void {
+  if (dismissal) maps(doc).dismissals.set(promptKey, dismissal);
+  else maps(doc).dismissals.delete(promptKey);
 }
