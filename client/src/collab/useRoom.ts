@@ -20,9 +20,10 @@ function syncUrl(): string {
  * Opens a room. The IndexedDB copy makes a reload instant and keeps offline edits (P24); the
  * stock y-websocket provider syncs with the server and merges on reconnect.
  */
-export function useRoom(roomName: string): OpenRoom | null {
+export function useRoom(roomName: string | null): OpenRoom | null {
   const [room, setRoom] = useState<OpenRoom | null>(null);
   useEffect(() => {
+    if (roomName === null) return;
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`tandem:${roomName}`, doc);
     const provider = new WebsocketProvider(syncUrl(), roomName, doc);

@@ -13,6 +13,11 @@ import frErrors from './fr/errors.json' with { type: 'json' };
 import frPeople from './fr/people.json' with { type: 'json' };
 import zhHansErrors from './zh-Hans/errors.json' with { type: 'json' };
 import zhHansPeople from './zh-Hans/people.json' with { type: 'json' };
+import arPrompts from './ar/prompts.json' with { type: 'json' };
+import enPrompts from './en/prompts.json' with { type: 'json' };
+import esPrompts from './es/prompts.json' with { type: 'json' };
+import frPrompts from './fr/prompts.json' with { type: 'json' };
+import zhHansPrompts from './zh-Hans/prompts.json' with { type: 'json' };
 import arItinerary from './ar/itinerary.json' with { type: 'json' };
 import enItinerary from './en/itinerary.json' with { type: 'json' };
 import esItinerary from './es/itinerary.json' with { type: 'json' };
@@ -66,6 +71,7 @@ export const NAMESPACES = [
   'comments',
   'email',
   'itinerary',
+  'prompts',
 ] as const;
 
 /** A translation catalogue: nested objects of strings. */
@@ -84,6 +90,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     comments: enComments,
     email: enEmail,
     itinerary: enItinerary,
+    prompts: enPrompts,
   },
   'zh-Hans': {
     common: zhHansCommon,
@@ -94,6 +101,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     comments: zhHansComments,
     email: zhHansEmail,
     itinerary: zhHansItinerary,
+    prompts: zhHansPrompts,
   },
   es: {
     common: esCommon,
@@ -104,6 +112,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     comments: esComments,
     email: esEmail,
     itinerary: esItinerary,
+    prompts: esPrompts,
   },
   fr: {
     common: frCommon,
@@ -114,6 +123,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     comments: frComments,
     email: frEmail,
     itinerary: frItinerary,
+    prompts: frPrompts,
   },
   ar: {
     common: arCommon,
@@ -124,6 +134,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     comments: arComments,
     email: arEmail,
     itinerary: arItinerary,
+    prompts: arPrompts,
   },
 };
 

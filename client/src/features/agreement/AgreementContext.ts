@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
 import type { Permission } from '@tandem/shared/permissions';
 import type { Identity } from '../../collab/identity';
+import type { PromptState } from '../../prompts/usePrompts';
 
 /** What every part of the agreement view works with. */
 export interface AgreementScope {
@@ -17,6 +18,8 @@ export interface AgreementScope {
   identity: Identity;
   /** Coordinators and leaders approve on behalf of their school. */
   canApprove: boolean;
+  /** The reciprocity prompts, live. */
+  prompts: PromptState[];
 }
 
 export const AgreementContext = createContext<AgreementScope | null>(null);

@@ -24,6 +24,9 @@ import { ThreadFilters } from '../../comments/ThreadFilters';
 import { ThreadsContext } from '../../comments/ThreadsContext';
 import { useThreads } from '../../comments/useThreads';
 import '../../comments/comments.css';
+import { PromptsPanel } from '../../prompts/PromptsPanel';
+import { usePrompts } from '../../prompts/usePrompts';
+import '../../prompts/prompts.css';
 import { AddClause } from './AddClause';
 import { AgreementContext, type AgreementScope } from './AgreementContext';
 import { ClauseRow } from './ClauseRow';
@@ -85,6 +88,7 @@ function Agreement({ room, status, threads, partnership }: Props) {
     timeZone: account?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   const permission = permissionFor(you.role, you.side, 'agreement');
+  const prompts = usePrompts(partnership, { agreement: room.doc, status: status.doc });
   const scope = useMemo<AgreementScope>(
     () => ({
       doc: room.doc,
@@ -95,8 +99,9 @@ function Agreement({ room, status, threads, partnership }: Props) {
       permission,
       identity: { name: account?.name ?? '', color: colorFor(you.memberId) },
       canApprove: you.role === 'coordinator' || you.role === 'leader',
+      prompts,
     }),
-    [room, status.doc, partnership, languages, permission, account?.name, you],
+    [room, status.doc, partnership, languages, permission, account?.name, you, prompts],
   );
 
   return (
@@ -135,6 +140,7 @@ function Agreement({ room, status, threads, partnership }: Props) {
               {t(permission === 'comment' ? 'people:access.comment' : 'people:access.read')}
             </p>
           )}
+          <PromptsPanel prompts={prompts} partnership={partnership} />
           <ThreadFilters value={comments.filter} onChange={comments.setFilter} />
           {isShowingVersions && <VersionsPanel />}
           {removed && <UndoRemoval removed={removed} onDone={() => setRemoved(null)} />}

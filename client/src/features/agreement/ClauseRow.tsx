@@ -14,6 +14,7 @@ import { titleIn } from './titles';
 import { ClauseThreads } from '../../comments/ClauseThreads';
 import { CommentButton } from '../../comments/CommentButton';
 import { useThreadsScope } from '../../comments/ThreadsContext';
+import { PromptMarker } from '../../prompts/PromptMarker';
 import { useClauseHighlights } from '../../comments/useClauseHighlights';
 import { useClauseState } from './useClauseState';
 
@@ -32,7 +33,7 @@ const DRAG_TYPE = 'application/x-tandem-clause';
 /** One clause: its versions side by side, its drift status, its structured answers. */
 export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: Props) {
   const { t, i18n } = useTranslation('agreement');
-  const { doc, status, provider, columns, permission, identity } = useAgreementScope();
+  const { doc, status, provider, columns, permission, identity, prompts } = useAgreementScope();
   const state = useClauseState(doc, status, clause, columns);
   const isEditor = permission === 'edit';
   const headingId = `clause-${clause.id}`;
@@ -57,6 +58,7 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
   return (
     <li
       className="clause"
+      id={`clause-${clause.id}`}
       aria-labelledby={headingId}
       onFocus={() => onHere(clause.id)}
       onBlur={onBlur}
@@ -78,6 +80,7 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
         <h2 id={headingId}>
           {t('clauseNumber', { number: index + 1 })} <bdi>{title}</bdi>
         </h2>
+        <PromptMarker prompts={prompts} target={{ kind: 'clause', clauseId: clause.id }} />
         {others.length > 0 && (
           <ul className="here" aria-label={t('presence', { count: others.length })}>
             {others.map((person, i) => (

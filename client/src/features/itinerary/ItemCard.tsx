@@ -14,6 +14,7 @@ import { sensitiveKinds } from '@tandem/shared/reciprocity/sensitive';
 import { YTextField } from '../../collab/YTextField';
 import { ItemThreads } from '../../comments/ItemThreads';
 import { languageName } from '../../i18n/languageName';
+import { PromptMarker } from '../../prompts/PromptMarker';
 import { ItemDetails } from './ItemDetails';
 import { ItemMoves } from './ItemMoves';
 import { ItemVotes } from './ItemVotes';
@@ -29,7 +30,7 @@ interface Props {
 
 export function ItemCard({ item, onDragStart, onDrop }: Props) {
   const { t, i18n } = useTranslation('itinerary');
-  const { doc, meta, canEdit, partnership } = useLegScope();
+  const { doc, side, meta, canEdit, partnership, prompts } = useLegScope();
   const set = (field: ItemField, value: unknown) => setItemField(doc, item.id, field, value);
   const texts = [
     ...Object.values(item.title),
@@ -44,6 +45,7 @@ export function ItemCard({ item, onDragStart, onDrop }: Props) {
     <li
       className={`item item-${item.kind} item-${item.status}`}
       data-item={item.id}
+      id={`item-${item.id}`}
       draggable={canEdit}
       onDragStart={onDragStart}
       onDrop={onDrop}
@@ -91,6 +93,7 @@ export function ItemCard({ item, onDragStart, onDrop }: Props) {
           {t('proposedBy', { school: partnership.sides[item.proposedBy].name })}
         </span>
         {isOtherSide && <span className="badge badge-idle">{t('fromOtherSide')}</span>}
+        <PromptMarker prompts={prompts} target={{ kind: 'item', leg: side, itemId: item.id }} />
       </div>
       {meta.languages.map((lang) => {
         const title = itemText(doc, item.id, 'title', lang);

@@ -59,6 +59,15 @@ export function ItemDetails({ item }: { item: Item }) {
           onChange={(e) => setItemField(doc, item.id, 'learningGoal', e.target.value)}
         />
       </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={item.guestsShare}
+          disabled={!canEdit}
+          onChange={(e) => setItemField(doc, item.id, 'guestsShare', e.target.checked)}
+        />
+        {t('guestsShare')}
+      </label>
       <fieldset className="chaperones">
         <legend>{t('chaperones')}</legend>
         {adults.map((m) => (

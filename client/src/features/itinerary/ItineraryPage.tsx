@@ -22,6 +22,9 @@ import { ThreadsContext } from '../../comments/ThreadsContext';
 import { useThreads } from '../../comments/useThreads';
 import { ConnectionStatus } from '../../ui/ConnectionStatus';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { PromptsPanel } from '../../prompts/PromptsPanel';
+import { usePrompts } from '../../prompts/usePrompts';
+import '../../prompts/prompts.css';
 import { DayColumn } from './DayColumn';
 import { LegContext, type LegScope } from './LegContext';
 import { LegToolbar, type ItemFilter, keepItem } from './LegToolbar';
@@ -66,6 +69,7 @@ function Leg({ side, room, threads, partnership }: Props) {
     timeZone: account?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   const permission = permissionFor(you.role, you.side, `itinerary.${side}`);
+  const prompts = usePrompts(partnership, { [side]: room.doc });
   const scope = useMemo<LegScope | null>(
     () =>
       meta && {
@@ -75,8 +79,9 @@ function Leg({ side, room, threads, partnership }: Props) {
         partnership,
         canEdit: permission === 'edit',
         canGiveFeedback: permission === 'edit' || permission === 'comment',
+        prompts,
       },
-    [meta, room.doc, side, partnership, permission],
+    [meta, room.doc, side, partnership, permission, prompts],
   );
   if (!isReady || !scope || !meta) return <p>{t('loading')}</p>;
   const shown = items.filter((item) => keepItem(item, filter, you.side));
@@ -98,6 +103,7 @@ function Leg({ side, room, threads, partnership }: Props) {
             </h1>
             <ConnectionStatus state={state} />
           </div>
+          <PromptsPanel prompts={prompts} partnership={partnership} />
           <LegToolbar
             filter={filter}
             onFilter={setFilter}

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
 import type { LegMeta } from '@tandem/shared/doc/itinerary';
 import type { Side } from '@tandem/shared/people';
+import type { PromptState } from '../../prompts/usePrompts';
 
 /** What every part of one leg's view works with. */
 export interface LegScope {
@@ -13,6 +14,7 @@ export interface LegScope {
   /** Host-side editors change the leg directly; everyone else gives feedback (P19). */
   canEdit: boolean;
   canGiveFeedback: boolean;
+  prompts: PromptState[];
 }
 
 export const LegContext = createContext<LegScope | null>(null);

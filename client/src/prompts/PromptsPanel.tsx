@@ -1,0 +1,110 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PartnershipView } from '@tandem/shared/api';
+import { api } from '../app/api';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { useAction } from '../ui/useAction';
+import { promptHref, promptValues } from './promptText';
+import type { PromptState } from './usePrompts';
+
+const STAFF = new Set(['coordinator', 'teacher', 'leader']);
+
+/**
+ * The reciprocity prompts: friendly nudges with a reason and a link, never a block (except
+ * drift before signing). Staff may dismiss one with a reason both schools see, or bring it back.
+ */
+export function PromptsPanel({
+  prompts,
+  partnership,
+}: {
+  prompts: PromptState[];
+  partnership: PartnershipView;
+}) {
+  const { t } = useTranslation('prompts');
+  const active = prompts.filter((p) => !p.dismissed);
+  const dismissed = prompts.filter((p) => p.dismissed);
+  return (
+    <details className="prompts no-print" id="prompts" open={active.length > 0}>
+      <summary>{t('title', { count: active.length })}</summary>
+      {active.length === 0 && <p className="hint">{t('none')}</p>}
+      <ul className="plain-list">
+        {active.map((p) => (
+          <PromptEntry key={p.key} prompt={p} partnership={partnership} />
+        ))}
+      </ul>
+      {dismissed.length > 0 && (
+        <details>
+          <summary>{t('dismissed', { count: dismissed.length })}</summary>
+          <ul className="plain-list">
+            {dismissed.map((p) => (
+              <PromptEntry key={p.key} prompt={p} partnership={partnership} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </details>
+  );
+}
+
+function PromptEntry({
+  prompt,
+  partnership,
+}: {
+  prompt: PromptState;
+  partnership: PartnershipView;
+}) {
+  const { t, i18n } = useTranslation(['prompts', 'agreement', 'itinerary']);
+  const [isDismissing, setIsDismissing] = useState(false);
+  const [reason, setReason] = useState('');
+  const path = `/api/partnerships/${partnership.id}/prompts/${encodeURIComponent(prompt.key)}/dismissal`;
+  const dismiss = useAction(() => api('POST', path, { reason }).then(() => setIsDismissing(false)));
+  const restore = useAction(() => api('DELETE', path).then(() => undefined));
+  const values = promptValues(prompt, partnership, t, i18n.language);
+  const canDecide = STAFF.has(partnership.you.role);
+  const by = partnership.members.find((m) => m.id === prompt.dismissed?.by)?.name ?? '';
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim()) void dismiss.run();
+  };
+  return (
+    <li className={`prompt prompt-${prompt.severity}`} data-prompt={prompt.id}>
+      <p>
+        <strong>{t(`${prompt.id}.message`, values)}</strong>
+      </p>
+      <p className="hint">{t(`${prompt.id}.why`)}</p>
+      {prompt.dismissed && (
+        <p className="notice">
+          {t('dismissedBecause', { name: by, reason: prompt.dismissed.reason })}
+        </p>
+      )}
+      <p className="toolbar">
+        <a href={promptHref(prompt, partnership.id)}>{t('goThere')}</a>
+        {canDecide && !prompt.dismissed && !isDismissing && prompt.severity !== 'blocking' && (
+          <button type="button" className="link" onClick={() => setIsDismissing(true)}>
+            {t('dismiss')}
+          </button>
+        )}
+        {canDecide && prompt.dismissed && (
+          <button type="button" className="link" onClick={() => void restore.run()}>
+            {t('bringBack')}
+          </button>
+        )}
+      </p>
+      {isDismissing && (
+        <form className="inline-form" onSubmit={onSubmit}>
+          <label>
+            {t('reason')}
+            <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <button type="submit" disabled={!reason.trim() || dismiss.isRunning}>
+            {t('dismiss')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setIsDismissing(false)}>
+            {t('cancel')}
+          </button>
+        </form>
+      )}
+      <ErrorMessage error={dismiss.error ?? restore.error} />
+    </li>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
+import type { PartnershipView } from '@tandem/shared/api';
+import { formatRoomName } from '@tandem/shared/doc/documents';
+import { dismissalsOf, type Dismissal } from '@tandem/shared/doc/status';
+import type { Side } from '@tandem/shared/people';
+import { computePrompts } from '@tandem/shared/reciprocity/index';
+import type { Prompt } from '@tandem/shared/reciprocity/prompt';
+import { api } from '../app/api';
+import { useRoom } from '../collab/useRoom';
+
+/** Documents the page already has open; the others are opened here. */
+export interface OpenDocs {
+  agreement?: Y.Doc;
+  status?: Y.Doc;
+  A?: Y.Doc;
+  B?: Y.Doc;
+}
+
+export interface PromptState extends Prompt {
+  dismissed?: Dismissal;
+}
+
+const AUTHORSHIP_EVERY_MS = 30_000;
+
+/**
+ * The reciprocity prompts, live: the same rules the server runs, over the documents as they
+ * change here; authorship comes from the server's attribution, refreshed every half minute.
+ */
+export function usePrompts(partnership: PartnershipView, open: OpenDocs) {
+  const room = (document: 'agreement' | 'status' | 'itinerary.A' | 'itinerary.B', has: unknown) =>
+    has ? null : formatRoomName({ partnershipId: partnership.id, document });
+  const agreementRoom = useRoom(room('agreement', open.agreement));
+  const statusRoom = useRoom(room('status', open.status));
+  const legA = useRoom(room('itinerary.A', open.A));
+  const legB = useRoom(room('itinerary.B', open.B));
+  const docs = {
+    agreement: open.agreement ?? agreementRoom?.doc ?? null,
+    status: open.status ?? statusRoom?.doc ?? null,
+    A: open.A ?? legA?.doc ?? null,
+    B: open.B ?? legB?.doc ?? null,
+  };
+  const [authorship, setAuthorship] = useState<Record<Side, number> | null>(null);
+  useEffect(() => {
+    const load = () =>
+      api<Record<Side, number>>('GET', `/api/partnerships/${partnership.id}/authorship`).then(
+        setAuthorship,
+        () => undefined,
+      );
+    void load();
+    const timer = setInterval(() => void load(), AUTHORSHIP_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [partnership.id]);
+
+  // The meeting rule looks twelve months ahead from when the page opened.
+  const [now] = useState(() => Date.now());
+  // Any change to any of the documents may fire or silence a rule.
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    const all = [docs.agreement, docs.status, docs.A, docs.B].filter((d): d is Y.Doc => d !== null);
+    for (const doc of all) doc.on('update', bump);
+    return () => {
+      for (const doc of all) doc.off('update', bump);
+    };
+  }, [docs.agreement, docs.status, docs.A, docs.B]);
+
+  const prompts = useMemo((): PromptState[] => {
+    const dismissed = docs.status ? dismissalsOf(docs.status) : {};
+    return computePrompts({
+      agreement: docs.agreement,
+      status: docs.status,
+      legs: { A: docs.A, B: docs.B },
+      sides: partnership.sides,
+      members: partnership.members,
+      authorship,
+      now,
+    }).map((p) => (dismissed[p.key] ? { ...p, dismissed: dismissed[p.key] } : p));
+    // `version` stands for the documents' content, which changes in place.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version, authorship, partnership, now, docs.agreement, docs.status, docs.A, docs.B]);
+  return prompts;
+}

@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { partnershipOf, personContext } from './support/people';
+import { TestServer } from './support/server';
+
+/**
+ * Story (P3, R-cultural): coordinator A lists three cultural practices for side A and none for
+ * side B; coordinator B sees the prompt in Chinese; B adds two practices; the prompt disappears
+ * for both.
+ */
+
+let server: TestServer;
+
+test.beforeAll(async () => {
+  server = await TestServer.start();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('a one-sided cultural exchange is noticed and put right', async ({ browser }) => {
+  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
+  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
+  const id = await partnershipOf(contextA, contextB);
+  const a = await contextA.newPage();
+  const b = await contextB.newPage();
+  await a.goto(`/p/${id}/agreement`);
+  await b.goto(`/p/${id}/agreement`);
+
+  const cultural = a.locator('#clause-cultural-exchange');
+  for (const practice of ['Baseball', 'Thanksgiving dinner', 'Jazz']) {
+    await cultural.getByLabel('Something your school will share').fill(practice);
+    await cultural.getByRole('button', { name: 'Add', exact: true }).click();
+  }
+  const promptA = a.locator('.prompt[data-prompt="R-cultural"]');
+  const promptB = b.locator('.prompt[data-prompt="R-cultural"]');
+  await expect(promptA).toContainText(
+    'Lincoln High School lists 3 things to share; 杭州第二中学 lists 0.',
+  );
+  await expect(promptB).toContainText(
+    'Lincoln High School列出了 3 项要分享的内容；杭州第二中学只有 0 项。',
+  );
+  await expect(promptB).toContainText('文化交流应是双向的');
+  // The clause carries a marker, and the prompt links to it.
+  await expect(b.locator('#clause-cultural-exchange .prompt-marker')).toHaveText('1 条提示');
+  await expect(promptB.getByRole('link', { name: '前往' })).toHaveAttribute(
+    'href',
+    `/p/${id}/agreement#clause-cultural-exchange`,
+  );
+
+  const culturalB = b.locator('#clause-cultural-exchange');
+  for (const practice of ['书法', '太极']) {
+    await culturalB.getByLabel('贵校将分享的内容').fill(practice);
+    await culturalB.getByRole('button', { name: '添加', exact: true }).click();
+  }
+  await expect(promptB).toHaveCount(0);
+  await expect(promptA).toHaveCount(0);
+  await expect(a.locator('#clause-cultural-exchange .prompt-marker')).toHaveCount(0);
+});
+
+test('a dismissal with a reason reaches both schools, and the prompt can come back', async ({
+  browser,
+}) => {
+  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
+  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
+  const id = await partnershipOf(contextA, contextB);
+  const a = await contextA.newPage();
+  const b = await contextB.newPage();
+  await a.goto(`/p/${id}/agreement`);
+  await b.goto(`/p/${id}/agreement`);
+  const continuity = a.locator('.prompt[data-prompt="R-continuity"]').first();
+  await expect(continuity).toContainText(
+    'Lincoln High School needs at least two staff members and a leader',
+  );
+  await continuity.getByRole('button', { name: 'Dismiss' }).click();
+  await continuity
+    .getByLabel('Why (both schools will see this)')
+    .fill('Our principal joins next week.');
+  await continuity.getByRole('button', { name: 'Dismiss' }).click();
+  await b.getByText('1 条已忽略的提示').click();
+  await expect(b.getByText('Ana Alvarez 已忽略：Our principal joins next week.')).toBeVisible();
+  await b.getByRole('button', { name: '恢复' }).click();
+  await expect(a.locator('.prompt[data-prompt="R-continuity"]')).toHaveCount(2);
+  await expect(a.getByText('dismissed prompt')).toHaveCount(0);
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { RESOURCES, UI_LANGUAGES } from '../i18n/index';
+import { PROMPT_IDS } from './prompt';
+
+describe('prompt wording', () => {
+  it('has a message and a reason for every prompt in every launch language', () => {
+    for (const lang of UI_LANGUAGES) {
+      for (const id of PROMPT_IDS) {
+        const entry = RESOURCES[lang].prompts[id];
+        expect(entry, `${lang} ${id}`).toMatchObject({
+          message: expect.any(String),
+          why: expect.any(String),
+        });
+      }
+    }
+  });
+});
