@@ -7,10 +7,13 @@ describe('prompt wording', () => {
     for (const lang of UI_LANGUAGES) {
       for (const id of PROMPT_IDS) {
         const entry = RESOURCES[lang].prompts[id];
-        expect(entry, `${lang} ${id}`).toMatchObject({
-          message: expect.any(String),
-          why: expect.any(String),
-        });
+        const isWorded =
+          typeof entry === 'object' &&
+          typeof entry.message === 'string' &&
+          entry.message !== '' &&
+          typeof entry.why === 'string' &&
+          entry.why !== '';
+        expect(isWorded, `${lang} ${id}`).toBe(true);
       }
     }
   });
