@@ -36,7 +36,7 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
   const { doc, status, provider, columns, permission, identity, prompts } = useAgreementScope();
   const state = useClauseState(doc, status, clause, columns);
   const isEditor = permission === 'edit';
-  const headingId = `clause-${clause.id}`;
+  const headingId = `clause-title-${clause.id}`;
   const title = titleIn(clause, columns) || t('untitled');
 
   const onBlur = (event: FocusEvent) => {

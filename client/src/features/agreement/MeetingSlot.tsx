@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { MEETING_WEEKS, type MeetingWeek } from '@tandem/shared/doc/agreementSchema';
 import { meetingSlot } from '@tandem/shared/doc/answers';
-import { type MonthlySlot, nextMeeting } from '@tandem/shared/time';
+import type { MonthlySlot } from '@tandem/shared/time';
 import { useAgreementScope } from './AgreementContext';
+import { MeetingPlanner } from './MeetingPlanner';
 import { useDocValue } from '../../collab/useDocValue';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -99,27 +100,7 @@ export function MeetingSlot() {
           </option>
         ))}
       </select>
-      {complete && <NextMeeting slot={complete} />}
+      {complete && <MeetingPlanner slot={complete} />}
     </fieldset>
-  );
-}
-
-function NextMeeting({ slot }: { slot: MonthlySlot }) {
-  const { t, i18n } = useTranslation('agreement');
-  const { partnership } = useAgreementScope();
-  const [now] = useState(() => Date.now());
-  const instant = nextMeeting(slot, now);
-  return (
-    <ul className="meeting-times">
-      {(['A', 'B'] as const).map((side) => {
-        const { name, timeZone } = partnership.sides[side];
-        const when = new Intl.DateTimeFormat(i18n.language, {
-          dateStyle: 'full',
-          timeStyle: 'short',
-          timeZone,
-        }).format(instant);
-        return <li key={side}>{t('meeting.next', { school: name, when })}</li>;
-      })}
-    </ul>
   );
 }
