@@ -19,7 +19,7 @@ test.afterAll(async () => {
 });
 
 const purposeRow = (page: Page) => page.locator('li.clause').first();
-const badgeOf = (page: Page) => purposeRow(page).locator('.badge');
+const badgeOf = (page: Page) => purposeRow(page).locator('.drift .badge');
 
 test('both schools keep a clause aligned across languages', async ({ browser }) => {
   const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
@@ -90,7 +90,7 @@ test('the Arabic interface lays the agreement out right to left', async ({ brows
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
   const row = page.locator('li.clause').first();
-  await expect(row.locator('.badge')).toHaveText('لم يُكتب بعد');
+  await expect(row.locator('.drift .badge')).toHaveText('لم يُكتب بعد');
 
   // The viewer's own language column comes first in reading order: on the right.
   const [own, partner] = [row.locator('.column').nth(0), row.locator('.column').nth(1)];
