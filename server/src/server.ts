@@ -14,6 +14,7 @@ import { createSeeder } from './rooms/seed';
 import { AgreementVersions } from './rooms/AgreementVersions';
 import { SqliteVersionStore } from './persistence/VersionStore';
 import { SqliteThreadReadStore } from './persistence/ThreadReadStore';
+import { SigningStore } from './persistence/SigningStore';
 import { createMailer } from './notify/Mailer';
 import { Notifier } from './notify/Notifier';
 import { createUpgradeHandler } from './rooms/upgrade';
@@ -51,6 +52,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
   const people = new SqlitePeopleStore(db);
   const versions = new AgreementVersions(new SqliteVersionStore(db));
   const threadReads = new SqliteThreadReadStore(db);
+  const signings = new SigningStore(db);
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   let notifier: Notifier | null = null;
   const registry = new RoomRegistry(
@@ -91,6 +93,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       registry,
       versions,
       threadReads,
+      signings,
       mailer,
       publicUrl: config.publicUrl,
     },
@@ -98,7 +101,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs);
-  const authorize = createAuthorize(auth, people, config.publicUrl);
+  const authorize = createAuthorize(auth, people, signings, config.publicUrl);
   httpServer.on('upgrade', createUpgradeHandler(wss, authorize, { registry, connections, log }));
 
   await new Promise<void>((resolve, reject) => {

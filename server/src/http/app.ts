@@ -9,6 +9,7 @@ import { addVersionRoutes } from './routes/versionRoutes';
 import { addThreadRoutes } from './routes/threadRoutes';
 import { addItineraryRoutes } from './routes/itineraryRoutes';
 import { addPromptRoutes } from './routes/promptRoutes';
+import { addSigningRoutes } from './routes/signingRoutes';
 import type { ApiDeps } from './routes/deps';
 import { addInviteRoutes } from './routes/inviteRoutes';
 import { addMemberRoutes } from './routes/memberRoutes';
@@ -41,6 +42,7 @@ export function createApp(
   addThreadRoutes(router, deps);
   addItineraryRoutes(router, deps);
   addPromptRoutes(router, deps);
+  addSigningRoutes(router, deps);
   const client = serveClient(options.clientDir);
 
   return (req, res) => {

@@ -106,6 +106,43 @@ const MIGRATIONS: readonly string[] = [
      sent_at INTEGER NOT NULL,
      PRIMARY KEY (member_id, local_date)
    ) WITHOUT ROWID;`,
+  `CREATE TABLE signings (
+     id TEXT PRIMARY KEY,
+     partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+     phase TEXT NOT NULL CHECK (phase IN ('signing', 'signed', 'cancelled', 'amended')),
+     version_id TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     canonical TEXT NOT NULL,
+     started_by TEXT NOT NULL REFERENCES members(id),
+     started_at INTEGER NOT NULL,
+     ended_at INTEGER
+   );
+   CREATE INDEX signings_by_partnership ON signings(partnership_id, started_at);
+   CREATE TABLE signatures (
+     signing_id TEXT NOT NULL REFERENCES signings(id),
+     side TEXT NOT NULL CHECK (side IN ('A', 'B')),
+     member_id TEXT NOT NULL REFERENCES members(id),
+     name TEXT NOT NULL,
+     title TEXT NOT NULL,
+     image TEXT,
+     typed TEXT,
+     consent TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     ip TEXT NOT NULL,
+     user_agent TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     PRIMARY KEY (signing_id, side)
+   ) WITHOUT ROWID;
+   CREATE TABLE audit_log (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     partnership_id TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     actor TEXT,
+     action TEXT NOT NULL,
+     data TEXT NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL
+   );`,
 ];
 
 /** Opens (creating if needed) the SQLite database in `dataDir` and brings its schema up to date. */

@@ -7,6 +7,8 @@ export interface ConnectionOwner {
   memberId: string;
   sessionHash: string;
   sessionExpiresAt: number;
+  /** The room the connection has open (`<partnershipId>/<document>`). */
+  room: string;
 }
 
 /** setTimeout's longest delay (about 24.8 days); longer sessions are checked again then. */

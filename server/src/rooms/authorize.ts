@@ -3,13 +3,20 @@ import { canWrite, permissionFor } from '@tandem/shared/permissions';
 import type { Auth } from '../auth/Auth';
 import { isAllowedOrigin } from '../auth/origin';
 import type { PeopleStore } from '../persistence/PeopleStore';
+import type { SigningStore } from '../persistence/SigningStore';
+import { formatRoomName } from '@tandem/shared/doc/documents';
 import type { Authorize } from './upgrade';
 
 /**
  * Sync access from the session cookie and the permission matrix: members only, writers only
  * where the matrix says `edit` (DESIGN.md, People, partnerships, permissions).
  */
-export function createAuthorize(auth: Auth, people: PeopleStore, publicUrl: string): Authorize {
+export function createAuthorize(
+  auth: Auth,
+  people: PeopleStore,
+  signings: SigningStore,
+  publicUrl: string,
+): Authorize {
   return async (request, room) => {
     if (!isAllowedOrigin(request, publicUrl)) {
       throw new AppError(ErrorCode.FORBIDDEN, 'Cross-site connections are not allowed.');
@@ -28,8 +35,12 @@ export function createAuthorize(auth: Auth, people: PeopleStore, publicUrl: stri
         memberId: member.id,
         sessionHash: session.sessionHash,
         sessionExpiresAt: session.expiresAt,
+        room: formatRoomName(room),
       },
-      canEdit: canWrite(permission),
+      // While signing, and once signed, the agreement's text is frozen for everyone.
+      canEdit:
+        canWrite(permission) &&
+        !(room.document === 'agreement' && signings.isFrozen(room.partnershipId)),
     };
   };
 }

@@ -36,13 +36,14 @@ function maps(doc: Y.Doc) {
     alignments: doc.getMap<unknown>('alignments'),
     approvals: doc.getMap<unknown>('approvals'),
     dismissals: doc.getMap<unknown>('dismissals'),
+    signing: doc.getMap<unknown>('signing'),
   };
 }
 
 /** The top-level types of the status document, for observing it. */
 export function statusTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
-  const { alignments, approvals, dismissals } = maps(doc);
-  return [alignments, approvals, dismissals] as Y.AbstractType<unknown>[];
+  const { alignments, approvals, dismissals, signing } = maps(doc);
+  return [alignments, approvals, dismissals, signing] as Y.AbstractType<unknown>[];
 }
 
 function isRecordOf<T>(value: unknown, check: (v: unknown) => v is T): value is Record<string, T> {
@@ -124,4 +125,41 @@ export function dismissalsOf(doc: Y.Doc): Record<string, Dismissal> {
 export function setDismissal(doc: Y.Doc, promptKey: string, dismissal: Dismissal | null): void {
   if (dismissal) maps(doc).dismissals.set(promptKey, dismissal);
   else maps(doc).dismissals.delete(promptKey);
+}
+
+/** The agreement's signing state as everyone sees it live (written by the server). */
+export interface SigningState {
+  phase: 'draft' | 'signing' | 'signed';
+  hash: string | null;
+  startedAt: number | null;
+  signatures: { side: Side; name: string; title: string; at: number }[];
+}
+
+export function signingStateOf(doc: Y.Doc): SigningState {
+  const value = maps(doc).signing.get('state');
+  if (typeof value !== 'object' || value === null) {
+    return { phase: 'draft', hash: null, startedAt: null, signatures: [] };
+  }
+  const v = value as Record<string, unknown>;
+  const phase = v.phase === 'signing' || v.phase === 'signed' ? v.phase : 'draft';
+  const signatures = Array.isArray(v.signatures)
+    ? v.signatures.filter(
+        (s): s is SigningState['signatures'][number] =>
+          typeof s === 'object' &&
+          s !== null &&
+          (s.side === 'A' || s.side === 'B') &&
+          typeof s.name === 'string',
+      )
+    : [];
+  return {
+    phase,
+    hash: typeof v.hash === 'string' ? v.hash : null,
+    startedAt: typeof v.startedAt === 'number' ? v.startedAt : null,
+    signatures,
+  };
+}
+
+/** Records the signing state (server only). */
+export function setSigningState(doc: Y.Doc, state: SigningState): void {
+  maps(doc).signing.set('state', state);
 }

@@ -13,6 +13,11 @@ import frErrors from './fr/errors.json' with { type: 'json' };
 import frPeople from './fr/people.json' with { type: 'json' };
 import zhHansErrors from './zh-Hans/errors.json' with { type: 'json' };
 import zhHansPeople from './zh-Hans/people.json' with { type: 'json' };
+import arSigning from './ar/signing.json' with { type: 'json' };
+import enSigning from './en/signing.json' with { type: 'json' };
+import esSigning from './es/signing.json' with { type: 'json' };
+import frSigning from './fr/signing.json' with { type: 'json' };
+import zhHansSigning from './zh-Hans/signing.json' with { type: 'json' };
 import arPrompts from './ar/prompts.json' with { type: 'json' };
 import enPrompts from './en/prompts.json' with { type: 'json' };
 import esPrompts from './es/prompts.json' with { type: 'json' };
@@ -72,6 +77,7 @@ export const NAMESPACES = [
   'email',
   'itinerary',
   'prompts',
+  'signing',
 ] as const;
 
 /** A translation catalogue: nested objects of strings. */
@@ -91,6 +97,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     email: enEmail,
     itinerary: enItinerary,
     prompts: enPrompts,
+    signing: enSigning,
   },
   'zh-Hans': {
     common: zhHansCommon,
@@ -102,6 +109,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     email: zhHansEmail,
     itinerary: zhHansItinerary,
     prompts: zhHansPrompts,
+    signing: zhHansSigning,
   },
   es: {
     common: esCommon,
@@ -113,6 +121,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     email: esEmail,
     itinerary: esItinerary,
     prompts: esPrompts,
+    signing: esSigning,
   },
   fr: {
     common: frCommon,
@@ -124,6 +133,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     email: frEmail,
     itinerary: frItinerary,
     prompts: frPrompts,
+    signing: frSigning,
   },
   ar: {
     common: arCommon,
@@ -135,6 +145,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     email: arEmail,
     itinerary: arItinerary,
     prompts: arPrompts,
+    signing: arSigning,
   },
 };
 

@@ -27,6 +27,7 @@ import '../../comments/comments.css';
 import { PromptsPanel } from '../../prompts/PromptsPanel';
 import { usePrompts } from '../../prompts/usePrompts';
 import '../../prompts/prompts.css';
+import { SigningPanel, useSigningState } from '../signing/SigningPanel';
 import { AddClause } from './AddClause';
 import { AgreementContext, type AgreementScope } from './AgreementContext';
 import { ClauseRow } from './ClauseRow';
@@ -66,7 +67,7 @@ interface Props {
 }
 
 function Agreement({ room, status, threads, partnership }: Props) {
-  const { t } = useTranslation(['agreement', 'common', 'people', 'comments']);
+  const { t } = useTranslation(['agreement', 'common', 'people', 'comments', 'signing']);
   const { account } = useSession();
   const state = useConnectionState(room);
   const peopleHere = usePeopleHere(room.provider);
@@ -87,7 +88,11 @@ function Agreement({ room, status, threads, partnership }: Props) {
     content: room.doc,
     timeZone: account?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
-  const permission = permissionFor(you.role, you.side, 'agreement');
+  const signing = useSigningState(status.doc);
+  const isFrozen = signing.phase !== 'draft';
+  // While signing and once signed, the server refuses every edit: show it as read-only.
+  const basePermission = permissionFor(you.role, you.side, 'agreement');
+  const permission = isFrozen && basePermission === 'edit' ? 'read' : basePermission;
   const prompts = usePrompts(partnership, { agreement: room.doc, status: status.doc });
   const scope = useMemo<AgreementScope>(
     () => ({

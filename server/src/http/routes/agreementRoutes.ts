@@ -36,7 +36,12 @@ function findClause(agreement: Room, clauseId: string) {
  * Drift and approvals (P10): the server fingerprints the texts itself and records them in the
  * `status` document, which only it can write, so no client can forge the other side's word.
  */
-export function addAgreementRoutes(router: Router, { auth, registry }: ApiDeps): void {
+export function addAgreementRoutes(router: Router, { auth, registry, signings }: ApiDeps): void {
+  const refuseIfFrozen = (partnershipId: string) => {
+    if (signings.isFrozen(partnershipId)) {
+      throw new AppError(ErrorCode.AGREEMENT_FROZEN, 'The agreement is frozen for signing.');
+    }
+  };
   /** Runs `use` with the partnership's agreement and status rooms loaded. */
   function withAgreement<T>(partnershipId: string, use: (agreement: Room, status: Room) => T) {
     const name = (document: 'agreement' | 'status') => formatRoomName({ partnershipId, document });
@@ -60,6 +65,7 @@ export function addAgreementRoutes(router: Router, { auth, registry }: ApiDeps):
     async ({ req, res, params }) => {
       const id = params.id ?? '';
       const { member } = await auth.requireMember(req, id);
+      refuseIfFrozen(id);
       forbidUnless(
         permissionFor(member.role, member.side, 'agreement') === 'edit',
         'Only people who edit the agreement can mark a clause aligned.',
@@ -94,6 +100,7 @@ export function addAgreementRoutes(router: Router, { auth, registry }: ApiDeps):
     async ({ req, res, params }) => {
       const id = params.id ?? '';
       const { member } = await auth.requireMember(req, id);
+      refuseIfFrozen(id);
       forbidUnless(
         member.role === 'coordinator' || member.role === 'leader',
         "Only a school's coordinators and leaders can approve clauses.",

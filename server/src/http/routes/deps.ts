@@ -2,6 +2,7 @@ import type { Auth } from '../../auth/Auth';
 import type { PeopleStore } from '../../persistence/PeopleStore';
 import type { AgreementVersions } from '../../rooms/AgreementVersions';
 import type { Mailer } from '../../notify/Mailer';
+import type { SigningStore } from '../../persistence/SigningStore';
 import type { ThreadReadStore } from '../../persistence/ThreadReadStore';
 import type { LiveConnections } from '../../rooms/LiveConnections';
 import type { RoomRegistry } from '../../rooms/RoomRegistry';
@@ -14,6 +15,7 @@ export interface ApiDeps {
   registry: RoomRegistry;
   versions: AgreementVersions;
   threadReads: ThreadReadStore;
+  signings: SigningStore;
   /** Null when no SMTP server is configured. */
   mailer: Mailer | null;
   publicUrl: string;

@@ -13,7 +13,10 @@ import type { ApiDeps } from './deps';
 const SideParam = z.enum(SIDES);
 
 /** Partnerships: create one, read it as a member, edit one's own school's details. */
-export function addPartnershipRoutes(router: Router, { people, auth, registry }: ApiDeps): void {
+export function addPartnershipRoutes(
+  router: Router,
+  { people, auth, registry, signings }: ApiDeps,
+): void {
   router.add('POST', '/api/partnerships', async ({ req, res }) => {
     const { account } = await auth.requireSession(req);
     const { sideA, sideB } = await readJson(req, NewPartnership);
@@ -39,7 +42,7 @@ export function addPartnershipRoutes(router: Router, { people, auth, registry }:
         joinedAt,
       })),
       you: { memberId: member.id, side: member.side, role: member.role },
-      documentStatus: 'draft',
+      documentStatus: documentStatusOf(signings.current(id)?.phase),
     };
     sendJson(res, 200, view);
   });
@@ -66,4 +69,8 @@ export function addPartnershipRoutes(router: Router, { people, auth, registry }:
     }
     sendJson(res, 200, { sides });
   });
+}
+
+function documentStatusOf(phase: string | undefined): 'draft' | 'signing' | 'signed' {
+  return phase === 'signing' || phase === 'signed' ? phase : 'draft';
 }

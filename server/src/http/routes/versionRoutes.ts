@@ -22,7 +22,10 @@ function requireEditor(member: Member): void {
 }
 
 /** Versions of the agreement: list, keep by name, read, restore as a new edit. */
-export function addVersionRoutes(router: Router, { auth, people, registry, versions }: ApiDeps) {
+export function addVersionRoutes(
+  router: Router,
+  { auth, people, registry, versions, signings }: ApiDeps,
+) {
   const roomOf = (partnershipId: string) =>
     formatRoomName({ partnershipId, document: 'agreement' });
 
@@ -83,6 +86,9 @@ export function addVersionRoutes(router: Router, { auth, people, registry, versi
       const id = params.id ?? '';
       const { member } = await auth.requireMember(req, id);
       requireEditor(member);
+      if (signings.isFrozen(id)) {
+        throw new AppError(ErrorCode.AGREEMENT_FROZEN, 'The agreement is frozen for signing.');
+      }
       const source = await stateOf(id, params.versionId ?? '');
       const kept = await registry.withRoom(roomOf(id), async (room) => {
         // What the restore replaces stays one click away.

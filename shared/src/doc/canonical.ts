@@ -1,0 +1,37 @@
+import { digest } from 'lib0/hash/sha256';
+import { encodeUtf8 } from 'lib0/string';
+import type * as Y from 'yjs';
+import { languagesOf, prevailingOf, titlesOf } from './agreement';
+import { agreementText } from './snapshot';
+
+/** JSON with keys sorted at every level, so equal content always gives equal bytes. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * What both schools sign: clause order, titles and texts in both languages, the languages and
+ * which prevails. No comments, no drafts of threads, no formatting (DESIGN.md, signing).
+ */
+export function canonicalAgreement(doc: Y.Doc): string {
+  const { clauses } = agreementText(doc);
+  return stableStringify({
+    format: 'tandem-agreement/1',
+    languages: languagesOf(doc),
+    prevailing: prevailingOf(doc),
+    title: titlesOf(doc),
+    clauses: clauses.map(({ id, kind, title, text }) => ({ id, kind, title, text })),
+  });
+}
+
+/** SHA-256 (hex) of a string's UTF-8 bytes. */
+export function sha256Hex(text: string): string {
+  return Array.from(digest(encodeUtf8(text)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
