@@ -142,15 +142,14 @@ export function signingStateOf(doc: Y.Doc): SigningState {
   }
   const v = value as Record<string, unknown>;
   const phase = v.phase === 'signing' || v.phase === 'signed' ? v.phase : 'draft';
-  const signatures = Array.isArray(v.signatures)
-    ? v.signatures.filter(
-        (s): s is SigningState['signatures'][number] =>
-          typeof s === 'object' &&
-          s !== null &&
-          (s.side === 'A' || s.side === 'B') &&
-          typeof s.name === 'string',
-      )
-    : [];
+  const signatures: SigningState['signatures'] = [];
+  for (const entry of Array.isArray(v.signatures) ? (v.signatures as unknown[]) : []) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { side, name, title, at } = entry as Record<string, unknown>;
+    if ((side === 'A' || side === 'B') && typeof name === 'string' && typeof at === 'number') {
+      signatures.push({ side, name, title: typeof title === 'string' ? title : '', at });
+    }
+  }
   return {
     phase,
     hash: typeof v.hash === 'string' ? v.hash : null,

@@ -140,11 +140,18 @@ function Agreement({ room, status, threads, partnership }: Props) {
               {t('versions.title')}
             </button>
           </div>
-          {permission !== 'edit' && (
+          {isFrozen ? (
             <p className="notice" role="note">
-              {t(permission === 'comment' ? 'people:access.comment' : 'people:access.read')}
+              {t('signing:frozen')}
             </p>
+          ) : (
+            permission !== 'edit' && (
+              <p className="notice" role="note">
+                {t(permission === 'comment' ? 'people:access.comment' : 'people:access.read')}
+              </p>
+            )
           )}
+          <SigningPanel partnership={partnership} status={status.doc} prompts={prompts} />
           <PromptsPanel prompts={prompts} partnership={partnership} />
           <ThreadFilters value={comments.filter} onChange={comments.setFilter} />
           {isShowingVersions && <VersionsPanel />}
