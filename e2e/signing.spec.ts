@@ -1,0 +1,108 @@
+import { type Browser, type BrowserContext, expect, test } from '@playwright/test';
+import { partnershipOf, personContext } from './support/people';
+import { TestServer } from './support/server';
+
+/**
+ * Story: coordinator A starts signing a one-clause agreement both schools aligned and approved;
+ * leader A draws a signature with the mouse; leader B, in the Chinese UI, types one; everyone
+ * sees each step live, and editing stays disabled while signing and after.
+ */
+
+let server: TestServer;
+
+test.beforeAll(async () => {
+  server = await TestServer.start();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+async function leader(
+  browser: Browser,
+  coordinator: BrowserContext,
+  id: string,
+  side: 'A' | 'B',
+  name: string,
+  locale: string,
+  lang: string,
+) {
+  const invite = await coordinator.request.post(`/api/partnerships/${id}/invites`, {
+    data: { side, role: 'leader' },
+  });
+  const { token } = (await invite.json()) as { token: string };
+  const context = await personContext(browser, server.url, name, locale, lang);
+  await context.request.post(`/api/invites/${token}/accept`);
+  const page = await context.newPage();
+  await page.goto(`/p/${id}/agreement`);
+  return page;
+}
+
+test('both schools sign the agreement', async ({ browser }) => {
+  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
+  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
+  const id = await partnershipOf(contextA, contextB);
+  const a = await contextA.newPage();
+  const b = await contextB.newPage();
+  await a.goto(`/p/${id}/agreement`);
+  await b.goto(`/p/${id}/agreement`);
+
+  // A one-clause agreement, written in both languages, aligned and approved by both schools.
+  const rows = a.locator('li.clause');
+  await expect(rows).toHaveCount(12);
+  for (let left = 11; left > 0; left--) {
+    await rows.nth(1).getByRole('button', { name: 'Remove' }).click();
+    await expect(rows).toHaveCount(left);
+  }
+  await a.getByRole('textbox', { name: 'Purpose of the partnership, English version' }).click();
+  await a.keyboard.type('Our two schools learn together.');
+  await b.getByRole('textbox', { name: '合作目的，简体中文版本' }).click();
+  await b.keyboard.type('我们两所学校一起学习。');
+  await a.getByRole('button', { name: 'Mark aligned' }).click();
+  await a.getByRole('button', { name: 'Approve for Lincoln High School' }).click();
+  await b.getByRole('button', { name: '代表杭州第二中学批准' }).click();
+
+  await a.getByRole('button', { name: 'Start signing' }).click();
+  await expect(b.getByRole('heading', { name: '签署进行中：文本已冻结' })).toBeVisible();
+  await expect(
+    a.getByRole('textbox', { name: 'Purpose of the partnership, English version' }),
+  ).toHaveAttribute('contenteditable', 'false');
+
+  const leaderA = await leader(browser, contextA, id, 'A', 'Pat Principal', 'en-US', 'en');
+  await leaderA.getByLabel('Title (e.g. Principal)').fill('Principal');
+  const pad = leaderA.getByRole('img', { name: /Signature area/ });
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('no signature pad');
+  await leaderA.mouse.move(box.x + 20, box.y + 100);
+  await leaderA.mouse.down();
+  for (const [x, y] of [
+    [80, 40],
+    [140, 120],
+    [200, 50],
+    [260, 110],
+  ] as const) {
+    await leaderA.mouse.move(box.x + x, box.y + y, { steps: 5 });
+  }
+  await leaderA.mouse.up();
+  await leaderA.getByRole('checkbox', { name: /I have read the/ }).check();
+  await leaderA.getByRole('checkbox', { name: /I sign this partnership agreement/ }).check();
+  await leaderA.getByRole('button', { name: 'Sign for Lincoln High School' }).click();
+  await expect(
+    b.getByText(/Lincoln High School：由Pat Principal（Principal）于 .* 签署/),
+  ).toBeVisible();
+
+  const leaderB = await leader(browser, contextB, id, 'B', '刘校长', 'zh-CN', 'zh-Hans');
+  await leaderB.getByLabel('职务（如：校长）').fill('校长');
+  await leaderB.getByRole('radio', { name: '输入' }).check();
+  await leaderB.getByLabel('输入您的姓名作为签名').fill('刘校长');
+  await leaderB.getByRole('checkbox', { name: /我已阅读/ }).check();
+  await leaderB.getByRole('checkbox', { name: /我代表杭州第二中学签署/ }).check();
+  await leaderB.getByRole('button', { name: '代表杭州第二中学签署' }).click();
+
+  await expect(a.getByRole('heading', { name: 'Signed by both schools' })).toBeVisible();
+  await expect(b.getByRole('heading', { name: '两校均已签署' })).toBeVisible();
+  await expect(b.getByRole('textbox', { name: '合作目的，简体中文版本' })).toHaveAttribute(
+    'contenteditable',
+    'false',
+  );
+});
