@@ -15,6 +15,7 @@ import { AgreementVersions } from './rooms/AgreementVersions';
 import { SqliteVersionStore } from './persistence/VersionStore';
 import { SqliteThreadReadStore } from './persistence/ThreadReadStore';
 import { SigningStore } from './persistence/SigningStore';
+import { loadOrCreateSeal, type Seal } from './pdf/seal';
 import { createMailer } from './notify/Mailer';
 import { Notifier } from './notify/Notifier';
 import { createUpgradeHandler } from './rooms/upgrade';
@@ -53,6 +54,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
   const versions = new AgreementVersions(new SqliteVersionStore(db));
   const threadReads = new SqliteThreadReadStore(db);
   const signings = new SigningStore(db);
+  let sealCache: Seal | null = null;
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   let notifier: Notifier | null = null;
   const registry = new RoomRegistry(
@@ -94,6 +96,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       versions,
       threadReads,
       signings,
+      seal: () => (sealCache ??= loadOrCreateSeal(config.dataDir)),
       mailer,
       publicUrl: config.publicUrl,
     },

@@ -142,6 +142,43 @@ describe('signing', () => {
     expect(state.phase).toBe('signed');
     expect(state.signatures.map((s) => s.side)).toEqual(['B', 'A']);
     expect(state.isAuditIntact).toBe(true);
+
+    // The signed PDF, identical for both schools, verifies; a changed byte or an appended
+    // update does not pass.
+    const download = async (person: Person) => {
+      const res = await fetch(`${base}/api/partnerships/${id}/agreement.pdf`, {
+        headers: { Cookie: person.cookie },
+      });
+      expect(res.status).toBe(200);
+      return Buffer.from(await res.arrayBuffer());
+    };
+    const pdf = await download(coordinatorA);
+    expect(pdf.equals(await download(leaderB))).toBe(true);
+    const verify = async (bytes: Buffer) =>
+      (await (
+        await fetch(`${base}/api/verify`, {
+          method: 'POST',
+          body: bytes,
+          headers: { 'Content-Type': 'application/pdf' },
+        })
+      ).json()) as {
+        valid: boolean;
+        wholeDocumentSigned: boolean;
+        hashMatches: boolean;
+        parties: { school: string; name: string }[];
+      };
+    const report = await verify(pdf);
+    expect(report).toMatchObject({ valid: true, wholeDocumentSigned: true, hashMatches: true });
+    expect(report.parties.map((p) => p.name)).toEqual(['刘校长', 'Ana Coordinator']);
+    const tampered = Buffer.from(pdf);
+    const at = tampered.indexOf('Our schools');
+    tampered[at > 0 ? at : 2000] ^= 1;
+    expect((await verify(tampered)).valid).toBe(false);
+    const appended = Buffer.concat([
+      pdf,
+      Buffer.from('\n1 0 obj\n<< /Extra true >>\nendobj\n%%EOF\n'),
+    ]);
+    expect(await verify(appended)).toMatchObject({ valid: true, wholeDocumentSigned: false });
   });
 
   it('starts an amendment as a new draft, keeping the signed version archived', async () => {

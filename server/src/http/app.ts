@@ -10,6 +10,7 @@ import { addThreadRoutes } from './routes/threadRoutes';
 import { addItineraryRoutes } from './routes/itineraryRoutes';
 import { addPromptRoutes } from './routes/promptRoutes';
 import { addSigningRoutes } from './routes/signingRoutes';
+import { addVerifyRoutes } from './routes/verifyRoutes';
 import type { ApiDeps } from './routes/deps';
 import { addInviteRoutes } from './routes/inviteRoutes';
 import { addMemberRoutes } from './routes/memberRoutes';
@@ -43,6 +44,7 @@ export function createApp(
   addItineraryRoutes(router, deps);
   addPromptRoutes(router, deps);
   addSigningRoutes(router, deps);
+  addVerifyRoutes(router, deps);
   const client = serveClient(options.clientDir);
 
   return (req, res) => {

@@ -114,6 +114,15 @@ export class SigningStore {
         `INSERT INTO signatures (signing_id, side, member_id, name, title, image, typed, consent, hash, ip, user_agent, at)
          VALUES (@signingId, @side, @memberId, @name, @title, @image, @typed, @consent, @hash, @ip, @userAgent, @at)`,
       ),
+      savePdf: db.prepare<[string, Uint8Array, number]>(
+        'INSERT OR REPLACE INTO signed_pdfs (signing_id, pdf, at) VALUES (?, ?, ?)',
+      ),
+      pdf: db.prepare<[string], { pdf: Buffer }>(
+        'SELECT pdf FROM signed_pdfs WHERE signing_id = ?',
+      ),
+      byHash: db.prepare<[string], SigningRow>(
+        `SELECT * FROM signings WHERE hash = ? AND phase IN ('signed', 'amended') LIMIT 1`,
+      ),
       lastAudit: db.prepare<[string], { hash: string }>(
         'SELECT hash FROM audit_log WHERE partnership_id = ? ORDER BY seq DESC LIMIT 1',
       ),
@@ -202,6 +211,22 @@ export class SigningStore {
       prevHash: String(r.prev_hash),
       hash: String(r.hash),
     }));
+  }
+
+  /** Stores the signed PDF, rendered once when both sides have signed. */
+  savePdf(signingId: string, pdf: Uint8Array): void {
+    this.s.savePdf.run(signingId, pdf, Date.now());
+  }
+
+  pdf(signingId: string): Uint8Array | null {
+    const row = this.s.pdf.get(signingId);
+    return row ? new Uint8Array(row.pdf) : null;
+  }
+
+  /** The signed agreement with this canonical hash, for verifying a PDF against the record. */
+  signedByHash(hash: string): Signing | null {
+    const row = this.s.byHash.get(hash);
+    return row ? toSigning(row) : null;
   }
 
   /** Whether every entry's hash covers its content and the entry before it. */

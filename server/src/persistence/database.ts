@@ -143,6 +143,11 @@ const MIGRATIONS: readonly string[] = [
      prev_hash TEXT NOT NULL,
      hash TEXT NOT NULL
    );`,
+  `CREATE TABLE signed_pdfs (
+     signing_id TEXT PRIMARY KEY REFERENCES signings(id),
+     pdf BLOB NOT NULL,
+     at INTEGER NOT NULL
+   );`,
 ];
 
 /** Opens (creating if needed) the SQLite database in `dataDir` and brings its schema up to date. */

@@ -2,6 +2,7 @@ import type { Auth } from '../../auth/Auth';
 import type { PeopleStore } from '../../persistence/PeopleStore';
 import type { AgreementVersions } from '../../rooms/AgreementVersions';
 import type { Mailer } from '../../notify/Mailer';
+import type { Seal } from '../../pdf/seal';
 import type { SigningStore } from '../../persistence/SigningStore';
 import type { ThreadReadStore } from '../../persistence/ThreadReadStore';
 import type { LiveConnections } from '../../rooms/LiveConnections';
@@ -16,6 +17,8 @@ export interface ApiDeps {
   versions: AgreementVersions;
   threadReads: ThreadReadStore;
   signings: SigningStore;
+  /** The platform's seal, made on first use in the data folder. */
+  seal: () => Seal;
   /** Null when no SMTP server is configured. */
   mailer: Mailer | null;
   publicUrl: string;

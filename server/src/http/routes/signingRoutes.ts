@@ -10,6 +10,7 @@ import { CloseCode } from '@tandem/shared/protocol';
 import { translate } from '@tandem/shared/i18n/translate';
 import type { Member } from '../../persistence/PeopleStore';
 import type { SigningStore } from '../../persistence/SigningStore';
+import { signedAgreementPdf } from '../../pdf/signedAgreement';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
@@ -54,7 +55,7 @@ export function consentText(language: string, school: string): string {
  * approved by both sides; each side's signatory signs the hash of the canonical text.
  */
 export function addSigningRoutes(router: Router, deps: ApiDeps): void {
-  const { auth, people, registry, versions, signings, connections } = deps;
+  const { auth, people, registry, versions, signings, connections, seal } = deps;
   const agreementRoom = (id: string) =>
     formatRoomName({ partnershipId: id, document: 'agreement' });
 
@@ -200,10 +201,60 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
     if (signings.signatures(current.id).length === 2) {
       signings.setPhase(current.id, 'signed');
       signings.audit(id, null, 'agreement-signed', { hash: current.hash });
+      // Rendered and sealed once; every later download is these exact bytes.
+      const pdf = await signedAgreementPdf(
+        {
+          canonical: current.canonical,
+          hash: current.hash,
+          sides: partnership?.sides ?? { A: { name: '' }, B: { name: '' } },
+          signatures: signings.signatures(current.id),
+          audit: signings.auditLog(id),
+          signedAt: Date.now(),
+        },
+        seal(),
+      );
+      signings.savePdf(current.id, pdf);
     }
     const state = await publish(id, signings, false);
     sendJson(res, 201, state);
   });
+
+  const sendPdf = (
+    res: Parameters<Parameters<Router['add']>[2]>[0]['res'],
+    pdf: Uint8Array,
+    name: string,
+  ) => {
+    res.writeHead(200, {
+      'Content-Type': 'application/pdf',
+      'Content-Length': pdf.length,
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+    });
+    res.end(pdf);
+  };
+
+  router.add('GET', '/api/partnerships/:id/agreement.pdf', async ({ req, res, params }) => {
+    const id = params.id ?? '';
+    await auth.requireMember(req, id);
+    const current = signings.current(id);
+    const pdf = current?.phase === 'signed' ? signings.pdf(current.id) : null;
+    if (!pdf)
+      throw new AppError(ErrorCode.NOT_SIGNING, 'The agreement is not signed by both schools yet.');
+    sendPdf(res, pdf, 'agreement-signed.pdf');
+  });
+
+  router.add(
+    'GET',
+    '/api/partnerships/:id/signings/:signingId.pdf',
+    async ({ req, res, params }) => {
+      const id = params.id ?? '';
+      await auth.requireMember(req, id);
+      const archived = signings.archived(id).find((s) => s.id === params.signingId);
+      const pdf = archived ? signings.pdf(archived.id) : null;
+      if (!pdf) throw new AppError(ErrorCode.NOT_FOUND, 'No such signed agreement.');
+      sendPdf(res, pdf, `agreement-${archived?.hash.slice(0, 8) ?? ''}.pdf`);
+    },
+  );
 
   router.add('POST', '/api/partnerships/:id/amendment', async ({ req, res, params }) => {
     const id = params.id ?? '';
