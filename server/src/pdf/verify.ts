@@ -53,9 +53,9 @@ function checkSignature(pdf: Buffer, field: SignatureField): FoundSignature {
     const certificate = message.certificates[0];
     const signerInfo = message.rawCapture.signerInfos[0];
     if (!certificate || !signerInfo || !Array.isArray(signerInfo.value)) return failed;
-    const parts = signerInfo.value as forge.asn1.Asn1[];
+    const parts = signerInfo.value;
     const attrs = parts.find(
-      (p) => p.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && p.type === 0,
+      (p) => p.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && Number(p.type) === 0,
     );
     const signatureValue = parts.find(
       (p) => p.type === forge.asn1.Type.OCTETSTRING && !p.constructed,
@@ -63,7 +63,7 @@ function checkSignature(pdf: Buffer, field: SignatureField): FoundSignature {
     if (!attrs || !signatureValue || !Array.isArray(attrs.value)) return failed;
     let digest: string | null = null;
     let signedAt: string | null = null;
-    for (const attr of attrs.value as forge.asn1.Asn1[]) {
+    for (const attr of attrs.value) {
       const [oid, values] = attr.value as forge.asn1.Asn1[];
       const first = (values?.value as forge.asn1.Asn1[] | undefined)?.[0];
       const oidText = oid ? forge.asn1.derToOid(oid.value as string) : '';
@@ -105,13 +105,14 @@ export async function inspectPdf(
   pdf: Buffer,
 ): Promise<{ signatures: FoundSignature[]; canonical: string | null }> {
   const signatures = signatureFields(pdf).map((field) => checkSignature(pdf, field));
-  let canonical: string | null = null;
+  return { signatures, canonical: await attachedCanonical(pdf) };
+}
+
+async function attachedCanonical(pdf: Buffer): Promise<string | null> {
   try {
-    const doc = await PDF.load(new Uint8Array(pdf));
-    const attached = doc.attachments.get(CANONICAL_ATTACHMENT);
-    canonical = attached ? new TextDecoder().decode(attached) : null;
+    const attached = (await PDF.load(new Uint8Array(pdf))).attachments.get(CANONICAL_ATTACHMENT);
+    return attached ? new TextDecoder().decode(attached) : null;
   } catch {
-    canonical = null;
+    return null; // not a PDF this library can read: nothing attached that can be trusted
   }
-  return { signatures, canonical };
 }
