@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AgreementPage } from '../features/agreement/AgreementPage';
 import { PrintAgreement } from '../features/agreement/PrintAgreement';
 import { InboxPage } from '../features/comments/InboxPage';
+import { VerifyPage } from '../features/signing/VerifyPage';
 import { CompareLegs } from '../features/itinerary/CompareLegs';
 import { ItineraryPage } from '../features/itinerary/ItineraryPage';
 import { AuthForm } from '../features/people/AuthForm';
@@ -55,6 +56,7 @@ function Screen({ route }: { route: Route }) {
   const { account } = useSession();
   if (account === undefined) return <p>{t('loading')}</p>;
   if (route.name === 'invite') return <InvitePage token={route.token} />;
+  if (route.name === 'verify') return <VerifyPage />;
   if (account === null) return <AuthForm />;
   switch (route.name) {
     case 'home':

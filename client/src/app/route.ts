@@ -11,10 +11,12 @@ export type Route =
   | { name: 'inbox'; partnershipId: string }
   | { name: 'itinerary'; partnershipId: string; side: 'A' | 'B' }
   | { name: 'compareLegs'; partnershipId: string }
+  | { name: 'verify' }
   | { name: 'invite'; token: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/new') return { name: 'newPartnership' };
+  if (pathname === '/verify') return { name: 'verify' };
   const invite = /^\/invite\/([\w-]{20,100})$/.exec(pathname);
   if (invite?.[1]) return { name: 'invite', token: invite[1] };
   const leg = /^\/p\/([^/]+)\/itinerary\/(A|B)\/?$/.exec(pathname);

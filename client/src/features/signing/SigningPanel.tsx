@@ -79,6 +79,14 @@ export function SigningPanel({ partnership, status, prompts }: Props) {
           {t('cancel')}
         </button>
       )}
+      {state.phase === 'signed' && (
+        <p className="toolbar">
+          <a className="button" href={`${base}/agreement.pdf`} download>
+            {t('download')}
+          </a>
+          <a href="/verify">{t('verify.link')}</a>
+        </p>
+      )}
       {state.phase === 'signed' && isCoordinator && (
         <button type="button" className="secondary" onClick={() => void amend.run()}>
           {t('amend')}
