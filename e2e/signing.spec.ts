@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { type Browser, type BrowserContext, expect, test } from '@playwright/test';
 import { partnershipOf, personContext } from './support/people';
 import { TestServer } from './support/server';
@@ -105,4 +106,18 @@ test('both schools sign the agreement', async ({ browser }) => {
     'contenteditable',
     'false',
   );
+
+  // Both schools download the same signed PDF, and the verify page vouches for it.
+  const downloaded = async (page: typeof a, name: string) => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name }).click();
+    return (await download).path();
+  };
+  const fileA = await downloaded(a, 'Download the signed PDF');
+  const fileB = await downloaded(b, '下载已签署的 PDF');
+  expect(fs.readFileSync(fileA).equals(fs.readFileSync(fileB))).toBe(true);
+  await b.goto('/verify');
+  await b.getByLabel('选择要检查的 PDF').setInputFiles(fileB);
+  await expect(b.getByRole('heading', { name: '此签署协议真实且未被修改。' })).toBeVisible();
+  await expect(b.getByText(/Lincoln High School：Pat Principal，Principal/)).toBeVisible();
 });

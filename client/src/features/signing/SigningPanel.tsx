@@ -7,6 +7,7 @@ import { api } from '../../app/api';
 import { useDocValue } from '../../collab/useDocValue';
 import type { PromptState } from '../../prompts/usePrompts';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import './signing.css';
 import { useAction } from '../../ui/useAction';
 import { SignatureForm } from './SignatureForm';
 

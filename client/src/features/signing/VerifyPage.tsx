@@ -2,6 +2,7 @@ import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import './signing.css';
 
 interface Report {
   valid: boolean;
