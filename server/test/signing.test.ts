@@ -158,7 +158,7 @@ describe('signing', () => {
       (await (
         await fetch(`${base}/api/verify`, {
           method: 'POST',
-          body: bytes,
+          body: new Uint8Array(bytes),
           headers: { 'Content-Type': 'application/pdf' },
         })
       ).json()) as {
