@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addItem, type LegMeta, readItems, seedLeg } from '@tandem/shared/doc/itinerary';
 import { familyItineraryPdf } from './familyItinerary';
+import { inkOnFirstPage } from './ink';
 
 const meta: LegMeta = {
   hostSide: 'B',
@@ -47,15 +48,6 @@ async function pdfWith(title: Record<string, string>): Promise<string> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-pdf-')), 'leg.pdf');
   fs.writeFileSync(file, pdf);
   return file;
-}
-
-/** Dark pixels on the rendered first page (poppler's pdftoppm, greyscale). */
-function inkOnFirstPage(file: string): number {
-  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '40', '-f', '1', '-l', '1', file]);
-  const header = pgm.subarray(0, 20).toString('latin1').split(/\s+/);
-  const [, width, height] = header.map(Number);
-  const pixels = pgm.subarray(pgm.length - (width ?? 0) * (height ?? 0));
-  return pixels.filter((value) => value < 128).length;
 }
 
 describe("the families' PDF", () => {

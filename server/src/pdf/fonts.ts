@@ -23,10 +23,32 @@ export function pdfMaker(): typeof pdfmake {
       'NotoSansSC_400Regular.ttf',
     );
     const bold = fontFile('@expo-google-fonts/noto-sans-sc', '700Bold', 'NotoSansSC_700Bold.ttf');
-    pdfmake.setFonts({ Noto: { normal: regular, bold, italics: regular, bolditalics: bold } });
+    const arabic = fontFile(
+      '@expo-google-fonts/noto-sans-arabic',
+      '400Regular',
+      'NotoSansArabic_400Regular.ttf',
+    );
+    const arabicBold = fontFile(
+      '@expo-google-fonts/noto-sans-arabic',
+      '700Bold',
+      'NotoSansArabic_700Bold.ttf',
+    );
+    pdfmake.setFonts({
+      Noto: { normal: regular, bold, italics: regular, bolditalics: bold },
+      NotoArabic: { normal: arabic, bold: arabicBold, italics: arabic, bolditalics: arabicBold },
+    });
     pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy((file) => file === regular || file === bold);
+    const files = new Set([regular, bold, arabic, arabicBold]);
+    pdfmake.setLocalAccessPolicy((file) => files.has(file));
     isReady = true;
   }
   return pdfmake;
+}
+
+/** The font and alignment for text in a language: Arabic script needs its own font, set right. */
+export function scriptStyle(lang: string): { font: string; alignment: 'left' | 'right' } {
+  const primary = lang.split('-')[0]?.toLowerCase() ?? '';
+  return ['ar', 'fa', 'ur'].includes(primary)
+    ? { font: 'NotoArabic', alignment: 'right' }
+    : { font: 'Noto', alignment: 'left' };
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stableStringify } from '@tandem/shared/doc/canonical';
+import { inkOnFirstPage } from './ink';
 import { loadOrCreateSeal } from './seal';
 import { signedAgreementPdf } from './signedAgreement';
 
@@ -22,7 +23,30 @@ const canonical = stableStringify({
   ],
 });
 
+const EMPTY = {
+  canonical,
+  hash: 'ab'.repeat(32),
+  sides: { A: { name: 'Lincoln High School' }, B: { name: 'Hangzhou No. 2' } },
+  signatures: [],
+  audit: [],
+  signedAt: 0,
+};
+
 describe('the signed agreement PDF', () => {
+  it('draws the Chinese glyphs, not blank boxes that only text extraction would read', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-ink-'));
+    const seal = loadOrCreateSeal(dir);
+    const render = async (chinese: string) => {
+      const file = path.join(dir, `${chinese.length}.pdf`);
+      const text = canonical.replace('我们两校共同学习，互相访问。', chinese);
+      fs.writeFileSync(file, await signedAgreementPdf({ ...EMPTY, canonical: text }, seal));
+      return inkOnFirstPage(file);
+    };
+    expect(await render('我们两校共同学习，互相访问。'.repeat(6))).toBeGreaterThan(
+      (await render('')) + 100,
+    );
+  });
+
   it('holds both languages, the signatures and the hash, and carries a seal pdfsig accepts', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-seal-'));
     const bytes = await signedAgreementPdf(

@@ -3,7 +3,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { translate } from '@tandem/shared/i18n/translate';
 import type { School, Side } from '@tandem/shared/people';
 import type { AuditEntry, Signature } from '../persistence/SigningStore';
-import { pdfMaker } from './fonts';
+import { pdfMaker, scriptStyle } from './fonts';
 import type { Seal } from './seal';
 
 /** The name of the canonical JSON attached to the signed PDF. */
@@ -48,6 +48,7 @@ function definition(input: SignedAgreementInput): TDocumentDefinitions {
         });
   const clauses: Content[] = doc.clauses.flatMap((clause, i) =>
     languages.map((lang) => ({
+      ...scriptStyle(lang),
       stack: [
         { text: `${i + 1}. ${clause.title[lang] ?? ''}`, bold: true, margin: [0, 8, 0, 2] },
         { text: clause.text[lang] ?? '' },
