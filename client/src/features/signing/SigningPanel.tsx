@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
@@ -93,7 +93,47 @@ export function SigningPanel({ partnership, status, prompts }: Props) {
           {t('amend')}
         </button>
       )}
+      <ArchivedAgreements partnershipId={partnership.id} phase={state.phase} />
       <ErrorMessage error={start.error ?? cancel.error ?? amend.error} />
     </section>
+  );
+}
+
+interface Archived {
+  id: string;
+  hash: string;
+  signedAt: number | null;
+  phase: string;
+}
+
+/** Signed agreements since amended: they stay archived and downloadable, with their date. */
+function ArchivedAgreements({ partnershipId, phase }: { partnershipId: string; phase: string }) {
+  const { t, i18n } = useTranslation('signing');
+  const [archived, setArchived] = useState<Archived[]>([]);
+  useEffect(() => {
+    api<{ archived: Archived[] }>('GET', `/api/partnerships/${partnershipId}/signing`).then(
+      (answer) => setArchived(answer.archived.filter((a) => a.phase === 'amended')),
+      () => setArchived([]),
+    );
+  }, [partnershipId, phase]);
+  if (archived.length === 0) return null;
+  return (
+    <details>
+      <summary>{t('archived', { count: archived.length })}</summary>
+      <ul className="plain-list">
+        {archived.map((a) => (
+          <li key={a.id}>
+            <a href={`/api/partnerships/${partnershipId}/signings/${a.id}.pdf`} download>
+              {t('archivedItem', {
+                when: a.signedAt
+                  ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(a.signedAt)
+                  : '',
+                hash: a.hash.slice(0, 12),
+              })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
