@@ -1,0 +1,67 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const serverDir = path.resolve(import.meta.dirname, '..');
+
+/** A server in its own process, and how to stop it. */
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${buffer}`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = pattern.exec(buffer);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${buffer}`)));
+  });
+}
+
+function stopper(child: ChildProcess) {
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+}
+
+/** Tandem's server on a free port over `dataDir` (a fresh temporary one by default). */
+export async function startTandem(
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-')),
+) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const match = await waitForLine(child, /listening on (http:\/\/[\d.]+:\d+)/);
+  return { url: match[1] ?? '', child, dataDir, stop: stopper(child) };
+}
+
+/** The reference y-websocket server. */
+export async function startReference(): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/referenceServer.ts'], {
+    cwd: serverDir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const match = await waitForLine(child, /ready (\d+)/);
+  return { url: `http://127.0.0.1:${match[1] ?? ''}`, child, stop: stopper(child) };
+}
+
+/** Resident memory of a process in KiB (Linux). */
+export function rssKiB(pid: number | undefined): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+}
