@@ -129,7 +129,10 @@ async function coldLoadMs(): Promise<number> {
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
   const text = doc.getText('bench');
-  for (let i = 0; i < SIZES.edits; i++) text.insert(i % 2 === 0 ? text.length : 0, 'x');
+  // Typing: mostly at the end of what one wrote, now and then back in the middle.
+  for (let i = 0; i < SIZES.edits; i++) {
+    text.insert(i % 100 === 99 ? Math.floor(text.length / 2) : text.length, 'x');
+  }
   const room = `${id}/itinerary.A.threads`;
   for (let i = 0; i < updates.length; i += 1_000) {
     await store.append(
