@@ -172,11 +172,20 @@ export class Room {
     });
   }
 
+  /**
+   * Sends what was stored. Updates that were stored together (they arrived while the previous
+   * write was under way, as in a typing storm) go out merged, as one message per peer; a peer
+   * receiving its own edit back applies nothing, which is cheaper than one message per edit.
+   */
   private broadcast(batch: readonly Pending[]): void {
-    for (const { update, origin } of batch) {
+    if (batch.length === 1) {
+      const [{ update, origin }] = batch as [Pending];
       const message = encodeUpdate(update);
       for (const peer of this.peers) if (peer !== origin) peer.send(message);
+      return;
     }
+    const message = encodeUpdate(Y.mergeUpdates(batch.map((p) => p.update)));
+    for (const peer of this.peers) peer.send(message);
   }
 
   private readonly onAwarenessUpdate = (
