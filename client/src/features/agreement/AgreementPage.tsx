@@ -27,7 +27,7 @@ import '../../comments/comments.css';
 import { PromptsPanel } from '../../prompts/PromptsPanel';
 import { usePrompts } from '../../prompts/usePrompts';
 import '../../prompts/prompts.css';
-import { SigningPanel, useSigningState } from '../signing/SigningPanel';
+import { SigningPanel, useSigningState } from './SigningPanel';
 import { AddClause } from './AddClause';
 import { AgreementContext, type AgreementScope } from './AgreementContext';
 import { ClauseRow } from './ClauseRow';
