@@ -83,3 +83,13 @@ export function canWrite(permission: Permission): boolean {
 export function mayAdminister(role: Role): boolean {
   return role === 'coordinator';
 }
+
+/** Staff of a school (not families, not viewers): they name its people and decide on prompts (P13). */
+export function isStaff(role: Role): boolean {
+  return role === 'coordinator' || role === 'teacher' || role === 'leader';
+}
+
+/** Who approves and signs the agreement on behalf of a school (DESIGN.md, signing). */
+export function maySign(role: Role): boolean {
+  return role === 'coordinator' || role === 'leader';
+}

@@ -3,6 +3,18 @@
  * instants are derived only to show a time in another zone or to export it.
  */
 
+/** Minutes since midnight of a wall-clock `HH:MM`. */
+export function wallMinutes(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+/** A plain date `YYYY-MM-DD` as midnight UTC: for calendar arithmetic and for formatting a date
+ * (with `timeZone: 'UTC'`) without any zone shifting it. */
+export function plainDateUtc(date: string): number {
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
 /** A calendar date without a zone. */
 export interface PlainDate {
   year: number;

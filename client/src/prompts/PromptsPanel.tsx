@@ -1,13 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnershipView } from '@tandem/shared/api';
+import { isStaff } from '@tandem/shared/permissions';
 import { api } from '../app/api';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useAction } from '../ui/useAction';
 import { promptHref, promptValues } from './promptText';
 import type { PromptState } from './usePrompts';
-
-const STAFF = new Set(['coordinator', 'teacher', 'leader']);
 
 /**
  * The reciprocity prompts: friendly nudges with a reason and a link, never a block (except
@@ -60,7 +59,7 @@ function PromptEntry({
   const dismiss = useAction(() => api('POST', path, { reason }).then(() => setIsDismissing(false)));
   const restore = useAction(() => api('DELETE', path).then(() => undefined));
   const values = promptValues(prompt, partnership, t, i18n.language);
-  const canDecide = STAFF.has(partnership.you.role);
+  const canDecide = isStaff(partnership.you.role);
   const by = partnership.members.find((m) => m.id === prompt.dismissed?.by)?.name ?? '';
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

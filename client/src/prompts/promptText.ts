@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { PartnershipView } from '@tandem/shared/api';
 import type { Prompt } from '@tandem/shared/reciprocity/prompt';
+import { plainDateUtc } from '@tandem/shared/time';
 import { languageName } from '../i18n/languageName';
 
 /** A prompt's parameters as words: school names, language names, translated groups. */
@@ -28,12 +29,11 @@ export function promptValues(
       .join(', ');
   }
   if (typeof values.date === 'string') {
-    const [y, m, d] = values.date.split('-').map(Number) as [number, number, number];
     values.date = new Intl.DateTimeFormat(uiLanguage, {
       month: 'long',
       day: 'numeric',
       timeZone: 'UTC',
-    }).format(Date.UTC(y, m - 1, d));
+    }).format(plainDateUtc(values.date));
   }
   return values;
 }

@@ -22,6 +22,7 @@ export interface PromptState extends Prompt {
 }
 
 const AUTHORSHIP_EVERY_MS = 30_000;
+const RECOMPUTE_EVERY_MS = 250;
 
 /**
  * The reciprocity prompts, live: the same rules the server runs, over the documents as they
@@ -54,13 +55,21 @@ export function usePrompts(partnership: PartnershipView, open: OpenDocs) {
 
   // The meeting rule looks twelve months ahead from when the page opened.
   const [now] = useState(() => Date.now());
-  // Any change to any of the documents may fire or silence a rule.
+  // Any change to any of the documents may fire or silence a rule. The rules read every clause,
+  // so they run at most a few times a second, not on every keystroke.
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    const bump = () => setVersion((v) => v + 1);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const bump = () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        setVersion((v) => v + 1);
+      }, RECOMPUTE_EVERY_MS);
+    };
     const all = [docs.agreement, docs.status, docs.A, docs.B].filter((d): d is Y.Doc => d !== null);
     for (const doc of all) doc.on('update', bump);
     return () => {
+      if (timer) clearTimeout(timer);
       for (const doc of all) doc.off('update', bump);
     };
   }, [docs.agreement, docs.status, docs.A, docs.B]);

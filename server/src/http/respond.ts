@@ -17,3 +17,20 @@ export function sendError(res: ServerResponse, error: AppError): void {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   sendJson(res, error.status, body);
 }
+
+/** Sends a file to download (PDF, calendar): never cached, since it may change or be private. */
+export function sendDownload(
+  res: ServerResponse,
+  contentType: string,
+  body: Uint8Array | string,
+  filename: string,
+): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  res.writeHead(200, {
+    'Content-Type': contentType,
+    'Content-Length': bytes.length,
+    'Content-Disposition': `attachment; filename="${filename}"`,
+    'Cache-Control': 'no-store',
+  });
+  res.end(bytes);
+}

@@ -1,5 +1,5 @@
 import { addDays, type Item, type LegMeta } from '@tandem/shared/doc/itinerary';
-import { zonedInstant } from '@tandem/shared/time';
+import { plainDateUtc } from '@tandem/shared/time';
 import { vtimezone } from './vtimezone';
 
 /** Who a calendar is for: the visiting students and families, or the adults in charge. */
@@ -73,8 +73,9 @@ function summaryOf(item: Item, languages: string[]): string {
 export function legCalendar(input: LegCalendarInput): string {
   const { meta, items, audience, names, now } = input;
   const zone = meta.timeZone;
-  const from = zonedInstant(parse(addDays(meta.startDate, -1)), '00:00', zone);
-  const to = zonedInstant(parse(addDays(meta.endDate, 2)), '00:00', zone);
+  // A day of margin on each side covers any zone's offset from UTC.
+  const from = plainDateUtc(addDays(meta.startDate, -2));
+  const to = plainDateUtc(addDays(meta.endDate, 3));
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -118,9 +119,4 @@ export function legCalendar(input: LegCalendarInput): string {
   }
   lines.push('END:VCALENDAR');
   return lines.map(fold).join('\r\n') + '\r\n';
-}
-
-function parse(date: string) {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return { year, month, day };
 }

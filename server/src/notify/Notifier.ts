@@ -1,8 +1,8 @@
 import {
   type DocumentName,
-  DOCUMENT_NAMES,
   formatRoomName,
   parseRoomName,
+  THREAD_DOCUMENTS,
 } from '@tandem/shared/doc/documents';
 import { type Comment, readThreads } from '@tandem/shared/doc/threads';
 import { unreadComments } from '@tandem/shared/doc/unread';
@@ -13,8 +13,6 @@ import type { Member, Partnership, PeopleStore } from '../persistence/PeopleStor
 import type { ThreadReadStore } from '../persistence/ThreadReadStore';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import type { Mailer } from './Mailer';
-
-const THREAD_DOCUMENTS = DOCUMENT_NAMES.filter((d) => d.endsWith('.threads'));
 
 interface Deps {
   people: PeopleStore;

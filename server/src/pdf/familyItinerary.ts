@@ -1,6 +1,8 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { type Item, type LegMeta, legDates } from '@tandem/shared/doc/itinerary';
 import { translate } from '@tandem/shared/i18n/translate';
+import { plainDateUtc } from '@tandem/shared/time';
+import { inEachLanguage } from './bilingual';
 import { pdfMaker } from './fonts';
 
 export interface FamilyItineraryInput {
@@ -11,18 +13,17 @@ export interface FamilyItineraryInput {
 }
 
 function dayName(date: string, language: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Intl.DateTimeFormat(language, {
     weekday: 'long',
     year: 'numeric',
     month: 'long',
     day: 'numeric',
     timeZone: 'UTC',
-  }).format(Date.UTC(y, m - 1, d));
+  }).format(plainDateUtc(date));
 }
 
 function both(meta: LegMeta, pick: (lang: string) => string): string {
-  return [...new Set(meta.languages.map(pick).filter(Boolean))].join(' / ');
+  return inEachLanguage(meta.languages, pick);
 }
 
 function itemBlock(meta: LegMeta, item: Item): Content {

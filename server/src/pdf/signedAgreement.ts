@@ -3,6 +3,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { translate } from '@tandem/shared/i18n/translate';
 import type { School, Side } from '@tandem/shared/people';
 import type { AuditEntry, Signature } from '../persistence/SigningStore';
+import { inEachLanguage } from './bilingual';
 import { pdfMaker, scriptStyle } from './fonts';
 import type { Seal } from './seal';
 
@@ -25,19 +26,11 @@ export interface SignedAgreementInput {
   signedAt: number;
 }
 
-function bilingual(
-  languages: string[],
-  key: string,
-  values: Record<string, string | number> = {},
-): string {
-  return [...new Set(languages.map((lang) => translate(lang, 'signing', key, values)))].join(' / ');
-}
-
 function definition(input: SignedAgreementInput): TDocumentDefinitions {
   const doc = JSON.parse(input.canonical) as Canonical;
   const { languages } = doc;
   const t = (key: string, values: Record<string, string | number> = {}) =>
-    bilingual(languages, key, values);
+    inEachLanguage(languages, (lang) => translate(lang, 'signing', key, values));
   const prevailing =
     doc.prevailing === 'equal'
       ? t('pdf.equal')

@@ -46,6 +46,13 @@ export class RoomRegistry {
     }
   }
 
+  /** {@link withRoom} for several rooms at once, in the order given. */
+  withRooms<T>(names: readonly string[], use: (rooms: Room[]) => T | Promise<T>): Promise<T> {
+    const [first, ...rest] = names;
+    if (first === undefined) return Promise.resolve(use([]));
+    return this.withRoom(first, (room) => this.withRooms(rest, (others) => use([room, ...others])));
+  }
+
   private open(name: string): Promise<Room> {
     let room = this.rooms.get(name);
     if (!room) {

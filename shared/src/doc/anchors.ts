@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { xmlTextString } from './fingerprint';
 
 /**
  * Where a thread points in a clause's text: two Yjs relative positions (which follow the text
@@ -22,7 +23,7 @@ function textStarts(fragment: Y.XmlFragment): {
     for (const child of node.toArray()) {
       if (child instanceof Y.XmlText) {
         starts.set(child as Y.AbstractType<unknown>, text.length);
-        text += plain(child);
+        text += xmlTextString(child);
       } else if (child instanceof Y.XmlElement) {
         visit(child);
       }
@@ -32,14 +33,6 @@ function textStarts(fragment: Y.XmlFragment): {
   };
   visit(fragment);
   return { starts, text };
-}
-
-function plain(text: Y.XmlText): string {
-  let out = '';
-  for (const op of text.toDelta() as { insert: unknown }[]) {
-    if (typeof op.insert === 'string') out += op.insert;
-  }
-  return out;
 }
 
 function isInside(type: Y.AbstractType<unknown>, fragment: Y.XmlFragment): boolean {
@@ -101,6 +94,6 @@ export function anchorInText(text: Y.XmlText, from: number, to: number): Anchor 
     from: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, from)),
     // assoc -1: the end sticks to the last quoted character, not to what is typed after it.
     to: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, to, -1)),
-    quote: plain(text).slice(from, to),
+    quote: xmlTextString(text).slice(from, to),
   };
 }

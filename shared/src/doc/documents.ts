@@ -11,6 +11,9 @@ export const DOCUMENT_NAMES = [
 /** One of a partnership's documents. */
 export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 
+/** The comment-thread documents, apart from the content they discuss. */
+export const THREAD_DOCUMENTS = DOCUMENT_NAMES.filter((d) => d.endsWith('.threads'));
+
 /** A room is one document of one partnership: `<partnershipId>/<document>`. */
 export interface RoomName {
   partnershipId: string;

@@ -2,6 +2,15 @@ import { digest } from 'lib0/hash/sha256';
 import { encodeUtf8 } from 'lib0/string';
 import * as Y from 'yjs';
 
+/** The characters of one Y.XmlText, without its formatting. */
+export function xmlTextString(text: Y.XmlText): string {
+  let out = '';
+  for (const op of text.toDelta() as { insert: unknown }[]) {
+    if (typeof op.insert === 'string') out += op.insert;
+  }
+  return out;
+}
+
 /** Block-level text of a fragment: one line per paragraph, heading or list item. */
 export function plainText(fragment: Y.XmlFragment): string {
   const lines: string[] = [];
@@ -9,9 +18,7 @@ export function plainText(fragment: Y.XmlFragment): string {
     let line = '';
     for (const child of node.toArray()) {
       if (child instanceof Y.XmlText) {
-        for (const op of child.toDelta() as { insert: unknown }[]) {
-          if (typeof op.insert === 'string') line += op.insert;
-        }
+        line += xmlTextString(child);
       } else if (child instanceof Y.XmlElement) {
         if (child.nodeName === 'hardBreak') line += '\n';
         else visit(child);

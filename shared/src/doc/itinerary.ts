@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Side } from '../people';
+import { plainDateUtc } from '../time';
 import { byOrder, keyBetween } from './order';
 
 /**
@@ -74,9 +75,8 @@ const WALL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** Whether a string is a plain date `YYYY-MM-DD` that exists in the calendar. */
 export function isPlainDate(value: unknown): value is string {
   if (typeof value !== 'string' || !PLAIN_DATE.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  // A date that does not exist (31 April) rolls over, and then no longer prints the same.
+  return new Date(plainDateUtc(value)).toISOString().slice(0, 10) === value;
 }
 
 /** Whether a string is a wall-clock time `HH:MM`. */
@@ -86,8 +86,7 @@ export function isWallTime(value: unknown): value is string {
 
 /** The plain date `days` after `date`. */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return new Date(plainDateUtc(date) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Every date of the leg, first to last. */
@@ -224,6 +223,16 @@ function readItem(id: string, m: Y.Map<unknown>): Item {
     order: str('order'),
     guestsShare: m.get('guestsShare') === true,
   };
+}
+
+/** All an item's free text, one field per line: what R-sensitive reads (P23). */
+export function itemFreeText(item: Item): string {
+  return [
+    ...Object.values(item.title),
+    ...Object.values(item.notes),
+    item.place,
+    item.learningGoal,
+  ].join('\n');
 }
 
 /** Every item, sorted by date (unscheduled last) then order. */

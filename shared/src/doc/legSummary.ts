@@ -1,4 +1,5 @@
 import type { Side } from '../people';
+import { wallMinutes } from '../time';
 import { type Item, type LegMeta, legDates } from './itinerary';
 
 /** A leg in numbers, to compare the two legs side by side (P17, R-legs). */
@@ -15,8 +16,7 @@ export interface LegSummary {
 
 function hours(item: Item): number {
   if (!item.start || !item.end || item.end <= item.start) return 0;
-  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-  return (minutes(item.end) - minutes(item.start)) / 60;
+  return (wallMinutes(item.end) - wallMinutes(item.start)) / 60;
 }
 
 /** Dropped items do not count; proposed ones do (they are part of the draft). */

@@ -1,13 +1,12 @@
 import { SIDES } from '../people';
+import { isStaff } from '../permissions';
 import { prompt, type Rule } from './prompt';
-
-const STAFF = new Set(['coordinator', 'teacher', 'leader']);
 
 /** R-continuity (P13, P14): a side with fewer than two named staff, or no leader involved. */
 export const continuityRule: Rule = ({ members }) =>
   SIDES.flatMap((side) => {
     const own = members.filter((m) => m.side === side);
-    const staff = own.filter((m) => STAFF.has(m.role)).length;
+    const staff = own.filter((m) => isStaff(m.role)).length;
     const hasLeader = own.some((m) => m.role === 'leader');
     if (staff >= 2 && hasLeader) return [];
     return [

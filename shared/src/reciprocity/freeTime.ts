@@ -1,13 +1,10 @@
 import { itemsOn, legDates, readItems, readMeta } from '../doc/itinerary';
 import { SIDES } from '../people';
+import { wallMinutes } from '../time';
 import { prompt, type Rule } from './prompt';
 
 /** More than this many scheduled hours in a day leaves no room to be a teenager (P20). */
 const MAX_HOURS = 9;
-
-function minutes(time: string): number {
-  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-}
 
 /**
  * R-free-time (P20): a planned day with no free or host-family time, or more than nine
@@ -32,7 +29,10 @@ export const freeTimeRule: Rule = ({ legs }) =>
             i.end &&
             i.end > i.start,
         )
-        .reduce((sum, i) => sum + minutes(i.end ?? '00:00') - minutes(i.start ?? '00:00'), 0);
+        .reduce(
+          (sum, i) => sum + wallMinutes(i.end ?? '00:00') - wallMinutes(i.start ?? '00:00'),
+          0,
+        );
       const hours = Math.round(scheduled / 6) / 10;
       if (hasFree && hours <= MAX_HOURS) return [];
       return [

@@ -1,6 +1,6 @@
 import { getClauseText, languagesOf, listClauses } from '../doc/agreement';
 import { plainText } from '../doc/fingerprint';
-import { readItems } from '../doc/itinerary';
+import { itemFreeText, readItems } from '../doc/itinerary';
 import { SIDES } from '../people';
 import { prompt, type Rule } from './prompt';
 
@@ -73,13 +73,7 @@ export const sensitiveRule: Rule = ({ agreement, legs }) => {
     const doc = legs[leg];
     if (!doc) continue;
     for (const item of readItems(doc)) {
-      const text = [
-        ...Object.values(item.title),
-        ...Object.values(item.notes),
-        item.place,
-        item.learningGoal,
-      ].join('\n');
-      const kinds = sensitiveKinds(text);
+      const kinds = sensitiveKinds(itemFreeText(item));
       if (kinds.length > 0) {
         prompts.push(
           prompt('R-sensitive', { kind: 'item', leg, itemId: item.id }, { kinds: kinds.join(',') }),

@@ -10,7 +10,7 @@ import {
 } from '@tandem/shared/doc/agreement';
 import { formatRoomName } from '@tandem/shared/doc/documents';
 import { otherSide } from '@tandem/shared/people';
-import { permissionFor } from '@tandem/shared/permissions';
+import { maySign, permissionFor } from '@tandem/shared/permissions';
 import { paths } from '../../app/route';
 import { useSession } from '../../app/session';
 import { usePartnership } from '../../app/usePartnership';
@@ -103,7 +103,7 @@ function Agreement({ room, status, threads, partnership }: Props) {
       columns: columnsFor(partnership, languages),
       permission,
       identity: { name: account?.name ?? '', color: colorFor(you.memberId) },
-      canApprove: you.role === 'coordinator' || you.role === 'leader',
+      canApprove: maySign(you.role),
       prompts,
     }),
     [room, status.doc, partnership, languages, permission, account?.name, you, prompts],

@@ -2,14 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIDES } from '@tandem/shared/people';
 import { MEETING_HOURS } from '@tandem/shared/reciprocity/meeting';
-import { type MonthlySlot, meetingsAhead, wallClock } from '@tandem/shared/time';
+import { type MonthlySlot, meetingsAhead, wallClock, wallMinutes } from '@tandem/shared/time';
 import { useAgreementScope } from './AgreementContext';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
-
-function minutesOf(time: string): number {
-  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-}
 
 /**
  * P12: the next twelve monthly meetings in both schools' local times, across daylight-saving
@@ -26,7 +22,7 @@ export function MeetingPlanner({ slot }: { slot: MonthlySlot }) {
     const minutes = hour * 60 + minute;
     const hours = sides[side].schoolHours;
     if (minutes < MEETING_HOURS.from * 60 || minutes > MEETING_HOURS.to * 60) return 'outside-day';
-    return minutes >= minutesOf(hours.start) && minutes < minutesOf(hours.end)
+    return minutes >= wallMinutes(hours.start) && minutes < wallMinutes(hours.end)
       ? 'school-hours'
       : '';
   };
@@ -53,7 +49,9 @@ export function MeetingPlanner({ slot }: { slot: MonthlySlot }) {
               <span
                 key={h}
                 className={[
-                  h * 60 >= minutesOf(hours.start) && h * 60 < minutesOf(hours.end) ? 'school' : '',
+                  h * 60 >= wallMinutes(hours.start) && h * 60 < wallMinutes(hours.end)
+                    ? 'school'
+                    : '',
                   h === hour ? 'meeting' : '',
                   h < MEETING_HOURS.from || h >= MEETING_HOURS.to ? 'night' : '',
                 ].join(' ')}

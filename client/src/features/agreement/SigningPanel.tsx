@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
 import { signingStateOf, statusTypes } from '@tandem/shared/doc/status';
+import { maySign } from '@tandem/shared/permissions';
 import { api } from '../../app/api';
 import { useDocValue } from '../../collab/useDocValue';
 import type { PromptState } from '../../prompts/usePrompts';
@@ -33,7 +34,7 @@ export function SigningPanel({ partnership, status, prompts }: Props) {
   const cancel = useAction(() => api('DELETE', `${base}/signing`).then(() => undefined));
   const amend = useAction(() => api('POST', `${base}/amendment`, {}).then(() => undefined));
   const isCoordinator = you.role === 'coordinator';
-  const canSign = isCoordinator || you.role === 'leader';
+  const canSign = maySign(you.role);
   const hasSigned = state.signatures.some((s) => s.side === you.side);
   const blocking = prompts.filter((p) => p.severity === 'blocking' && p.target.kind === 'clause');
   const others = prompts.filter((p) => !p.dismissed && p.severity !== 'blocking');

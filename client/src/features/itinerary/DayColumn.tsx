@@ -7,6 +7,7 @@ import {
   type ItemKind,
   moveItem,
 } from '@tandem/shared/doc/itinerary';
+import { plainDateUtc } from '@tandem/shared/time';
 import { api } from '../../app/api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { useAction } from '../../ui/useAction';
@@ -17,13 +18,12 @@ const DRAG_TYPE = 'application/x-tandem-item';
 
 /** Wall-clock dates need no zone: format them as UTC dates. */
 function dayLabel(date: string, language: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Intl.DateTimeFormat(language, {
     weekday: 'long',
     month: 'long',
     day: 'numeric',
     timeZone: 'UTC',
-  }).format(Date.UTC(y, m - 1, d));
+  }).format(plainDateUtc(date));
 }
 
 /** One day of a leg (or the unscheduled items): its items in order, and adding one. */

@@ -2,6 +2,7 @@ import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Item,
+  itemFreeText,
   ITEM_KINDS,
   ITEM_STATUSES,
   itemText,
@@ -32,13 +33,7 @@ export function ItemCard({ item, onDragStart, onDrop }: Props) {
   const { t, i18n } = useTranslation('itinerary');
   const { doc, side, meta, canEdit, partnership, prompts } = useLegScope();
   const set = (field: ItemField, value: unknown) => setItemField(doc, item.id, field, value);
-  const texts = [
-    ...Object.values(item.title),
-    ...Object.values(item.notes),
-    item.place,
-    item.learningGoal,
-  ];
-  const warnings = [...new Set(texts.flatMap(sensitiveKinds))];
+  const warnings = sensitiveKinds(itemFreeText(item));
   const isOtherSide = item.proposedBy !== partnership.you.side;
 
   return (

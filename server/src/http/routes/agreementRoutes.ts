@@ -4,7 +4,7 @@ import { clauseState, currentVersions, type ClauseState } from '@tandem/shared/d
 import { formatRoomName } from '@tandem/shared/doc/documents';
 import { setAlignment, setApproval } from '@tandem/shared/doc/status';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
-import { permissionFor } from '@tandem/shared/permissions';
+import { maySign, permissionFor } from '@tandem/shared/permissions';
 import type { Room } from '../../rooms/Room';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
@@ -44,10 +44,13 @@ export function addAgreementRoutes(router: Router, { auth, registry, signings }:
   };
   /** Runs `use` with the partnership's agreement and status rooms loaded. */
   function withAgreement<T>(partnershipId: string, use: (agreement: Room, status: Room) => T) {
-    const name = (document: 'agreement' | 'status') => formatRoomName({ partnershipId, document });
-    return registry.withRoom(name('agreement'), (agreement) =>
-      registry.withRoom(name('status'), (status) => use(agreement, status)),
+    const names = (['agreement', 'status'] as const).map((document) =>
+      formatRoomName({ partnershipId, document }),
     );
+    return registry.withRooms(names, ([agreement, status]) => {
+      if (!agreement || !status) throw new Error('rooms missing');
+      return use(agreement, status);
+    });
   }
 
   router.add('GET', '/api/partnerships/:id/agreement/clauses', async ({ req, res, params }) => {
@@ -102,7 +105,7 @@ export function addAgreementRoutes(router: Router, { auth, registry, signings }:
       const { member } = await auth.requireMember(req, id);
       refuseIfFrozen(id);
       forbidUnless(
-        member.role === 'coordinator' || member.role === 'leader',
+        maySign(member.role),
         "Only a school's coordinators and leaders can approve clauses.",
       );
       const view = await withAgreement(id, (agreement, status) => {

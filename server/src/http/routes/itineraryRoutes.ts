@@ -17,7 +17,7 @@ import { legCalendar } from '../../ics/legCalendar';
 import { familyItineraryPdf } from '../../pdf/familyItinerary';
 import type { Member } from '../../persistence/PeopleStore';
 import { readJson } from '../body';
-import { sendJson } from '../respond';
+import { sendDownload, sendJson } from '../respond';
 import type { Router } from '../router';
 import type { ApiDeps } from './deps';
 
@@ -117,13 +117,7 @@ export function addItineraryRoutes(router: Router, { auth, people, registry }: A
       host: partnership.sides[side].name,
       guests: partnership.sides[side === 'A' ? 'B' : 'A'].name,
     });
-    res.writeHead(200, {
-      'Content-Type': 'application/pdf',
-      'Content-Length': pdf.length,
-      'Content-Disposition': `attachment; filename="itinerary-${side}.pdf"`,
-      'Cache-Control': 'no-store',
-    });
-    res.end(pdf);
+    sendDownload(res, 'application/pdf', pdf, `itinerary-${side}.pdf`);
   });
 
   router.add('GET', '/api/partnerships/:id/itineraries/:side.ics', async ({ req, res, params }) => {
@@ -151,11 +145,11 @@ export function addItineraryRoutes(router: Router, { auth, people, registry }: A
       calendarName: `${partnership.sides[side].name} → ${partnership.sides[guest].name}`,
       now: Date.now(),
     });
-    res.writeHead(200, {
-      'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': `attachment; filename="itinerary-${side}-${audience.data}.ics"`,
-      'Cache-Control': 'no-store',
-    });
-    res.end(text);
+    sendDownload(
+      res,
+      'text/calendar; charset=utf-8',
+      text,
+      `itinerary-${side}-${audience.data}.ics`,
+    );
   });
 }

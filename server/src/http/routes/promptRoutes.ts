@@ -4,6 +4,7 @@ import { formatRoomName } from '@tandem/shared/doc/documents';
 import { dismissalsOf, setDismissal } from '@tandem/shared/doc/status';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import type { Side } from '@tandem/shared/people';
+import { isStaff } from '@tandem/shared/permissions';
 import { computePrompts } from '@tandem/shared/reciprocity/index';
 import type { Partnership } from '../../persistence/PeopleStore';
 import type { Room } from '../../rooms/Room';
@@ -14,7 +15,6 @@ import type { Router } from '../router';
 import type { ApiDeps } from './deps';
 
 const DismissalBody = z.object({ reason: z.string().trim().min(1).max(500) });
-const STAFF = new Set(['coordinator', 'teacher', 'leader']);
 
 type Docs = { agreement: Y.Doc; status: Y.Doc; A: Y.Doc; B: Y.Doc };
 
@@ -24,17 +24,12 @@ function withDocs<T>(
   partnershipId: string,
   use: (docs: Docs, agreement: Room) => T,
 ) {
-  const name = (document: 'agreement' | 'status' | 'itinerary.A' | 'itinerary.B') =>
-    formatRoomName({ partnershipId, document });
-  return registry.withRoom(name('agreement'), (agreement) =>
-    registry.withRoom(name('status'), (status) =>
-      registry.withRoom(name('itinerary.A'), (a) =>
-        registry.withRoom(name('itinerary.B'), (b) =>
-          use({ agreement: agreement.doc, status: status.doc, A: a.doc, B: b.doc }, agreement),
-        ),
-      ),
-    ),
-  );
+  const documents = ['agreement', 'status', 'itinerary.A', 'itinerary.B'] as const;
+  const names = documents.map((document) => formatRoomName({ partnershipId, document }));
+  return registry.withRooms(names, ([agreement, status, a, b]) => {
+    if (!agreement || !status || !a || !b) throw new Error('rooms missing');
+    return use({ agreement: agreement.doc, status: status.doc, A: a.doc, B: b.doc }, agreement);
+  });
 }
 
 /** Surviving characters per side, from the server's own attribution (never client data). */
@@ -90,7 +85,7 @@ export function addPromptRoutes(router: Router, { auth, people, registry }: ApiD
     isDismissing: boolean,
   ) => {
     const { member } = await auth.requireMember(req, id);
-    if (!STAFF.has(member.role)) {
+    if (!isStaff(member.role)) {
       throw new AppError(
         ErrorCode.FORBIDDEN,
         'Coordinators, teachers and leaders decide on prompts.',

@@ -8,11 +8,12 @@ import { type SigningState, setSigningState } from '@tandem/shared/doc/status';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { CloseCode } from '@tandem/shared/protocol';
 import { translate } from '@tandem/shared/i18n/translate';
+import { maySign } from '@tandem/shared/permissions';
 import type { Member } from '../../persistence/PeopleStore';
 import type { SigningStore } from '../../persistence/SigningStore';
 import { signedAgreementPdf } from '../../pdf/signedAgreement';
 import { readJson } from '../body';
-import { sendJson } from '../respond';
+import { sendDownload, sendJson } from '../respond';
 import type { Router } from '../router';
 import type { ApiDeps } from './deps';
 
@@ -36,8 +37,6 @@ const NewSignature = z
     (s) => (s.image === undefined) !== (s.typed === undefined),
     'a drawn or a typed signature',
   );
-
-const SIGNATORIES = new Set(['coordinator', 'leader']);
 
 function requireCoordinator(member: Member): void {
   if (member.role !== 'coordinator') {
@@ -155,7 +154,7 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
   router.add('POST', '/api/partnerships/:id/signing/signatures', async ({ req, res, params }) => {
     const id = params.id ?? '';
     const { member } = await auth.requireMember(req, id);
-    if (!SIGNATORIES.has(member.role)) {
+    if (!maySign(member.role)) {
       throw new AppError(
         ErrorCode.FORBIDDEN,
         "Only a school's leaders and coordinators sign for it.",
@@ -219,20 +218,6 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
     sendJson(res, 201, state);
   });
 
-  const sendPdf = (
-    res: Parameters<Parameters<Router['add']>[2]>[0]['res'],
-    pdf: Uint8Array,
-    name: string,
-  ) => {
-    res.writeHead(200, {
-      'Content-Type': 'application/pdf',
-      'Content-Length': pdf.length,
-      'Content-Disposition': `attachment; filename="${name}"`,
-      'Cache-Control': 'no-store',
-    });
-    res.end(pdf);
-  };
-
   router.add('GET', '/api/partnerships/:id/agreement.pdf', async ({ req, res, params }) => {
     const id = params.id ?? '';
     await auth.requireMember(req, id);
@@ -240,7 +225,7 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
     const pdf = current?.phase === 'signed' ? signings.pdf(current.id) : null;
     if (!pdf)
       throw new AppError(ErrorCode.NOT_SIGNING, 'The agreement is not signed by both schools yet.');
-    sendPdf(res, pdf, 'agreement-signed.pdf');
+    sendDownload(res, 'application/pdf', pdf, 'agreement-signed.pdf');
   });
 
   router.add(
@@ -252,7 +237,12 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
       const archived = signings.archived(id).find((s) => s.id === params.signingId);
       const pdf = archived ? signings.pdf(archived.id) : null;
       if (!pdf) throw new AppError(ErrorCode.NOT_FOUND, 'No such signed agreement.');
-      sendPdf(res, pdf, `agreement-${archived?.hash.slice(0, 8) ?? ''}.pdf`);
+      sendDownload(
+        res,
+        'application/pdf',
+        pdf,
+        `agreement-${archived?.hash.slice(0, 8) ?? ''}.pdf`,
+      );
     },
   );
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { InboxItem } from '@tandem/shared/api';
-import { DOCUMENT_NAMES, type DocumentName, formatRoomName } from '@tandem/shared/doc/documents';
+import { type DocumentName, formatRoomName, THREAD_DOCUMENTS } from '@tandem/shared/doc/documents';
 import { readThreads } from '@tandem/shared/doc/threads';
 import { unreadComments } from '@tandem/shared/doc/unread';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
@@ -11,7 +11,6 @@ import { sendJson } from '../respond';
 import type { Router } from '../router';
 import type { ApiDeps } from './deps';
 
-const THREAD_DOCUMENTS = DOCUMENT_NAMES.filter((d) => d.endsWith('.threads'));
 const ReadBody = z.object({ threadId: z.string().min(1).max(100) });
 
 function threadsDocument(member: Member, value: string | undefined): DocumentName {
