@@ -16,15 +16,15 @@ const meta: LegMeta = {
   languages: ['en', 'zh-Hans'],
 };
 
-async function pdfWith(title: Record<string, string>): Promise<string> {
+async function pdfWith(title: Record<string, string>, leg: LegMeta = meta): Promise<string> {
   const doc = new Y.Doc();
-  seedLeg(doc, meta);
+  seedLeg(doc, leg);
   addItem(doc, {
     id: 'a',
     date: '2027-08-01',
     kind: 'group-event',
     title,
-    languages: meta.languages,
+    languages: leg.languages,
     proposedBy: 'B',
     status: 'agreed',
     start: '09:00',
@@ -35,12 +35,12 @@ async function pdfWith(title: Record<string, string>): Promise<string> {
     date: '2027-08-02',
     kind: 'group-event',
     title: { en: 'Draft idea' },
-    languages: meta.languages,
+    languages: leg.languages,
     proposedBy: 'A',
     status: 'proposed',
   });
   const pdf = await familyItineraryPdf({
-    meta,
+    meta: leg,
     items: readItems(doc),
     host: '杭州第二中学',
     guests: 'Lincoln High School',
@@ -76,5 +76,17 @@ describe("the families' PDF", () => {
     );
     const without = inkOnFirstPage(await pdfWith({ en: 'Tea', 'zh-Hans': '' }));
     expect(withChinese).toBeGreaterThan(without + 100);
+  });
+
+  it('sets an Arabic title right to left in the Arabic font', async () => {
+    const file = await pdfWith(
+      { en: 'Old town', ar: 'زيارة 111 ثم 222' },
+      { ...meta, languages: ['en', 'ar'] },
+    );
+    expect(execFileSync('pdffonts', [file]).toString()).toContain('NotoSansArabic');
+    const bbox = execFileSync('pdftotext', ['-bbox', file, '-']).toString();
+    const x = (word: string) =>
+      Number(new RegExp(`xMin="([\\d.]+)"[^>]*>${word}<`).exec(bbox)?.[1]);
+    expect(x('111')).toBeGreaterThan(x('222'));
   });
 });

@@ -2,7 +2,9 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { type Item, type LegMeta, legDates } from '@tandem/shared/doc/itinerary';
 import { translate } from '@tandem/shared/i18n/translate';
 import { plainDateUtc } from '@tandem/shared/time';
-import { inEachLanguage } from './bilingual';
+import { directionOf } from '@tandem/shared/i18n/index';
+import { pageText as text } from './bidi';
+import { inEachLanguage, joinedLabel } from './bilingual';
 import { pdfMaker } from './fonts';
 
 export interface FamilyItineraryInput {
@@ -23,25 +25,20 @@ function dayName(date: string, language: string): string {
 }
 
 function both(meta: LegMeta, pick: (lang: string) => string): string {
-  return inEachLanguage(meta.languages, pick);
+  return joinedLabel(meta.languages, pick);
 }
 
 function itemBlock(meta: LegMeta, item: Item): Content {
   const when = item.start ? `${item.start}${item.end ? `–${item.end}` : ''}` : '';
-  const notes = meta.languages
-    .map((lang) => item.notes[lang]?.trim() ?? '')
-    .filter((text) => text !== '');
+  const notes = inEachLanguage(meta.languages, (lang) => item.notes[lang]?.trim() ?? '');
   return {
     margin: [0, 0, 0, 6],
     stack: [
-      {
-        text: [
-          when ? { text: `${when}  `, bold: true } : '',
-          { text: both(meta, (l) => item.title[l] ?? ''), bold: true },
-        ],
-      },
-      ...(item.place ? [{ text: item.place, color: '#475467' }] : []),
-      ...notes.map((text) => ({ text })),
+      text(`${when ? `${when}  ` : ''}${both(meta, (l) => item.title[l] ?? '')}`, {
+        bold: true,
+      }),
+      ...(item.place ? [text(item.place, {}, { color: '#475467' })] : []),
+      ...notes.map((note) => text(note.text, { direction: directionOf(note.lang) })),
     ],
   };
 }
@@ -58,19 +55,21 @@ export function familyItineraryDefinition(input: FamilyItineraryInput): TDocumen
   const days: Content[] = legDates(meta).flatMap((date) => {
     const today = agreed.filter((i) => i.date === date);
     return [
-      { text: both(meta, (lang) => dayName(date, lang)), style: 'day' },
+      text(
+        both(meta, (lang) => dayName(date, lang)),
+        { fontSize: 12, bold: true },
+        {
+          margin: [0, 10, 0, 4],
+        },
+      ),
       ...(today.length === 0
-        ? [{ text: t('pdf.free'), italics: true }]
+        ? [text(t('pdf.free'), {}, { italics: true })]
         : today.map((i) => itemBlock(meta, i))),
     ];
   });
   return {
     info: { title: t('title', { host: input.host, guests: input.guests }) },
     defaultStyle: { font: 'Noto', fontSize: 10, lineHeight: 1.2 },
-    styles: {
-      title: { fontSize: 16, bold: true, margin: [0, 0, 0, 4] },
-      day: { fontSize: 12, bold: true, margin: [0, 10, 0, 4] },
-    },
     pageMargins: [40, 40, 40, 50],
     footer: (page, pages) => ({
       text: `${page} / ${pages}`,
@@ -79,8 +78,14 @@ export function familyItineraryDefinition(input: FamilyItineraryInput): TDocumen
       color: '#667085',
     }),
     content: [
-      { text: t('title', { host: input.host, guests: input.guests }), style: 'title' },
-      { text: t('pdf.zone', { zone: meta.timeZone }), color: '#475467' },
+      text(
+        t('title', { host: input.host, guests: input.guests }),
+        { fontSize: 16, bold: true },
+        {
+          margin: [0, 0, 0, 4],
+        },
+      ),
+      text(t('pdf.zone', { zone: meta.timeZone }), {}, { color: '#475467' }),
       ...days,
     ],
   };

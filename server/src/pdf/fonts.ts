@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import * as fontkit from 'fontkit';
 import pdfmake from 'pdfmake';
 
 const require = createRequire(import.meta.url);
@@ -8,47 +9,60 @@ function fontFile(pkg: string, weight: string, file: string): string {
   return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), weight, file);
 }
 
-let isReady = false;
+/** The two embedded families: Noto Sans SC (Latin and Chinese) and Noto Sans Arabic. */
+export type Family = 'Noto' | 'NotoArabic';
 
-/**
- * pdfmake with Noto Sans SC embedded (TTF: it covers Latin and Chinese, and pdfkit subsets it
- * correctly; the same font in WOFF2 or through pdf-lib renders blank). Remote resources are
- * refused: a PDF never fetches anything.
- */
-export function pdfMaker(): typeof pdfmake {
-  if (!isReady) {
-    const regular = fontFile(
-      '@expo-google-fonts/noto-sans-sc',
-      '400Regular',
-      'NotoSansSC_400Regular.ttf',
-    );
-    const bold = fontFile('@expo-google-fonts/noto-sans-sc', '700Bold', 'NotoSansSC_700Bold.ttf');
-    const arabic = fontFile(
+const FILES: Record<Family, { normal: string; bold: string }> = {
+  Noto: {
+    normal: fontFile('@expo-google-fonts/noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf'),
+    bold: fontFile('@expo-google-fonts/noto-sans-sc', '700Bold', 'NotoSansSC_700Bold.ttf'),
+  },
+  NotoArabic: {
+    normal: fontFile(
       '@expo-google-fonts/noto-sans-arabic',
       '400Regular',
       'NotoSansArabic_400Regular.ttf',
-    );
-    const arabicBold = fontFile(
-      '@expo-google-fonts/noto-sans-arabic',
-      '700Bold',
-      'NotoSansArabic_700Bold.ttf',
-    );
+    ),
+    bold: fontFile('@expo-google-fonts/noto-sans-arabic', '700Bold', 'NotoSansArabic_700Bold.ttf'),
+  },
+};
+
+let isReady = false;
+
+/**
+ * pdfmake with the Noto fonts embedded (TTF: pdfkit subsets it correctly; the same font in
+ * WOFF2 or through pdf-lib renders blank). Remote resources are refused: a PDF never fetches
+ * anything.
+ */
+export function pdfMaker(): typeof pdfmake {
+  if (!isReady) {
+    const { Noto, NotoArabic } = FILES;
     pdfmake.setFonts({
-      Noto: { normal: regular, bold, italics: regular, bolditalics: bold },
-      NotoArabic: { normal: arabic, bold: arabicBold, italics: arabic, bolditalics: arabicBold },
+      Noto: { ...Noto, italics: Noto.normal, bolditalics: Noto.bold },
+      NotoArabic: { ...NotoArabic, italics: NotoArabic.normal, bolditalics: NotoArabic.bold },
     });
     pdfmake.setUrlAccessPolicy(() => false);
-    const files = new Set([regular, bold, arabic, arabicBold]);
+    const files = new Set(Object.values(FILES).flatMap((f) => [f.normal, f.bold]));
     pdfmake.setLocalAccessPolicy((file) => files.has(file));
     isReady = true;
   }
   return pdfmake;
 }
 
-/** The font and alignment for text in a language: Arabic script needs its own font, set right. */
-export function scriptStyle(lang: string): { font: string; alignment: 'left' | 'right' } {
-  const primary = lang.split('-')[0]?.toLowerCase() ?? '';
-  return ['ar', 'fa', 'ur'].includes(primary)
-    ? { font: 'NotoArabic', alignment: 'right' }
-    : { font: 'Noto', alignment: 'left' };
+const opened = new Map<string, fontkit.Font>();
+
+function font(family: Family, bold: boolean): fontkit.Font {
+  const file = FILES[family][bold ? 'bold' : 'normal'];
+  let loaded = opened.get(file);
+  if (!loaded) {
+    loaded = fontkit.openSync(file) as fontkit.Font;
+    opened.set(file, loaded);
+  }
+  return loaded;
+}
+
+/** The width in points of text set in a family, shaped the way pdfkit shapes it. */
+export function textWidth(text: string, family: Family, bold: boolean, size: number): number {
+  const f = font(family, bold);
+  return (f.layout(text).advanceWidth / f.unitsPerEm) * size;
 }

@@ -108,4 +108,55 @@ describe('the signed agreement PDF', () => {
     expect(sig).toMatch(/Signature Validation: Signature is Valid/);
     expect(sig).toMatch(/Total document signed/);
   });
+
+  it('names the prevailing version in each language of the statement', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-prevails-'));
+    const file = path.join(dir, 'agreement.pdf');
+    const prevails = canonical.replace('"prevailing":"equal"', '"prevailing":"zh-Hans"');
+    fs.writeFileSync(
+      file,
+      await signedAgreementPdf({ ...EMPTY, canonical: prevails }, loadOrCreateSeal(dir)),
+    );
+    const text = execFileSync('pdftotext', [file, '-']).toString();
+    expect(text).toContain('the Simplified Chinese version prevails');
+    expect(text).toContain('以简体中文版本为准');
+  });
+
+  it('sets Arabic right to left, in the Arabic font, with the first words at the right', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-arabic-'));
+    const seal = loadOrCreateSeal(dir);
+    const render = async (arabic: string) => {
+      const file = path.join(dir, `${arabic.length}.pdf`);
+      const text = stableStringify({
+        ...JSON.parse(canonical),
+        languages: ['en', 'ar'],
+        title: { en: 'Partnership agreement', ar: 'اتفاقية الشراكة' },
+        clauses: [
+          {
+            id: 'purpose',
+            kind: 'purpose',
+            title: { en: 'Purpose', ar: 'الغرض' },
+            text: { en: 'Our schools learn together.', ar: arabic },
+          },
+        ],
+      });
+      fs.writeFileSync(file, await signedAgreementPdf({ ...EMPTY, canonical: text }, seal));
+      return file;
+    };
+    const file = await render('نستضيف 111 طالباً في يوليو ثم نرسل 222 معلماً ثم 333 من الأهالي.');
+    expect(execFileSync('pdffonts', [file]).toString()).toMatch(/NotoSansArabic-Regular/);
+    const words = [
+      ...execFileSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', file, '-'])
+        .toString()
+        .matchAll(/<word xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g),
+    ].map((m) => ({ xMin: Number(m[1]), xMax: Number(m[2]), text: m[3] }));
+    const x = (text: string) => words.find((w) => w.text === text)?.xMin ?? NaN;
+    expect(x('111')).toBeGreaterThan(x('222'));
+    expect(x('222')).toBeGreaterThan(x('333'));
+    const rightEdge = Math.max(...words.map((w) => w.xMax));
+    expect(rightEdge).toBeGreaterThan(595 - 40 - 2);
+    expect(rightEdge).toBeLessThanOrEqual(595.28 - 40 + 0.5);
+    const ink = inkOnFirstPage(file);
+    expect(ink).toBeGreaterThan(inkOnFirstPage(await render('')) + 100);
+  });
 });

@@ -1,10 +1,12 @@
 import { P12Signer, PDF } from '@libpdf/core';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, ContentBase, Margins, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { directionOf } from '@tandem/shared/i18n/index';
 import { translate } from '@tandem/shared/i18n/translate';
 import type { School, Side } from '@tandem/shared/people';
 import type { AuditEntry, Signature } from '../persistence/SigningStore';
-import { inEachLanguage } from './bilingual';
-import { pdfMaker, scriptStyle } from './fonts';
+import { pageText as text } from './bidi';
+import { inEachLanguage, joinedLabel, languageName } from './bilingual';
+import { pdfMaker } from './fonts';
 import type { Seal } from './seal';
 
 /** The name of the canonical JSON attached to the signed PDF. */
@@ -26,50 +28,67 @@ export interface SignedAgreementInput {
   signedAt: number;
 }
 
+function utc(at: number, length: number): string {
+  return new Date(at).toISOString().replace('T', ' ').slice(0, length);
+}
+
 function definition(input: SignedAgreementInput): TDocumentDefinitions {
   const doc = JSON.parse(input.canonical) as Canonical;
   const { languages } = doc;
-  const t = (key: string, values: Record<string, string | number> = {}) =>
-    inEachLanguage(languages, (lang) => translate(lang, 'signing', key, values));
-  const prevailing =
-    doc.prevailing === 'equal'
-      ? t('pdf.equal')
-      : t('pdf.prevails', {
-          language:
-            new Intl.DisplayNames(['en'], { type: 'language' }).of(doc.prevailing) ??
-            doc.prevailing,
-        });
+  const say = (lang: string, key: string, values: Record<string, string | number> = {}) =>
+    translate(lang, 'signing', key, values);
+  const label = (key: string) => joinedLabel(languages, (lang) => say(lang, key));
+  /** A sentence in each language, each its own paragraph in its own direction. */
+  const sentences = (pick: (lang: string) => string, extra: ContentBase = {}): Content[] =>
+    inEachLanguage(languages, pick).map((entry) =>
+      text(entry.text, { direction: directionOf(entry.lang) }, extra),
+    );
+  const title = joinedLabel(languages, (lang) => doc.title[lang] ?? '');
+  const prevailing = sentences(
+    (lang) =>
+      doc.prevailing === 'equal'
+        ? say(lang, 'pdf.equal')
+        : say(lang, 'pdf.prevails', { language: languageName(doc.prevailing, lang) }),
+    { italics: true },
+  );
   const clauses: Content[] = doc.clauses.flatMap((clause, i) =>
-    languages.map((lang) => ({
-      ...scriptStyle(lang),
-      stack: [
-        { text: `${i + 1}. ${clause.title[lang] ?? ''}`, bold: true, margin: [0, 8, 0, 2] },
-        { text: clause.text[lang] ?? '' },
-      ],
-    })),
+    languages.map((lang) => {
+      const direction = directionOf(lang);
+      const alignment = direction === 'rtl' ? 'right' : 'left';
+      return {
+        stack: [
+          text(
+            `${i + 1}. ${clause.title[lang] ?? ''}`,
+            { bold: true, direction, alignment },
+            {
+              margin: [0, 8, 0, 2],
+            },
+          ),
+          text(clause.text[lang] ?? '', { direction, alignment }),
+        ],
+      };
+    }),
   );
   const signatureBlocks: Content[] = input.signatures.map((s) => ({
     margin: [0, 12, 0, 0],
     stack: [
-      { text: input.sides[s.side].name, bold: true },
+      text(input.sides[s.side].name, { bold: true }),
       s.image
         ? { image: s.image, fit: [200, 70] }
-        : { text: s.typed ?? '', fontSize: 20, italics: true },
-      { text: `${s.name}, ${s.title}` },
-      {
-        text: new Date(s.at).toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
-        color: '#475467',
-      },
+        : text(s.typed ?? '', { fontSize: 20 }, { italics: true }),
+      text(`${s.name}, ${s.title}`),
+      { text: `${utc(s.at, 16)} UTC`, color: '#475467' },
     ],
   }));
+  const cell = (value: string) => text(value, { width: Infinity, fontSize: 8 });
   const audit: Content = {
     table: {
       headerRows: 1,
       widths: ['auto', 'auto', '*'],
       body: [
-        [t('pdf.when'), t('pdf.action'), t('pdf.record')],
+        [cell(label('pdf.when')), cell(label('pdf.action')), cell(label('pdf.record'))],
         ...input.audit.map((e) => [
-          new Date(e.at).toISOString().replace('T', ' ').slice(0, 19),
+          utc(e.at, 19),
           e.action,
           { text: `${e.data}\n${e.hash}`, fontSize: 6 },
         ]),
@@ -77,8 +96,10 @@ function definition(input: SignedAgreementInput): TDocumentDefinitions {
     },
     fontSize: 8,
   };
+  const heading = (key: string, margin: Margins): Content =>
+    text(label(key), { fontSize: 14, bold: true }, { margin, pageBreak: 'before' });
   return {
-    info: { title: languages.map((l) => doc.title[l]).join(' / ') },
+    info: { title },
     defaultStyle: { font: 'Noto', fontSize: 10, lineHeight: 1.25 },
     pageMargins: [40, 40, 40, 56],
     footer: (page, pages) => ({
@@ -88,27 +109,18 @@ function definition(input: SignedAgreementInput): TDocumentDefinitions {
       text: `SHA-256 ${input.hash} · ${page}/${pages}`,
     }),
     content: [
-      { text: languages.map((l) => doc.title[l]).join(' / '), fontSize: 18, bold: true },
-      { text: `${input.sides.A.name} · ${input.sides.B.name}`, margin: [0, 4, 0, 4] },
-      { text: prevailing, italics: true, margin: [0, 0, 0, 8] },
+      text(title, { fontSize: 18, bold: true }),
+      text(`${input.sides.A.name} · ${input.sides.B.name}`, {}, { margin: [0, 4, 0, 4] }),
+      ...prevailing,
+      { text: '', margin: [0, 0, 0, 8] },
       ...clauses,
-      {
-        text: t('pdf.signatures'),
-        fontSize: 14,
-        bold: true,
-        margin: [0, 20, 0, 0],
-        pageBreak: 'before',
-      },
+      heading('pdf.signatures', [0, 20, 0, 0]),
       ...signatureBlocks,
-      {
-        text: t('pdf.certificate'),
-        fontSize: 14,
-        bold: true,
-        margin: [0, 20, 0, 4],
-        pageBreak: 'before',
-      },
-      { text: t('pdf.certificateText', { hash: input.hash }) },
-      { text: t('pdf.audit'), bold: true, margin: [0, 12, 0, 4] },
+      heading('pdf.certificate', [0, 20, 0, 4]),
+      ...sentences((lang) => say(lang, 'pdf.certificateText', { hash: input.hash }), {
+        margin: [0, 0, 0, 4],
+      }),
+      text(label('pdf.audit'), { bold: true }, { margin: [0, 12, 0, 4] }),
       audit,
     ],
   };
