@@ -1,11 +1,20 @@
-import { WebsocketProvider } from 'y-websocket';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-/** A bench client: a stock provider with its own doc, optionally sending a session cookie. */
+/** A bench client: a stock provider with its own doc. */
 export interface BenchClient {
   doc: Y.Doc;
-  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+async function untilSynced(isSynced: () => boolean, room: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (!isSynced()) {
+    if (Date.now() > deadline) throw new Error(`client for ${room} did not sync`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 function socketWith(cookie: string | null): typeof globalThis.WebSocket {
@@ -17,7 +26,8 @@ function socketWith(cookie: string | null): typeof globalThis.WebSocket {
   return BenchSocket as unknown as typeof globalThis.WebSocket;
 }
 
-export async function connect(
+/** y-websocket's provider (Tandem and the classic reference server speak its protocol). */
+export async function connectYWebsocket(
   serverUrl: string,
   room: string,
   cookie: string | null,
@@ -27,15 +37,27 @@ export async function connect(
     WebSocketPolyfill: socketWith(cookie),
     disableBc: true,
   });
-  const deadline = Date.now() + 30_000;
-  while (!provider.synced) {
-    if (Date.now() > deadline) throw new Error(`client for ${room} did not sync`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return { doc, provider };
+  await untilSynced(() => provider.synced, room);
+  return { doc, destroy: () => provider.destroy() };
 }
 
-/** Percentile of sorted-or-not samples (nearest rank). */
+/** Hocuspocus's own provider, one socket per client. */
+export async function connectHocuspocus(serverUrl: string, room: string): Promise<BenchClient> {
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url: serverUrl, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc });
+  provider.attach();
+  await untilSynced(() => provider.isSynced, room);
+  return {
+    doc,
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+/** Percentile of samples (nearest rank). */
 export function percentile(samples: number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
   const sorted = [...samples].sort((a, b) => a - b);
@@ -46,35 +68,61 @@ export function percentile(samples: number[], p: number): number {
 
 /**
  * Fan-out latency: edits stamped with their send time (performance.timeOrigin-based, one
- * process), measured when each other client sees them. Returns every sample in ms.
+ * process), measured when each other client of the room sees them. Returns every sample in ms.
  */
 export async function fanOut(
-  clients: BenchClient[],
-  plan: { senders: number; editsPerSecond: number; seconds: number },
+  clients: readonly BenchClient[],
+  senders: readonly BenchClient[],
+  plan: { editsPerSecond: number; seconds: number },
 ): Promise<number[]> {
   const samples: number[] = [];
   const now = () => performance.timeOrigin + performance.now();
+  const stop: (() => void)[] = [];
   for (const client of clients) {
     const marks = client.doc.getMap<number>('bench');
-    marks.observe((event) => {
+    const observer = (event: Y.YMapEvent<number>) => {
       if (event.transaction.local) return;
-      for (const key of event.keysChanged as Set<string>) {
+      for (const key of event.keysChanged) {
         const sentAt = marks.get(key);
         if (typeof sentAt === 'number') samples.push(now() - sentAt);
       }
-    });
+    };
+    marks.observe(observer);
+    stop.push(() => marks.unobserve(observer));
   }
-  const senders = clients.slice(0, plan.senders);
   const interval = 1000 / plan.editsPerSecond;
   const end = Date.now() + plan.seconds * 1000;
   let n = 0;
-  const timers = senders.map((sender, i) =>
-    setInterval(() => {
-      if (Date.now() > end) return;
-      sender.doc.getMap<number>('bench').set(`${i}:${n++}`, now());
-    }, interval),
-  );
-  await new Promise((resolve) => setTimeout(resolve, plan.seconds * 1000 + 1500));
-  for (const timer of timers) clearInterval(timer);
+  // Senders start spread over one interval, as people do, not all in the same millisecond.
+  const timers = senders.map((sender, i) => {
+    const edit = () => {
+      if (Date.now() <= end) sender.doc.getMap<number>('bench').set(`${i}:${n++}`, now());
+    };
+    let every: NodeJS.Timeout | undefined;
+    const first = setTimeout(
+      () => {
+        edit();
+        every = setInterval(edit, interval);
+      },
+      (interval * i) / senders.length,
+    );
+    return () => {
+      clearTimeout(first);
+      clearInterval(every);
+    };
+  });
+  await new Promise((resolve) => setTimeout(resolve, plan.seconds * 1000));
+  // Then until the last edits have arrived: no new sample for 200 ms, at most 1.5 s.
+  const settled = Date.now() + 1_500;
+  for (let seen = -1; seen !== samples.length && Date.now() < settled; ) {
+    seen = samples.length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  for (const clear of [...timers, ...stop]) clear();
   return samples;
+}
+
+export async function closeAll(clients: readonly BenchClient[]): Promise<void> {
+  for (const c of clients) c.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 300));
 }

@@ -50,9 +50,11 @@ export async function startTandem(
   return { url: match[1] ?? '', child, dataDir, stop: stopper(child) };
 }
 
-/** The reference y-websocket server. */
-export async function startReference(): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/referenceServer.ts'], {
+/** A reference server script from this folder; it prints `ready <port>` once listening. */
+export async function startReference(
+  script: 'yWebsocketServer.ts' | 'hocuspocusServer.ts',
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `bench/${script}`], {
     cwd: serverDir,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

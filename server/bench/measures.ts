@@ -1,0 +1,87 @@
+import { type BenchClient, closeAll, fanOut, percentile } from './clients';
+import { rssKiB } from './processes';
+import type { Target } from './targets';
+
+export interface Latency {
+  p50: number;
+  p99: number;
+}
+
+function latency(samples: number[]): Latency {
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+async function connectMany(target: Target, rooms: number[]): Promise<BenchClient[]> {
+  const clients: BenchClient[] = [];
+  // In batches, so thousands of handshakes do not all time out together.
+  for (let i = 0; i < rooms.length; i += 50) {
+    const batch = rooms.slice(i, i + 50);
+    clients.push(
+      ...(await Promise.all(batch.map(async (r) => target.connect(await target.room(r))))),
+    );
+  }
+  return clients;
+}
+
+/** One sender, 10 edits a second, every other client of the room receiving. */
+export async function fanOutLatency(target: Target, clients: number, seconds: number) {
+  const all = await connectMany(target, Array<number>(clients).fill(0));
+  const samples = await fanOut(all, all.slice(0, 1), { editsPerSecond: 10, seconds });
+  await closeAll(all);
+  return latency(samples);
+}
+
+/** Every client of one room typing 5 edits a second. */
+export async function typingStorm(target: Target, clients: number, seconds: number) {
+  const all = await connectMany(target, Array<number>(clients).fill(1));
+  const samples = await fanOut(all, all, { editsPerSecond: 5, seconds });
+  await closeAll(all);
+  return latency(samples);
+}
+
+/** Server RSS growth per small document, with `docs` documents open (one client each). */
+export async function memoryPerDocKiB(target: Target, docs: number): Promise<number> {
+  const rooms = Array.from({ length: docs }, (_, i) => 1_000 + i);
+  for (const r of rooms) await target.room(r);
+  const before = rssKiB(target.pid);
+  const clients = await connectMany(target, rooms);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const perDoc = (rssKiB(target.pid) - before) / docs;
+  await closeAll(clients);
+  return perDoc;
+}
+
+/**
+ * Connections held with light editing (rooms of `perRoom`, one person in each typing every
+ * two seconds) before fan-out p99 passes 100 ms: the largest step that stayed under it.
+ */
+export async function connectionsHeld(
+  target: Target,
+  plan: { steps: number[]; perRoom: number; seconds: number },
+): Promise<{ held: number; p99: Record<number, number> }> {
+  const clients: BenchClient[] = [];
+  const p99: Record<number, number> = {};
+  let held = 0;
+  try {
+    for (const step of plan.steps) {
+      const rooms = Array.from(
+        { length: step - clients.length },
+        (_, k) => 1_000 + Math.floor((clients.length + k) / plan.perRoom),
+      );
+      clients.push(...(await connectMany(target, rooms)));
+      const senders = clients.filter((_, i) => i % plan.perRoom === 0);
+      const samples = await fanOut(clients, senders, {
+        editsPerSecond: 0.5,
+        seconds: plan.seconds,
+      });
+      p99[step] = percentile(samples, 99);
+      if (!((p99[step] ?? Infinity) < 100)) break;
+      held = step;
+    }
+  } catch (error) {
+    console.error(`${target.name}: connecting failed after ${clients.length}`, error);
+  } finally {
+    await closeAll(clients);
+  }
+  return { held, p99 };
+}

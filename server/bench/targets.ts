@@ -1,0 +1,96 @@
+import { type BenchClient, connectHocuspocus, connectYWebsocket } from './clients';
+import { type ServerProcess, startReference, startTandem } from './processes';
+
+/** A server under test, in its own process, and how a stock client reaches its rooms. */
+export interface Target {
+  name: 'Tandem' | 'y-websocket' | 'Hocuspocus';
+  pid: number | undefined;
+  /** A distinct room per index (Tandem's need a partnership, made on first use). */
+  room(index: number): Promise<string>;
+  connect(room: string): Promise<BenchClient>;
+  stop(): Promise<void>;
+}
+
+/** A bench account on a Tandem server and a way to make partnerships it coordinates. */
+export async function tandemAccount(url: string) {
+  const email = `bench-${Date.now()}-${Math.random()}@school.example`;
+  const res = await fetch(`${url}/api/accounts`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: url },
+    body: JSON.stringify({
+      email,
+      password: 'a long bench passphrase',
+      name: 'Bench',
+      language: 'en',
+    }),
+  });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const school = (language: string) => ({
+    name: 'S',
+    city: 'C',
+    country: 'US',
+    timeZone: 'UTC',
+    language,
+  });
+  const partnership = async () => {
+    const created = await fetch(`${url}/api/partnerships`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: url },
+      body: JSON.stringify({ sideA: school('en'), sideB: school('zh-Hans') }),
+    });
+    return ((await created.json()) as { id: string }).id;
+  };
+  return { cookie, partnership };
+}
+
+export async function tandemTarget(): Promise<Target> {
+  const server = await startTandem();
+  const account = await tandemAccount(server.url);
+  const rooms = new Map<number, Promise<string>>();
+  const sync = `${server.url.replace('http', 'ws')}/sync`;
+  return {
+    name: 'Tandem',
+    pid: server.child.pid,
+    room: (index) => {
+      let room = rooms.get(index);
+      if (!room) {
+        room = account.partnership().then((id) => `${id}/itinerary.A.threads`);
+        rooms.set(index, room);
+      }
+      return room;
+    },
+    connect: (room) => connectYWebsocket(sync, room, account.cookie),
+    stop: () => server.stop(),
+  };
+}
+
+function referenceTarget(
+  name: 'y-websocket' | 'Hocuspocus',
+  server: ServerProcess,
+  connect: (url: string, room: string) => Promise<BenchClient>,
+): Target {
+  const url = server.url.replace('http', 'ws');
+  return {
+    name,
+    pid: server.child.pid,
+    room: (index) => Promise.resolve(`bench-room-${index}`),
+    connect: (room) => connect(url, room),
+    stop: () => server.stop(),
+  };
+}
+
+/** The classic y-websocket server (`setupWSConnection` from `@y/websocket-server` 0.1.1). */
+export async function yWebsocketTarget(): Promise<Target> {
+  return referenceTarget('y-websocket', await startReference('yWebsocketServer.ts'), (url, room) =>
+    connectYWebsocket(url, room, null),
+  );
+}
+
+/** Hocuspocus 4.7 with its own provider. */
+export async function hocuspocusTarget(): Promise<Target> {
+  return referenceTarget(
+    'Hocuspocus',
+    await startReference('hocuspocusServer.ts'),
+    connectHocuspocus,
+  );
+}
