@@ -82,7 +82,7 @@ export async function fanOut(
     const marks = client.doc.getMap<number>('bench');
     const observer = (event: Y.YMapEvent<number>) => {
       if (event.transaction.local) return;
-      for (const key of event.keysChanged) {
+      for (const key of event.keysChanged as Set<string>) {
         const sentAt = marks.get(key);
         if (typeof sentAt === 'number') samples.push(now() - sentAt);
       }
