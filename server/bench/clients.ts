@@ -114,7 +114,7 @@ export async function fanOut(
   await new Promise((resolve) => setTimeout(resolve, plan.seconds * 1000));
   // Then until the last edits have arrived: no new sample for 200 ms, at most 1.5 s.
   const settled = Date.now() + 1_500;
-  for (let seen = -1; seen !== samples.length && Date.now() < settled; ) {
+  for (let seen = -1; seen !== samples.length && Date.now() < settled;) {
     seen = samples.length;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
