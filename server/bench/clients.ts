@@ -9,12 +9,22 @@ export interface BenchClient {
   destroy(): void;
 }
 
-async function untilSynced(isSynced: () => boolean, room: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!isSynced()) {
-    if (Date.now() > deadline) throw new Error(`client for ${room} did not sync`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** Resolves on the provider's own sync event (no polling delay in the figures). */
+function untilSynced(
+  subscribe: (listener: () => void) => void,
+  isSynced: () => boolean,
+  room: string,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`client for ${room} did not sync`)), 30_000);
+    const check = () => {
+      if (!isSynced()) return;
+      clearTimeout(timer);
+      resolve();
+    };
+    subscribe(check);
+    check();
+  });
 }
 
 function socketWith(cookie: string | null): typeof globalThis.WebSocket {
@@ -37,7 +47,11 @@ export async function connectYWebsocket(
     WebSocketPolyfill: socketWith(cookie),
     disableBc: true,
   });
-  await untilSynced(() => provider.synced, room);
+  await untilSynced(
+    (check) => provider.on('sync', check),
+    () => provider.synced,
+    room,
+  );
   return { doc, destroy: () => provider.destroy() };
 }
 
@@ -47,7 +61,11 @@ export async function connectHocuspocus(serverUrl: string, room: string): Promis
   const socket = new HocuspocusProviderWebsocket({ url: serverUrl, WebSocketPolyfill: WebSocket });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc });
   provider.attach();
-  await untilSynced(() => provider.isSynced, room);
+  await untilSynced(
+    (check) => provider.on('synced', check),
+    () => provider.isSynced,
+    room,
+  );
   return {
     doc,
     destroy: () => {

@@ -35,6 +35,14 @@ const SIZES = isSmoke
 
 type Name = Target['name'];
 const NAMES: Name[] = ['Tandem', 'y-websocket', 'Hocuspocus'];
+const STARTS = {
+  Tandem: tandemTarget,
+  'y-websocket': yWebsocketTarget,
+  Hocuspocus: hocuspocusTarget,
+};
+// `--servers=Tandem,Hocuspocus` measures only those (for profiling; the report needs all).
+const only = process.argv.find((a) => a.startsWith('--servers='))?.slice('--servers='.length);
+const starts = NAMES.filter((n) => !only || only.split(',').includes(n)).map((n) => STARTS[n]);
 interface Row {
   figure: string;
   unit: string;
@@ -120,7 +128,7 @@ function table(): string {
 }
 
 async function main() {
-  for (const start of [tandemTarget, yWebsocketTarget, hocuspocusTarget]) await measure(start);
+  for (const start of starts) await measure(start);
   record(
     `cold load + first sync, ${SIZES.edits} edits`,
     'ms',

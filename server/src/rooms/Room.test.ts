@@ -102,10 +102,9 @@ describe('Room', () => {
     const source = new Y.Doc();
     source.on('update', (u: Uint8Array) => room.applyPeerUpdate(writer, u));
     for (let i = 0; i < 25; i++) source.getText('text').insert(i, String(i % 10));
-    await waitFor(
-      () => (db.prepare('SELECT COUNT(*) AS n FROM doc_updates').get() as { n: number }).n < 10,
-      'compaction',
-    );
+    const count = (table: string) =>
+      (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    await waitFor(() => count('doc_snapshots') === 1 && count('doc_updates') < 10, 'compaction');
     const reloaded = new Room('d', store, await store.load('d'), quiet);
     expect(reloaded.doc.getText('text').toJSON()).toBe(source.getText('text').toJSON());
   });

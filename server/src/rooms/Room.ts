@@ -138,6 +138,9 @@ export class Room {
     this.isDraining = true;
     let retryMs = 100;
     try {
+      // Updates that arrive in the same event-loop turn (a typing storm) are stored in one
+      // transaction and sent as one message; setImmediate adds no delay to a lone update.
+      await new Promise((resolve) => setImmediate(resolve));
       while (this.outbox.length > 0) {
         const batch = this.outbox.slice();
         try {
