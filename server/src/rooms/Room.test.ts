@@ -50,6 +50,22 @@ class FlakyStore implements DocumentStore {
 }
 
 describe('Room', () => {
+  it('stores the updates of one event-loop turn in one write and sends them as one message', async () => {
+    const store = new FlakyStore(new SqliteDocumentStore(openDatabase(tempDataDir())), 0);
+    const room = new Room('d', store, await store.load('d'), quiet);
+    const sent: Uint8Array[] = [];
+    const writers = [peer(1), peer(2), peer(3)];
+    for (const w of writers) room.peers.add(w);
+    room.peers.add(peer(4, sent));
+    writers.forEach((w, i) => room.applyPeerUpdate(w, updateFor(`edit ${i}`)));
+    await room.whenSaved();
+    expect(store.appendCalls).toBe(1);
+    expect(sent).toHaveLength(1);
+    const reader = new Y.Doc();
+    for (const update of (await store.load('d')).updates) Y.applyUpdate(reader, update);
+    expect(reader.getText('text').toString()).toHaveLength('edit 0'.length * 3);
+  });
+
   it('broadcasts an update only after it is stored, retrying failed writes', async () => {
     const sqlite = new SqliteDocumentStore(openDatabase(tempDataDir()));
     const store = new FlakyStore(sqlite, 2);
