@@ -64,6 +64,8 @@ function record(figure: string, unit: string, target: string, name: Name, value:
 /** Every comparative figure for one server, which runs alone meanwhile. */
 async function measure(start: () => Promise<Target>) {
   const target = await start();
+  // Each server starts with this process's garbage collected, not the previous server's.
+  global.gc?.();
   const { name } = target;
   try {
     for (const n of SIZES.fanOut) {

@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { CloseCode } from '@tandem/shared/protocol';
 import type { Config } from './config';
 import { createApp } from './http/app';
+import { checkpointInWorker } from './persistence/checkpoints';
 import { openDatabase } from './persistence/database';
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore';
 import { startHeartbeat } from './rooms/heartbeat';
@@ -50,6 +51,7 @@ const version = (
 /** Opens storage, starts HTTP and WebSocket on one port. */
 export async function startServer(config: Config): Promise<TandemServer> {
   const db = openDatabase(config.dataDir);
+  const stopCheckpoints = checkpointInWorker(db, 2_000, log);
   const people = new SqlitePeopleStore(db);
   const versions = new AgreementVersions(new SqliteVersionStore(db));
   const threadReads = new SqliteThreadReadStore(db);
@@ -125,6 +127,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       httpServer.closeAllConnections();
       await registry.closeAll();
       await closed;
+      await stopCheckpoints();
       db.close();
     },
   };
