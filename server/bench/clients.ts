@@ -144,3 +144,74 @@ export async function closeAll(clients: readonly BenchClient[]): Promise<void> {
   for (const c of clients) c.destroy();
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
+
+/**
+ * A receiver that only notes when each document update arrives, without applying it: with
+ * hundreds in one process, applying every update would measure this process, not the server.
+ */
+export interface Listener {
+  /** Arrival times of update frames, in order (performance.timeOrigin-based ms). */
+  arrivals: number[];
+  close(): void;
+}
+
+/** Offset of the sync message in a frame: Hocuspocus prefixes the document's name. */
+type Framing = (frame: Uint8Array) => number;
+
+const Y_WEBSOCKET: Framing = () => 0;
+
+const HOCUSPOCUS: Framing = (frame) => {
+  let length = 0;
+  let at = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = frame[at++] ?? 0;
+    length |= (byte & 0x7f) << shift;
+    if (byte < 0x80) break;
+  }
+  return at + length;
+};
+
+function listen(
+  url: string,
+  headers: Record<string, string>,
+  framing: Framing,
+  hello: Uint8Array | null,
+): Promise<Listener> {
+  return new Promise((resolve, reject) => {
+    const arrivals: number[] = [];
+    const ws = new WebSocket(url, { headers });
+    const timer = setTimeout(() => reject(new Error(`no answer from ${url}`)), 30_000);
+    ws.binaryType = 'nodebuffer';
+    ws.on('open', () => {
+      if (hello) ws.send(hello);
+    });
+    ws.on('error', reject);
+    ws.on('message', (data: Buffer) => {
+      const at = framing(data);
+      // A sync message (0) carrying an update (2); anything else means the server has us.
+      if (data[at] === 0 && data[at + 1] === 2) {
+        arrivals.push(performance.timeOrigin + performance.now());
+        return;
+      }
+      clearTimeout(timer);
+      resolve({ arrivals, close: () => ws.close() });
+    });
+  });
+}
+
+/** Tandem and the classic server greet a joined connection with sync step 1. */
+export function listenYWebsocket(
+  serverUrl: string,
+  room: string,
+  cookie: string | null,
+): Promise<Listener> {
+  return listen(`${serverUrl}/${room}`, cookie ? { cookie } : {}, Y_WEBSOCKET, null);
+}
+
+/** Hocuspocus adds a connection to the document once it has sent a token. */
+export function listenHocuspocus(serverUrl: string, room: string): Promise<Listener> {
+  const name = new TextEncoder().encode(room);
+  // [name][auth = 2][token = 0][token ""]; names here are shorter than 128 bytes.
+  const hello = new Uint8Array([name.length, ...name, 2, 0, 0]);
+  return listen(serverUrl, {}, HOCUSPOCUS, hello);
+}

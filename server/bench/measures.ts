@@ -23,11 +23,41 @@ async function connectMany(target: Target, rooms: number[]): Promise<BenchClient
   return clients;
 }
 
-/** One sender, 10 edits a second, every other client of the room receiving. */
+/**
+ * One person typing 10 edits a second and `clients - 1` others in the room: the time from each
+ * edit until each receiver's socket has it. The receivers only note arrivals (see Listener).
+ */
 export async function fanOutLatency(target: Target, clients: number, seconds: number) {
-  const all = await connectMany(target, Array<number>(clients).fill(0));
-  const samples = await fanOut(all, all.slice(0, 1), { editsPerSecond: 10, seconds });
-  await closeAll(all);
+  const room = await target.room(0);
+  const sender = await target.connect(room);
+  const listeners = [];
+  for (let i = 1; i < clients; i += 50) {
+    const batch = Math.min(50, clients - i);
+    listeners.push(
+      ...(await Promise.all(Array.from({ length: batch }, () => target.listen(room)))),
+    );
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const sentAt: number[] = [];
+  const marks = sender.doc.getMap<number>('bench');
+  const timer = setInterval(() => {
+    sentAt.push(performance.timeOrigin + performance.now());
+    marks.set(String(sentAt.length), sentAt.length);
+  }, 100);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  clearInterval(timer);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const samples = listeners.flatMap((listener) => {
+    // One frame per edit; anything else would pair arrivals with the wrong edits.
+    if (listener.arrivals.length !== sentAt.length) {
+      throw new Error(
+        `${target.name}: ${listener.arrivals.length} of ${sentAt.length} edits arrived`,
+      );
+    }
+    return listener.arrivals.map((at, k) => at - (sentAt[k] ?? Number.NaN));
+  });
+  for (const listener of listeners) listener.close();
+  await closeAll([sender]);
   return latency(samples);
 }
 

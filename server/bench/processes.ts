@@ -4,6 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 
 const serverDir = path.resolve(import.meta.dirname, '..');
+/** The V8 flags `npm run serve` starts Tandem with (package.json); keep the two in step. */
+const TANDEM_NODE_FLAGS = ['--max-semi-space-size=32'];
+/** `BENCH_PROFILE=<dir>` writes a V8 CPU profile of every server process into that folder. */
+const profile = process.env.BENCH_PROFILE
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+  : [];
 
 /** A server in its own process, and how to stop it. */
 export interface ServerProcess {
@@ -41,11 +47,15 @@ function stopper(child: ChildProcess) {
 export async function startTandem(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-')),
 ) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile, ...TANDEM_NODE_FLAGS, '--import', 'tsx', 'src/main.ts'],
+    {
+      cwd: serverDir,
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const match = await waitForLine(child, /listening on (http:\/\/[\d.]+:\d+)/);
   return { url: match[1] ?? '', child, dataDir, stop: stopper(child) };
 }
@@ -54,7 +64,7 @@ export async function startTandem(
 export async function startReference(
   script: 'yWebsocketServer.ts' | 'hocuspocusServer.ts',
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `bench/${script}`], {
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', `bench/${script}`], {
     cwd: serverDir,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,4 +1,11 @@
-import { type BenchClient, connectHocuspocus, connectYWebsocket } from './clients';
+import {
+  type BenchClient,
+  connectHocuspocus,
+  connectYWebsocket,
+  type Listener,
+  listenHocuspocus,
+  listenYWebsocket,
+} from './clients';
 import { type ServerProcess, startReference, startTandem } from './processes';
 
 /** A server under test, in its own process, and how a stock client reaches its rooms. */
@@ -8,6 +15,8 @@ export interface Target {
   /** A distinct room per index (Tandem's need a partnership, made on first use). */
   room(index: number): Promise<string>;
   connect(room: string): Promise<BenchClient>;
+  /** A receiver that notes arrivals only (see Listener). */
+  listen(room: string): Promise<Listener>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +69,7 @@ export async function tandemTarget(): Promise<Target> {
       return room;
     },
     connect: (room) => connectYWebsocket(sync, room, account.cookie),
+    listen: (room) => listenYWebsocket(sync, room, account.cookie),
     stop: () => server.stop(),
   };
 }
@@ -68,6 +78,7 @@ function referenceTarget(
   name: 'y-websocket' | 'Hocuspocus',
   server: ServerProcess,
   connect: (url: string, room: string) => Promise<BenchClient>,
+  listen: (url: string, room: string) => Promise<Listener>,
 ): Target {
   const url = server.url.replace('http', 'ws');
   return {
@@ -75,14 +86,18 @@ function referenceTarget(
     pid: server.child.pid,
     room: (index) => Promise.resolve(`bench-room-${index}`),
     connect: (room) => connect(url, room),
+    listen: (room) => listen(url, room),
     stop: () => server.stop(),
   };
 }
 
 /** The classic y-websocket server (`setupWSConnection` from `@y/websocket-server` 0.1.1). */
 export async function yWebsocketTarget(): Promise<Target> {
-  return referenceTarget('y-websocket', await startReference('yWebsocketServer.ts'), (url, room) =>
-    connectYWebsocket(url, room, null),
+  return referenceTarget(
+    'y-websocket',
+    await startReference('yWebsocketServer.ts'),
+    (url, room) => connectYWebsocket(url, room, null),
+    (url, room) => listenYWebsocket(url, room, null),
   );
 }
 
@@ -92,5 +107,6 @@ export async function hocuspocusTarget(): Promise<Target> {
     'Hocuspocus',
     await startReference('hocuspocusServer.ts'),
     connectHocuspocus,
+    listenHocuspocus,
   );
 }
