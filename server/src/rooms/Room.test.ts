@@ -63,7 +63,7 @@ describe('Room', () => {
     expect(sent).toHaveLength(1);
     const reader = new Y.Doc();
     for (const update of (await store.load('d')).updates) Y.applyUpdate(reader, update);
-    expect(reader.getText('text').toString()).toHaveLength('edit 0'.length * 3);
+    expect(reader.getText('text').toJSON()).toHaveLength('edit 0'.length * 3);
   });
 
   it('broadcasts an update only after it is stored, retrying failed writes', async () => {
