@@ -17,6 +17,7 @@ process.setMaxListeners(0);
 const isSmoke = process.argv.includes('--smoke');
 const SIZES = isSmoke
   ? {
+      warmUp: { clients: 3, seconds: 0.5 },
       fanOut: [3],
       seconds: 1,
       storm: { clients: 10, seconds: 1 },
@@ -25,6 +26,7 @@ const SIZES = isSmoke
       held: { steps: [20], perRoom: 10, seconds: 1 },
     }
   : {
+      warmUp: { clients: 50, seconds: 3 },
       fanOut: [2, 50, 200],
       // 150 edits: a single pause (a garbage collection) then moves p99 less than 1 %.
       seconds: 15,
@@ -65,7 +67,9 @@ function record(figure: string, unit: string, target: string, name: Name, value:
 /** Every comparative figure for one server, which runs alone meanwhile. */
 async function measure(start: () => Promise<Target>) {
   const target = await start();
-  // Each server starts with this process's garbage collected, not the previous server's.
+  // Each server is measured warm (its hot paths compiled), as it runs in service, and with
+  // this process's garbage from the previous server collected.
+  await fanOutLatency(target, SIZES.warmUp.clients, SIZES.warmUp.seconds);
   global.gc?.();
   const { name } = target;
   try {
