@@ -2,14 +2,9 @@ import * as Y from 'yjs';
 import { openDatabase } from '../src/persistence/database';
 import { SqliteDocumentStore } from '../src/persistence/SqliteDocumentStore';
 import { closeAll, connectYWebsocket } from './clients';
+import { median } from './measures';
 import { startTandem } from './processes';
 import { tandemAccount } from './targets';
-
-/** Median of a few. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** A document typed edit by edit: mostly at the end of the text, now and then in the middle. */
 function typedHistory(edits: number): { updates: Uint8Array[]; state: Uint8Array } {

@@ -7,6 +7,11 @@ export interface Latency {
   p99: number;
 }
 
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
 function latency(samples: number[]): Latency {
   return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }
