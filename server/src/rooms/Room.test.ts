@@ -1,5 +1,8 @@
+import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { MessageType } from '@tandem/shared/protocol';
 import { tempDataDir, waitFor } from '../../test/helpers';
 import type { DocumentStore, LogEntry } from '../persistence/DocumentStore';
 import { openDatabase } from '../persistence/database';
@@ -50,6 +53,32 @@ class FlakyStore implements DocumentStore {
 }
 
 describe('Room', () => {
+  it('sends the presence changed in one event-loop turn as one message', async () => {
+    const store = new SqliteDocumentStore(openDatabase(tempDataDir()));
+    const room = new Room('d', store, await store.load('d'), quiet);
+    const sent: Uint8Array[] = [];
+    const people = [peer(1), peer(2)];
+    for (const p of people) room.peers.add(p);
+    room.peers.add(peer(3, sent));
+    for (const p of people) {
+      const theirs = new awarenessProtocol.Awareness(new Y.Doc());
+      theirs.setLocalState({ name: `person ${p.id}` });
+      const update = awarenessProtocol.encodeAwarenessUpdate(theirs, [theirs.clientID]);
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, p);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent).toHaveLength(1);
+    const mirror = new awarenessProtocol.Awareness(new Y.Doc());
+    mirror.setLocalState(null);
+    const decoder = decoding.createDecoder(sent[0] ?? new Uint8Array());
+    expect(decoding.readVarUint(decoder)).toBe(MessageType.awareness);
+    awarenessProtocol.applyAwarenessUpdate(mirror, decoding.readVarUint8Array(decoder), null);
+    expect([...mirror.getStates().values()].map((state) => state.name as string).sort()).toEqual([
+      'person 1',
+      'person 2',
+    ]);
+  });
+
   it('stores the updates of one event-loop turn in one write and sends them as one message', async () => {
     const store = new FlakyStore(new SqliteDocumentStore(openDatabase(tempDataDir())), 0);
     const room = new Room('d', store, await store.load('d'), quiet);

@@ -37,6 +37,8 @@ export class Room {
   /** ClientIDs claimed in memory and not yet handed to the store. */
   private unsavedClaims: number[] = [];
   private readonly outbox: Pending[] = [];
+  /** Awareness clients changed since presence was last sent. */
+  private readonly awarenessChanged = new Set<number>();
   private isDraining = false;
   private savedWaiters: (() => void)[] = [];
   /** Sequence numbers are consecutive per document, so the log's tail is lastSeq - snapshotSeq. */
@@ -199,8 +201,22 @@ export class Room {
       for (const id of change.added) origin.awarenessIds.add(id);
       for (const id of change.removed) origin.awarenessIds.delete(id);
     }
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    const message = encodeAwareness(this.awareness, changed);
+    const hadPending = this.awarenessChanged.size > 0;
+    for (const id of [...change.added, ...change.updated, ...change.removed]) {
+      this.awarenessChanged.add(id);
+    }
+    if (!hadPending) setImmediate(this.sendAwareness);
+  };
+
+  /**
+   * Sends the presence that changed in this event-loop turn as one message. Stock providers
+   * renew their presence every 15 seconds, all at once when they joined together; sent one by
+   * one, a hundred renewals are ten thousand messages in a single burst.
+   */
+  private readonly sendAwareness = (): void => {
+    if (this.isDestroyed || this.awarenessChanged.size === 0) return;
+    const message = encodeAwareness(this.awareness, [...this.awarenessChanged]);
+    this.awarenessChanged.clear();
     for (const peer of this.peers) peer.send(message);
   };
 }
