@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { AppError, ErrorCode } from '@tandem/shared/errors';
 import type { Side } from '@tandem/shared/people';
 
 /** `signing` freezes the agreement; `signed` is final; `amended` archives a signed one. */
@@ -159,6 +160,13 @@ export class SigningStore {
   /** Whether the agreement is frozen (signing under way, or signed and not amended). */
   isFrozen(partnershipId: string): boolean {
     return this.current(partnershipId) !== null;
+  }
+
+  /** Refuses (AGREEMENT_FROZEN) while signing is under way or done: the text may not change. */
+  requireDraft(partnershipId: string): void {
+    if (this.isFrozen(partnershipId)) {
+      throw new AppError(ErrorCode.AGREEMENT_FROZEN, 'The agreement is frozen for signing.');
+    }
   }
 
   start(

@@ -37,11 +37,6 @@ function findClause(agreement: Room, clauseId: string) {
  * `status` document, which only it can write, so no client can forge the other side's word.
  */
 export function addAgreementRoutes(router: Router, { auth, registry, signings }: ApiDeps): void {
-  const refuseIfFrozen = (partnershipId: string) => {
-    if (signings.isFrozen(partnershipId)) {
-      throw new AppError(ErrorCode.AGREEMENT_FROZEN, 'The agreement is frozen for signing.');
-    }
-  };
   /** Runs `use` with the partnership's agreement and status rooms loaded. */
   function withAgreement<T>(partnershipId: string, use: (agreement: Room, status: Room) => T) {
     const names = (['agreement', 'status'] as const).map((document) =>
@@ -68,7 +63,7 @@ export function addAgreementRoutes(router: Router, { auth, registry, signings }:
     async ({ req, res, params }) => {
       const id = params.id ?? '';
       const { member } = await auth.requireMember(req, id);
-      refuseIfFrozen(id);
+      signings.requireDraft(id);
       forbidUnless(
         permissionFor(member.role, member.side, 'agreement') === 'edit',
         'Only people who edit the agreement can mark a clause aligned.',
@@ -103,7 +98,7 @@ export function addAgreementRoutes(router: Router, { auth, registry, signings }:
     async ({ req, res, params }) => {
       const id = params.id ?? '';
       const { member } = await auth.requireMember(req, id);
-      refuseIfFrozen(id);
+      signings.requireDraft(id);
       forbidUnless(
         maySign(member.role),
         "Only a school's coordinators and leaders can approve clauses.",

@@ -86,9 +86,7 @@ export function addVersionRoutes(
       const id = params.id ?? '';
       const { member } = await auth.requireMember(req, id);
       requireEditor(member);
-      if (signings.isFrozen(id)) {
-        throw new AppError(ErrorCode.AGREEMENT_FROZEN, 'The agreement is frozen for signing.');
-      }
+      signings.requireDraft(id);
       const source = await stateOf(id, params.versionId ?? '');
       const kept = await registry.withRoom(roomOf(id), async (room) => {
         // What the restore replaces stays one click away.
