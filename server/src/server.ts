@@ -48,6 +48,9 @@ const version = (
   }
 ).version;
 
+/** How far back a starting server looks for comments whose mention emails may be unsent. */
+const MENTION_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+
 /** Opens storage, starts HTTP and WebSocket on one port. */
 export async function startServer(config: Config): Promise<TandemServer> {
   const db = openDatabase(config.dataDir);
@@ -59,8 +62,9 @@ export async function startServer(config: Config): Promise<TandemServer> {
   let sealCache: Seal | null = null;
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   let notifier: Notifier | null = null;
+  const documents = new SqliteDocumentStore(db);
   const registry = new RoomRegistry(
-    new SqliteDocumentStore(db),
+    documents,
     {
       compactAfterUpdates: config.compactAfterUpdates,
       afterCompact: versions.afterCompact,
@@ -79,6 +83,11 @@ export async function startServer(config: Config): Promise<TandemServer> {
       digestHour: config.digestHour,
       log,
     });
+    // Comments written shortly before a restart still get their mention emails (each email
+    // goes out once, so looking again at a day of threads is safe).
+    for (const room of documents.changedSince(Date.now() - MENTION_LOOKBACK_MS)) {
+      notifier.noteChange(room);
+    }
   } else {
     log('Email is off: set SMTP_URL to send mentions and daily digests.');
   }

@@ -60,6 +60,55 @@ function zoneInTheDay(): string {
   return zone;
 }
 
+describe('mention emails across a restart', () => {
+  it('are still sent for a comment written just before the server restarted', async () => {
+    const smtp = await startSmtp();
+    const dir = tempDataDir();
+    const options = { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, notifyEveryMs: 3_600_000 };
+    const first = await startTestServer(dir, options);
+    const base = `http://127.0.0.1:${first.port}`;
+    const { id, coordinatorA, coordinatorB } = await twoSchools(base);
+    const { members } = (
+      await call(base, 'GET', `/api/partnerships/${id}`, undefined, coordinatorA)
+    ).body as PartnershipView;
+    const ana = members.find((m) => m.name === 'Ana Coordinator');
+    const writer = members.find((m) => m.side === 'B' && m.role === 'coordinator');
+    if (!ana || !writer) throw new Error('members missing');
+    const doc = new Y.Doc();
+    const provider = connectClient(first.port, `${id}/agreement.threads`, coordinatorB, doc);
+    await synced(provider);
+    startThread(
+      doc,
+      { id: 't1', target: { clauseId: 'purpose', lang: 'en' }, anchor: null },
+      {
+        id: 'c1',
+        authorId: writer.id,
+        body: '@Ana Coordinator is two weeks enough?',
+        mentions: [ana.id],
+        at: Date.now(),
+        timeZone: 'Asia/Shanghai',
+      },
+    );
+    await waitFor(
+      async () =>
+        (
+          (await call(base, 'GET', `/api/partnerships/${id}/inbox`, undefined, coordinatorA))
+            .body as { total: number }
+        ).total === 1,
+      'the comment to be stored',
+    );
+    provider.destroy();
+    await first.close();
+
+    const second = await startTestServer(dir, options);
+    await second.notifier?.tick();
+    const mentions = smtp.received.filter((m) => m.raw.includes('(your time):'));
+    expect(mentions.map((m) => m.to)).toEqual([coordinatorA.email]);
+    await second.close();
+    await smtp.close();
+  });
+});
+
 describe('comments: unread state, inbox and email', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let server: TandemServer;

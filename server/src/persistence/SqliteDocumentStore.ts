@@ -37,6 +37,10 @@ export class SqliteDocumentStore implements DocumentStore {
       deleteThrough: db.prepare<[string, number]>(
         'DELETE FROM doc_updates WHERE doc = ? AND seq <= ?',
       ),
+      changedSince: db.prepare<[number, number], { doc: string }>(
+        `SELECT DISTINCT doc FROM doc_updates WHERE at >= ?
+         UNION SELECT doc FROM doc_snapshots WHERE at >= ?`,
+      ),
     };
     this.statements = statements;
     this.appendAll = db.transaction((doc: string, entries: readonly LogEntry[]): number => {
@@ -60,6 +64,11 @@ export class SqliteDocumentStore implements DocumentStore {
       statements.upsertSnapshot.run(doc, snapshot, throughSeq, Date.now());
       statements.deleteThrough.run(doc, throughSeq);
     });
+  }
+
+  /** Documents written to since `at` (ms), e.g. to look for mentions a restart interrupted. */
+  changedSince(at: number): string[] {
+    return this.statements.changedSince.all(at, at).map((row) => row.doc);
   }
 
   load(doc: string): Promise<StoredDocument> {
