@@ -111,3 +111,47 @@ test('edits typed offline survive closing the tab and reach the partner later', 
   await expect(editorOf(reopened)).toContainText('Start. Kept on this laptop.');
   await expect.poll(() => textOf(b), { timeout: 10_000 }).toBe('Start. Kept on this laptop.');
 });
+
+test('signing out sends edits made offline before it deletes the copy on this computer', async ({
+  browser,
+}) => {
+  const { a, b } = await twoCoordinators(browser);
+  await expect(statusOf(a)).toHaveAttribute('data-state', 'connected');
+  await editorOf(a).click();
+  await a.keyboard.type('Start.');
+  await expect(editorOf(b)).toContainText('Start.');
+
+  await server.stop();
+  await expect(statusOf(a)).toHaveAttribute('data-state', 'offlineSaved');
+  await editorOf(a).click();
+  await a.keyboard.press('End');
+  await a.keyboard.type(' Sent before signing out.');
+  await expect(statusOf(a)).toHaveText('Offline · changes saved on this device');
+
+  // Still offline: signing out would lose the edit, so it asks; declining keeps everything.
+  const asked = a.waitForEvent('dialog');
+  await a.getByRole('button', { name: 'Sign out' }).click();
+  const dialog = await asked;
+  expect(dialog.message()).toContain('have not reached the server yet');
+  await dialog.dismiss();
+  await expect(a.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  const context = a.context();
+  await a.close();
+
+  await server.resume();
+  await expect(statusOf(b)).toHaveAttribute('data-state', 'connected', { timeout: 10_000 });
+  await expect(editorOf(b)).not.toContainText('Sent before signing out.');
+
+  // Back online, from a page where the agreement is not open: the edit goes out first.
+  const home = await context.newPage();
+  await home.goto('/');
+  const dialogs: string[] = [];
+  home.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await home.getByRole('button', { name: 'Sign out' }).click();
+  await expect(home.getByRole('button', { name: 'Sign out' })).toBeHidden({ timeout: 15_000 });
+  await expect.poll(() => textOf(b), { timeout: 10_000 }).toBe('Start. Sent before signing out.');
+  expect(dialogs).toEqual([]);
+});

@@ -1,7 +1,12 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, api } from './api';
 import type { Account, Membership } from '@tandem/shared/api';
 import { setUiLanguage } from '../i18n/i18n';
+import { forgetUnsent, sendUnsent } from '../collab/unsent';
+
+/** How long signing out waits for each document with offline edits to reach the server. */
+const SEND_TIMEOUT_MS = 5_000;
 
 interface SessionState {
   /** `undefined` while loading, `null` when signed out. */
@@ -31,6 +36,7 @@ async function deleteLocalCopies(): Promise<void> {
 
 /** Who is signed in, shared by every screen. */
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation('people');
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [memberships, setMemberships] = useState<Membership[]>([]);
 
@@ -53,12 +59,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
+    // Edits made offline live only in the local copies about to be deleted: send them first,
+    // and ask before deleting any that could not be sent.
+    const unsent = await sendUnsent(SEND_TIMEOUT_MS);
+    if (unsent.length > 0 && !window.confirm(t('auth.unsentWarning'))) return;
     await api('DELETE', '/api/sessions');
     // School computers are often shared: nothing of the partnership stays on this one.
     await deleteLocalCopies();
+    forgetUnsent();
     setAccount(null);
     setMemberships([]);
-  }, []);
+  }, [t]);
 
   useEffect(() => {
     refresh().catch(() => undefined);

@@ -2,18 +2,14 @@ import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { SYNC_PATH } from '@tandem/shared/protocol';
+import { syncUrl } from './syncUrl';
+import { trackUnsent } from './unsent';
 
 /** A document open in this tab: the Y.Doc, its local copy and its server connection. */
 export interface OpenRoom {
   doc: Y.Doc;
   provider: WebsocketProvider;
   local: IndexeddbPersistence;
-}
-
-function syncUrl(): string {
-  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${window.location.host}${SYNC_PATH}`;
 }
 
 /**
@@ -27,11 +23,13 @@ export function useRoom(roomName: string | null): OpenRoom | null {
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`tandem:${roomName}`, doc);
     const provider = new WebsocketProvider(syncUrl(), roomName, doc);
+    const stopTracking = trackUnsent(roomName, doc, provider, local);
     // The room is an external resource made here and torn down below; React state is how the
     // component sees it (StrictMode's double effect must get a fresh one).
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setRoom({ doc, provider, local });
     return () => {
+      stopTracking();
       provider.destroy();
       void local.destroy();
       doc.destroy();
