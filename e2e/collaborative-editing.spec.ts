@@ -134,7 +134,15 @@ test('signing out sends edits made offline before it deletes the copy on this co
   const dialog = await asked;
   expect(dialog.message()).toContain('have not reached the server yet');
   await dialog.dismiss();
-  await expect(a.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(a.getByRole('button', { name: 'Sign out' })).toBeEnabled();
+  // Insisting while the server is unreachable fails, says so, and still deletes nothing.
+  a.once('dialog', (d) => void d.accept());
+  await a.getByRole('button', { name: 'Sign out' }).click();
+  await expect(a.getByRole('alert')).toHaveText(
+    'Could not reach the server. Check your connection and try again.',
+    { timeout: 15_000 },
+  );
+  await expect(a.getByRole('button', { name: 'Sign out' })).toBeEnabled();
   const context = a.context();
   await a.close();
 

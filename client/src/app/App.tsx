@@ -11,6 +11,8 @@ import { InvitePage } from '../features/people/InvitePage';
 import { PartnershipList } from '../features/people/PartnershipList';
 import { PartnershipPage } from '../features/people/PartnershipPage';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { useAction } from '../ui/useAction';
 import { type Route, paths, useRoute } from './route';
 import { SessionProvider, useSession } from './session';
 
@@ -25,6 +27,7 @@ export function App() {
 function Shell() {
   const { t } = useTranslation(['common', 'people']);
   const { account, signOut } = useSession();
+  const leave = useAction(signOut);
   const route = useRoute();
   return (
     <div className="app">
@@ -37,9 +40,15 @@ function Shell() {
           {account && (
             <>
               <span>{t('people:auth.signedInAs', { name: account.name })}</span>
-              <button type="button" className="secondary" onClick={() => void signOut()}>
-                {t('people:auth.signOut')}
+              <button
+                type="button"
+                className="secondary"
+                disabled={leave.isRunning}
+                onClick={() => void leave.run()}
+              >
+                {t(leave.isRunning ? 'people:auth.signingOut' : 'people:auth.signOut')}
               </button>
+              <ErrorMessage error={leave.error} />
             </>
           )}
         </div>
