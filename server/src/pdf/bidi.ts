@@ -1,6 +1,6 @@
 import bidiFactory from 'bidi-js';
 import type { Content, ContentBase } from 'pdfmake/interfaces';
-import { type Family, textWidth } from './fonts';
+import { type Family, lineHeightEm, textWidth } from './fonts';
 
 /**
  * Right-to-left text for pdfmake. pdfmake places the words of a line from left to right and
@@ -118,6 +118,14 @@ export function visualLines(text: string, style: ParagraphStyle): { lines: Run[]
   return { lines, rtl };
 }
 
+/** Line spacing for an Arabic run: Noto Sans Arabic is much taller than Noto Sans SC. */
+const ARABIC_LINE = 1.25 * (lineHeightEm('Noto') / lineHeightEm('NotoArabic'));
+
+/** A run as pdfmake text, Arabic spaced like the rest (1.25 lines of Noto Sans SC). */
+function spaced(run: Run): Run & { lineHeight?: number } {
+  return run.font === 'NotoArabic' ? { ...run, lineHeight: ARABIC_LINE } : run;
+}
+
 /**
  * A paragraph (or several, split at line breaks) as pdfmake content. Text without
  * right-to-left characters is left to pdfmake, which breaks Latin and Chinese well.
@@ -133,7 +141,7 @@ export function paragraph(text: string, style: ParagraphStyle, extra: ContentBas
       return lines.map((runs) => ({
         alignment,
         noWrap: true,
-        text: runs.length === 0 ? ' ' : runs,
+        text: runs.length === 0 ? ' ' : runs.map(spaced),
       }));
     }),
   };

@@ -66,3 +66,9 @@ export function textWidth(text: string, family: Family, bold: boolean, size: num
   const f = font(family, bold);
   return (f.layout(text).advanceWidth / f.unitsPerEm) * size;
 }
+
+/** A family's line height in ems (ascent to descent), as pdfkit spaces lines. */
+export function lineHeightEm(family: Family): number {
+  const f = font(family, false);
+  return (f.ascent - f.descent + f.lineGap) / f.unitsPerEm;
+}
