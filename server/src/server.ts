@@ -9,6 +9,7 @@ import { createApp } from './http/app';
 import { checkpointInWorker } from './persistence/checkpoints';
 import { openDatabase } from './persistence/database';
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore';
+import { checkThreadsUpdate } from './rooms/checkThreads';
 import { startHeartbeat } from './rooms/heartbeat';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { createSeeder } from './rooms/seed';
@@ -68,6 +69,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
     {
       compactAfterUpdates: config.compactAfterUpdates,
       afterCompact: versions.afterCompact,
+      checkUpdate: checkThreadsUpdate,
       onStored: (room) => notifier?.noteChange(room.name),
       log,
     },

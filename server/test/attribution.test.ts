@@ -71,6 +71,7 @@ describe('attribution of Yjs clientIDs to members', () => {
       id: -1,
       memberId: null,
       canEdit: false,
+      mayDecide: false,
       awarenessIds: new Set(),
       send: () => undefined,
     });

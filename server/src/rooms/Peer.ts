@@ -6,6 +6,8 @@ export interface Peer {
   readonly memberId: string | null;
   /** Whether the connection may change the document; checked by the room on every update. */
   readonly canEdit: boolean;
+  /** In a threads room: whether the member edits the discussed document (decides proposals). */
+  readonly mayDecide: boolean;
   /** Awareness client ids this connection introduced; removed when it closes. */
   readonly awarenessIds: Set<number>;
   send(message: Uint8Array): void;

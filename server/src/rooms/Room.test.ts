@@ -18,6 +18,7 @@ function peer(id: number, sent: Uint8Array[] = []): Peer {
     id,
     memberId: `m${id}`,
     canEdit: true,
+    mayDecide: false,
     awarenessIds: new Set(),
     send: (m) => sent.push(m),
   };

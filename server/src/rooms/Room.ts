@@ -10,6 +10,11 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   /** Runs after each compaction (e.g. to keep an automatic version); failures are logged. */
   afterCompact?: (room: Room) => Promise<void>;
+  /**
+   * Refuses a peer's update before it is applied, by throwing ForbiddenChangeError (the
+   * document's own rules, such as who may change which comment).
+   */
+  checkUpdate?: (room: Room, peer: Peer, update: Uint8Array) => void;
   /** Told after updates are stored and broadcast (e.g. to look for new mentions). */
   onStored?: (room: Room) => void;
   log: (message: string, error?: unknown) => void;
@@ -86,6 +91,7 @@ export class Room {
       if (owner === undefined) claims.add(client);
       else if (owner !== peer.memberId) throw new AttributionError(client);
     }
+    this.options.checkUpdate?.(this, peer, update);
     if (peer.memberId !== null) {
       for (const client of claims) this.clients.set(client, peer.memberId);
       this.unsavedClaims.push(...claims);
@@ -219,6 +225,11 @@ export class Room {
     this.awarenessChanged.clear();
     for (const peer of this.peers) peer.send(message);
   };
+}
+
+/** An update breaks the document's rules for this member (see RoomOptions.checkUpdate). */
+export class ForbiddenChangeError extends Error {
+  override readonly name = 'ForbiddenChangeError';
 }
 
 /** An update carried structs under a clientID that belongs to another member. */

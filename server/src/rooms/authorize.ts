@@ -4,7 +4,7 @@ import type { Auth } from '../auth/Auth';
 import { isAllowedOrigin } from '../auth/origin';
 import type { PeopleStore } from '../persistence/PeopleStore';
 import type { SigningStore } from '../persistence/SigningStore';
-import { formatRoomName } from '@tandem/shared/doc/documents';
+import { type DocumentName, formatRoomName } from '@tandem/shared/doc/documents';
 import type { Authorize } from './upgrade';
 
 /**
@@ -37,6 +37,15 @@ export function createAuthorize(
         sessionExpiresAt: session.expiresAt,
         room: formatRoomName(room),
       },
+      mayDecide:
+        room.document.endsWith('.threads') &&
+        canWrite(
+          permissionFor(
+            member.role,
+            member.side,
+            room.document.replace(/\.threads$/, '') as DocumentName,
+          ),
+        ),
       // While signing, and once signed, the agreement's text is frozen for everyone.
       canEdit:
         canWrite(permission) &&

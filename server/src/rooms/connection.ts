@@ -4,13 +4,15 @@ import { handleMessage } from './handleMessage';
 import type { ConnectionOwner, LiveConnections } from './LiveConnections';
 import { encodeAwareness, encodeSyncStep1 } from './messages';
 import type { Peer } from './Peer';
-import { AttributionError, type Room } from './Room';
+import { AttributionError, ForbiddenChangeError, type Room } from './Room';
 import type { RoomRegistry } from './RoomRegistry';
 
 /** Who is connecting and what they may do; decided by the upgrade handler. */
 export interface SyncAccess {
   owner: ConnectionOwner;
   canEdit: boolean;
+  /** See Peer.mayDecide. */
+  mayDecide: boolean;
 }
 
 export interface ConnectionContext {
@@ -36,6 +38,7 @@ export function attachConnection(
     id: nextPeerId++,
     memberId: access.owner.memberId,
     canEdit: access.canEdit,
+    mayDecide: access.mayDecide,
     awarenessIds: new Set(),
     send: (message) => {
       if (ws.readyState === ws.OPEN) ws.send(message);
@@ -67,7 +70,7 @@ export function attachConnection(
         await handleMessage(room, peer, frame);
       } catch (error) {
         isRejected = true;
-        const isSpoof = error instanceof AttributionError;
+        const isSpoof = error instanceof AttributionError || error instanceof ForbiddenChangeError;
         log(`${describe}: ${isSpoof ? 'spoofing' : 'bad message'}, closing`, error);
         ws.close(
           isSpoof ? CloseCode.forbidden : CloseCode.badMessage,
