@@ -46,7 +46,7 @@ const row = (page: Page, title: string) =>
   rows(page).filter({ has: page.getByRole('heading', { level: 2, name: title }) });
 
 test('coordinators add, rename, reorder and remove clauses together', async ({ browser }) => {
-  const { a, b } = await twoCoordinators(browser);
+  const { a, b, id } = await twoCoordinators(browser);
   await expect(headings(a)).toHaveCount(12);
 
   await a.getByLabel('New clause title (English)').fill('Sports exchange');
@@ -90,6 +90,17 @@ test('coordinators add, rename, reorder and remove clauses together', async ({ b
   await expect(culturalB.getByRole('region', { name: 'Lincoln High School将分享' })).toContainText(
     'Baseball',
   );
+  // The print shows both lists as well.
+  const printed = await a.context().newPage();
+  await printed.goto(`/p/${id}/agreement/print`);
+  const cultural = printed.locator('.print-clause', { hasText: 'Cultural exchange' });
+  await expect(
+    cultural.getByRole('region', { name: 'Shared by Lincoln High School' }),
+  ).toContainText('Baseball');
+  await expect(cultural.getByRole('region', { name: 'Shared by 杭州第二中学' })).toContainText(
+    '书法',
+  );
+  await printed.close();
   // Each school answers for itself: B cannot say what A can support.
   const participantsA = row(a, '3. Participants');
   await participantsA

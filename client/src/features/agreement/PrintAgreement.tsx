@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import type { PartnershipView } from '@tandem/shared/api';
 import {
@@ -11,11 +12,13 @@ import {
 } from '@tandem/shared/doc/agreement';
 import { formatRoomName } from '@tandem/shared/doc/documents';
 import { directionOf } from '@tandem/shared/i18n/index';
+import { SIDES } from '@tandem/shared/people';
 import { paths } from '../../app/route';
 import { useSession } from '../../app/session';
 import { usePartnership } from '../../app/usePartnership';
 import { type OpenRoom, useRoom } from '../../collab/useRoom';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ListItemText, useReciprocalList } from './ReciprocalList';
 import { RichText } from './RichText';
 import { useDocValue } from '../../collab/useDocValue';
 import './agreement.css';
@@ -82,8 +85,40 @@ function PrintView({ room, partnership }: { room: OpenRoom; partnership: Partner
               </div>
             ))}
           </div>
+          <PrintList doc={room.doc} clauseId={clause.id} partnership={partnership} />
         </section>
       ))}
     </article>
+  );
+}
+
+/** A clause's reciprocal list (P3), each school's items side by side, read-only. */
+function PrintList(props: { doc: Y.Doc; clauseId: string; partnership: PartnershipView }) {
+  const { doc, clauseId, partnership } = props;
+  const { t } = useTranslation('agreement');
+  const items = useReciprocalList(doc, clauseId);
+  if (!items) return null;
+  return (
+    <div className="reciprocal">
+      {SIDES.map((side) => {
+        const name = t('list.sharedBy', { school: partnership.sides[side].name });
+        return (
+          <section key={side} aria-label={name}>
+            <h3>{name}</h3>
+            {items[side].length === 0 ? (
+              <p className="hint">{t('list.empty')}</p>
+            ) : (
+              <ul>
+                {items[side].map((item) => (
+                  <li key={item.id}>
+                    <ListItemText text={item.text} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </div>
   );
 }

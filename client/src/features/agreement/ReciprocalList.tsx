@@ -1,5 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
 import { addListItem, listType, readList, removeListItem } from '@tandem/shared/doc/answers';
 import { directionOf } from '@tandem/shared/i18n/index';
 import { SIDES, type Side } from '@tandem/shared/people';
@@ -13,13 +14,8 @@ import { useDocValue } from '../../collab/useDocValue';
 export function ReciprocalList({ clauseId }: { clauseId: string }) {
   const { t } = useTranslation('agreement');
   const { doc, partnership } = useAgreementScope();
-  const list = useMemo(() => listType(doc, clauseId), [doc, clauseId]);
-  const types = useMemo(() => (list ? [list] : []), [list]);
-  const items = useDocValue(types, () => ({
-    A: readList(doc, clauseId, 'A'),
-    B: readList(doc, clauseId, 'B'),
-  }));
-  if (!list) return null;
+  const items = useReciprocalList(doc, clauseId);
+  if (!items) return null;
   return (
     <div className="reciprocal">
       {SIDES.map((side) => (
@@ -55,11 +51,7 @@ function ListEntry(props: {
   const canRemove = permission === 'edit' && side === partnership.you.side;
   return (
     <li>
-      {Object.entries(item.text).map(([lang, text]) => (
-        <span key={lang} lang={lang} dir={directionOf(lang)} className="list-text">
-          {text}
-        </span>
-      ))}
+      <ListItemText text={item.text} />
       {canRemove && (
         <button
           type="button"
@@ -105,4 +97,24 @@ function AddItem({ clauseId, side }: { clauseId: string; side: Side }) {
       </button>
     </form>
   );
+}
+
+/** A list item's wording in each language it has, each in its own direction. */
+export function ListItemText({ text }: { text: Record<string, string> }) {
+  return Object.entries(text).map(([lang, wording]) => (
+    <span key={lang} lang={lang} dir={directionOf(lang)} className="list-text">
+      {wording}
+    </span>
+  ));
+}
+
+/** Both schools' items of a clause's list, live; null when the clause has no list. */
+export function useReciprocalList(doc: Y.Doc, clauseId: string) {
+  const list = useMemo(() => listType(doc, clauseId), [doc, clauseId]);
+  const types = useMemo(() => (list ? [list] : []), [list]);
+  const items = useDocValue(types, () => ({
+    A: readList(doc, clauseId, 'A'),
+    B: readList(doc, clauseId, 'B'),
+  }));
+  return list ? items : null;
 }
