@@ -16,16 +16,18 @@ function latency(samples: number[]): Latency {
   return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
 }
 
-async function connectMany(target: Target, rooms: number[]): Promise<BenchClient[]> {
-  const clients: BenchClient[] = [];
-  // In batches, so thousands of handshakes do not all time out together.
-  for (let i = 0; i < rooms.length; i += 50) {
-    const batch = rooms.slice(i, i + 50);
-    clients.push(
-      ...(await Promise.all(batch.map(async (r) => target.connect(await target.room(r))))),
-    );
+/** `count` of something made 50 at a time, so thousands of handshakes do not all time out. */
+async function inBatches<T>(count: number, make: (i: number) => Promise<T>): Promise<T[]> {
+  const made: T[] = [];
+  for (let i = 0; i < count; i += 50) {
+    const batch = Array.from({ length: Math.min(50, count - i) }, (_, k) => make(i + k));
+    made.push(...(await Promise.all(batch)));
   }
-  return clients;
+  return made;
+}
+
+function connectMany(target: Target, rooms: number[]): Promise<BenchClient[]> {
+  return inBatches(rooms.length, async (i) => target.connect(await target.room(rooms[i] ?? 0)));
 }
 
 /**
@@ -35,13 +37,7 @@ async function connectMany(target: Target, rooms: number[]): Promise<BenchClient
 export async function fanOutLatency(target: Target, clients: number, seconds: number) {
   const room = await target.room(0);
   const sender = await target.connect(room);
-  const listeners = [];
-  for (let i = 1; i < clients; i += 50) {
-    const batch = Math.min(50, clients - i);
-    listeners.push(
-      ...(await Promise.all(Array.from({ length: batch }, () => target.listen(room)))),
-    );
-  }
+  const listeners = await inBatches(clients - 1, () => target.listen(room));
   await new Promise((resolve) => setTimeout(resolve, 200));
   const sentAt: number[] = [];
   const marks = sender.doc.getMap<number>('bench');

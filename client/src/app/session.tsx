@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from './api';
 import type { Account, Membership } from '@tandem/shared/api';
 import { setUiLanguage } from '../i18n/i18n';
-import { forgetUnsent, sendUnsent } from '../collab/unsent';
+import { deleteLocalCopies, sendUnsent } from '../collab/localRooms';
 
 /** How long signing out waits for each document with offline edits to reach the server. */
 const SEND_TIMEOUT_MS = 5_000;
@@ -17,22 +17,6 @@ interface SessionState {
 }
 
 const SessionContext = createContext<SessionState | null>(null);
-
-/** Local copies of documents live in IndexedDB databases named `tandem:<room>`. */
-async function deleteLocalCopies(): Promise<void> {
-  const databases = await indexedDB.databases();
-  await Promise.all(
-    databases
-      .filter((db) => db.name?.startsWith('tandem:'))
-      .map(
-        (db) =>
-          new Promise<void>((resolve) => {
-            const request = indexedDB.deleteDatabase(db.name ?? '');
-            request.onsuccess = request.onerror = request.onblocked = () => resolve();
-          }),
-      ),
-  );
-}
 
 /** Who is signed in, shared by every screen. */
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -66,7 +50,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await api('DELETE', '/api/sessions');
     // School computers are often shared: nothing of the partnership stays on this one.
     await deleteLocalCopies();
-    forgetUnsent();
     setAccount(null);
     setMemberships([]);
   }, [t]);

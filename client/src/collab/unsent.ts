@@ -1,12 +1,11 @@
-import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
-import { syncUrl } from './syncUrl';
+import type { IndexeddbPersistence } from 'y-indexeddb';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
 
 /**
  * Rooms with edits made while the server was out of reach, kept in localStorage so the list
  * outlives the page: the edits are in this browser's IndexedDB copy only until the room syncs.
- * Signing out deletes those copies, so it sends these rooms first (DESIGN.md, P24).
+ * Signing out deletes those copies, so it sends these rooms first (localRooms.sendUnsent).
  */
 const KEY = 'tandem:unsent';
 
@@ -33,7 +32,7 @@ function clearUnsent(room: string): void {
   save(unsentRooms().filter((r) => r !== room));
 }
 
-/** Forgets every room (after their local copies are deleted). */
+/** Forgets every room (once their local copies are deleted). */
 export function forgetUnsent(): void {
   save([]);
 }
@@ -60,41 +59,4 @@ export function trackUnsent(
     doc.off('update', onUpdate);
     provider.off('sync', onSync);
   };
-}
-
-async function sendRoom(roomName: string, timeoutMs: number): Promise<boolean> {
-  const doc = new Y.Doc();
-  const local = new IndexeddbPersistence(`tandem:${roomName}`, doc);
-  await local.whenSynced;
-  const provider = new WebsocketProvider(syncUrl(), roomName, doc);
-  try {
-    const isSynced = await new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => resolve(false), timeoutMs);
-      provider.on('sync', (synced: boolean) => {
-        if (!synced) return;
-        clearTimeout(timer);
-        resolve(true);
-      });
-    });
-    if (!isSynced) return false;
-    // The edits were handed to the socket; give it a moment to put them on the wire.
-    for (let i = 0; i < 20 && (provider.ws?.bufferedAmount ?? 0) > 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    clearUnsent(roomName);
-    return true;
-  } finally {
-    provider.destroy();
-    await local.destroy();
-    doc.destroy();
-  }
-}
-
-/** Opens every room with unsent edits and lets it sync. Resolves to the rooms that could not. */
-export async function sendUnsent(timeoutMs: number): Promise<string[]> {
-  const left: string[] = [];
-  for (const room of unsentRooms()) {
-    if (!(await sendRoom(room, timeoutMs))) left.push(room);
-  }
-  return left;
 }

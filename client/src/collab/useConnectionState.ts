@@ -7,7 +7,7 @@ import {
   isAtRisk,
 } from './connectionState';
 import { trackLocalSaves } from './localSaves';
-import type { OpenRoom } from './useRoom';
+import type { OpenRoom } from './localRooms';
 
 /**
  * Follows the provider and the local copy, derives what to show, and asks the browser to

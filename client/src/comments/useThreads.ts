@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
-import type { DocumentName } from '@tandem/shared/doc/documents';
+import { type DocumentName, discussedDocument } from '@tandem/shared/doc/documents';
 import { readThreads, threadsType } from '@tandem/shared/doc/threads';
 import { type ReadMarks, unreadComments } from '@tandem/shared/doc/unread';
 import { permissionFor } from '@tandem/shared/permissions';
@@ -53,7 +53,7 @@ export function useThreads({ partnership, document, doc, content, timeZone }: Op
     () => new Set(reads ? unreadComments(threads, reads, you.memberId).map((c) => c.id) : []),
     [threads, reads, you.memberId],
   );
-  const contentDocument = document.replace(/\.threads$/, '') as DocumentName;
+  const contentDocument = discussedDocument(document);
 
   const scope: ThreadsScope = {
     doc,

@@ -73,13 +73,24 @@ function measure(text: string, style: ParagraphStyle): number {
   );
 }
 
-/** Break opportunities, with any token wider than a whole line cut into characters. */
-function tokens(text: string, style: ParagraphStyle): string[] {
-  return (text.match(TOKENS) ?? []).flatMap((token) =>
-    measure(token.trimEnd(), style) > style.width - SLACK
-      ? Array.from(new Intl.Segmenter().segment(token), (s) => s.segment)
-      : [token],
-  );
+interface Token {
+  text: string;
+  /** With its trailing spaces, and without them (a line may end in spaces). */
+  width: number;
+  inkWidth: number;
+}
+
+function token(text: string, style: ParagraphStyle): Token {
+  return { text, width: measure(text, style), inkWidth: measure(text.trimEnd(), style) };
+}
+
+/** Break opportunities, measured once, with any token wider than a line cut into characters. */
+function tokens(text: string, style: ParagraphStyle): Token[] {
+  return (text.match(TOKENS) ?? []).flatMap((part) => {
+    const whole = token(part, style);
+    if (whole.inkWidth <= style.width - SLACK) return [whole];
+    return Array.from(new Intl.Segmenter().segment(part), (s) => token(s.segment, style));
+  });
 }
 
 /** The [start, end) of each line of one paragraph, filled greedily. */
@@ -88,14 +99,14 @@ function lineRanges(text: string, style: ParagraphStyle): [number, number][] {
   let start = 0;
   let at = 0;
   let width = 0;
-  for (const token of tokens(text, style)) {
-    if (width > 0 && width + measure(token.trimEnd(), style) > style.width - SLACK) {
+  for (const { text: part, width: full, inkWidth } of tokens(text, style)) {
+    if (width > 0 && width + inkWidth > style.width - SLACK) {
       ranges.push([start, at]);
       start = at;
       width = 0;
     }
-    width += measure(token, style);
-    at += token.length;
+    width += full;
+    at += part.length;
   }
   ranges.push([start, text.length]);
   return ranges;

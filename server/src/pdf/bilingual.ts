@@ -1,3 +1,7 @@
+import type { Content, ContentBase } from 'pdfmake/interfaces';
+import { directionOf } from '@tandem/shared/i18n/index';
+import { pageText } from './bidi';
+
 /** Each distinct wording once, with the first language that has it. */
 export function inEachLanguage(
   languages: readonly string[],
@@ -25,4 +29,15 @@ export function joinedLabel(languages: readonly string[], pick: (lang: string) =
 /** The name of a language, in another language ("Chinese" in English, "الصينية" in Arabic). */
 export function languageName(language: string, inLanguage: string): string {
   return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(language) ?? language;
+}
+
+/** Text in each language as its own paragraph across the page, in that language's direction. */
+export function paragraphsInEachLanguage(
+  languages: readonly string[],
+  pick: (lang: string) => string,
+  extra: ContentBase = {},
+): Content[] {
+  return inEachLanguage(languages, pick).map((entry) =>
+    pageText(entry.text, { direction: directionOf(entry.lang) }, extra),
+  );
 }

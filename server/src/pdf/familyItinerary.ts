@@ -2,9 +2,8 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { type Item, type LegMeta, legDates } from '@tandem/shared/doc/itinerary';
 import { translate } from '@tandem/shared/i18n/translate';
 import { plainDateUtc } from '@tandem/shared/time';
-import { directionOf } from '@tandem/shared/i18n/index';
 import { pageText as text } from './bidi';
-import { inEachLanguage, joinedLabel } from './bilingual';
+import { joinedLabel, paragraphsInEachLanguage } from './bilingual';
 import { pdfMaker } from './fonts';
 
 export interface FamilyItineraryInput {
@@ -30,7 +29,6 @@ function both(meta: LegMeta, pick: (lang: string) => string): string {
 
 function itemBlock(meta: LegMeta, item: Item): Content {
   const when = item.start ? `${item.start}${item.end ? `–${item.end}` : ''}` : '';
-  const notes = inEachLanguage(meta.languages, (lang) => item.notes[lang]?.trim() ?? '');
   return {
     margin: [0, 0, 0, 6],
     stack: [
@@ -38,7 +36,7 @@ function itemBlock(meta: LegMeta, item: Item): Content {
         bold: true,
       }),
       ...(item.place ? [text(item.place, {}, { color: '#475467' })] : []),
-      ...notes.map((note) => text(note.text, { direction: directionOf(note.lang) })),
+      ...paragraphsInEachLanguage(meta.languages, (lang) => item.notes[lang]?.trim() ?? ''),
     ],
   };
 }

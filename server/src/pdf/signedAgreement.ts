@@ -1,11 +1,11 @@
 import { P12Signer, PDF } from '@libpdf/core';
-import type { Content, ContentBase, Margins, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, Margins, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { directionOf } from '@tandem/shared/i18n/index';
 import { translate } from '@tandem/shared/i18n/translate';
 import type { School, Side } from '@tandem/shared/people';
 import type { AuditEntry, Signature } from '../persistence/SigningStore';
 import { pageText as text } from './bidi';
-import { inEachLanguage, joinedLabel, languageName } from './bilingual';
+import { joinedLabel, languageName, paragraphsInEachLanguage } from './bilingual';
 import { pdfMaker } from './fonts';
 import type { Seal } from './seal';
 
@@ -38,13 +38,9 @@ function definition(input: SignedAgreementInput): TDocumentDefinitions {
   const say = (lang: string, key: string, values: Record<string, string | number> = {}) =>
     translate(lang, 'signing', key, values);
   const label = (key: string) => joinedLabel(languages, (lang) => say(lang, key));
-  /** A sentence in each language, each its own paragraph in its own direction. */
-  const sentences = (pick: (lang: string) => string, extra: ContentBase = {}): Content[] =>
-    inEachLanguage(languages, pick).map((entry) =>
-      text(entry.text, { direction: directionOf(entry.lang) }, extra),
-    );
   const title = joinedLabel(languages, (lang) => doc.title[lang] ?? '');
-  const prevailing = sentences(
+  const prevailing = paragraphsInEachLanguage(
+    languages,
     (lang) =>
       doc.prevailing === 'equal'
         ? say(lang, 'pdf.equal')
@@ -117,9 +113,13 @@ function definition(input: SignedAgreementInput): TDocumentDefinitions {
       heading('pdf.signatures', [0, 20, 0, 0]),
       ...signatureBlocks,
       heading('pdf.certificate', [0, 20, 0, 4]),
-      ...sentences((lang) => say(lang, 'pdf.certificateText', { hash: input.hash }), {
-        margin: [0, 0, 0, 4],
-      }),
+      ...paragraphsInEachLanguage(
+        languages,
+        (lang) => say(lang, 'pdf.certificateText', { hash: input.hash }),
+        {
+          margin: [0, 0, 0, 4],
+        },
+      ),
       text(label('pdf.audit'), { bold: true }, { margin: [0, 12, 0, 4] }),
       audit,
     ],

@@ -4,7 +4,7 @@ import type { Auth } from '../auth/Auth';
 import { isAllowedOrigin } from '../auth/origin';
 import type { PeopleStore } from '../persistence/PeopleStore';
 import type { SigningStore } from '../persistence/SigningStore';
-import { type DocumentName, formatRoomName } from '@tandem/shared/doc/documents';
+import { discussedDocument, formatRoomName } from '@tandem/shared/doc/documents';
 import type { Authorize } from './upgrade';
 
 /**
@@ -39,13 +39,7 @@ export function createAuthorize(
       },
       mayDecide:
         room.document.endsWith('.threads') &&
-        canWrite(
-          permissionFor(
-            member.role,
-            member.side,
-            room.document.replace(/\.threads$/, '') as DocumentName,
-          ),
-        ),
+        canWrite(permissionFor(member.role, member.side, discussedDocument(room.document))),
       // While signing, and once signed, the agreement's text is frozen for everyone.
       canEdit:
         canWrite(permission) &&

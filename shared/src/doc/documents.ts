@@ -14,6 +14,12 @@ export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 /** The comment-thread documents, apart from the content they discuss. */
 export const THREAD_DOCUMENTS = DOCUMENT_NAMES.filter((d) => d.endsWith('.threads'));
 
+/** The content a threads document discusses (`agreement` for `agreement.threads`). */
+export function discussedDocument(threads: DocumentName): DocumentName {
+  const content = threads.replace(/\.threads$/, '');
+  return isDocumentName(content) ? content : threads;
+}
+
 /** A room is one document of one partnership: `<partnershipId>/<document>`. */
 export interface RoomName {
   partnershipId: string;
