@@ -8,7 +8,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: false,
     // One editor bundle is ~250 KiB gzip, inside the 350 KiB budget (DESIGN.md); the bench
     // tracks it, so Vite's generic 500 kB warning only adds noise.
     chunkSizeWarningLimit: 1000,

@@ -14,6 +14,10 @@ const Env = z.object({
   /** e.g. smtp://user:pass@smtp.school.example:587; without it email is off. */
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('Tandem <no-reply@localhost>'),
+  /** Comma-separated PEM files of further seal certificates /api/verify accepts. */
+  TRUSTED_SEAL_CERTS: z.string().optional(),
+  /** Set when a reverse proxy adds X-Forwarded-For: how many proxies to look through. */
+  TRUSTED_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 /** Everything the server needs to start; read once, in one place. */
@@ -34,6 +38,10 @@ export interface Config {
   /** SMTP server for notifications; null: email is off and the app says so. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** PEM files of seal certificates trusted beside the server's own. */
+  trustedSealCerts: string[];
+  /** Number of reverse proxies in front of the server whose X-Forwarded-For is believed. */
+  trustedProxies: number;
   /** How often mentions and digests are looked for, in milliseconds. */
   notifyEveryMs: number;
   /** Recipients' local hour from which their daily digest goes out. */
@@ -63,6 +71,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: 30 * 24 * 60 * 60 * 1000,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    trustedSealCerts: (e.TRUSTED_SEAL_CERTS ?? '')
+      .split(',')
+      .map((file) => file.trim())
+      .filter(Boolean)
+      .map((file) => path.resolve(file)),
+    trustedProxies: e.TRUSTED_PROXY,
     notifyEveryMs: 60_000,
     digestHour: 8,
   };

@@ -17,7 +17,8 @@ import { AgreementVersions } from './rooms/AgreementVersions';
 import { SqliteVersionStore } from './persistence/VersionStore';
 import { SqliteThreadReadStore } from './persistence/ThreadReadStore';
 import { SigningStore } from './persistence/SigningStore';
-import { loadOrCreateSeal, type Seal } from './pdf/seal';
+import { loadOrCreateSeal, readTrustedCertificates, sealCertificate, type Seal } from './pdf/seal';
+import { certificateFingerprint } from './pdf/verify';
 import { createMailer } from './notify/Mailer';
 import { Notifier } from './notify/Notifier';
 import { createUpgradeHandler } from './rooms/upgrade';
@@ -61,6 +62,13 @@ export async function startServer(config: Config): Promise<TandemServer> {
   const threadReads = new SqliteThreadReadStore(db);
   const signings = new SigningStore(db);
   let sealCache: Seal | null = null;
+  const seal = () => (sealCache ??= loadOrCreateSeal(config.dataDir));
+  const operatorSeals = readTrustedCertificates(config.trustedSealCerts).map(
+    certificateFingerprint,
+  );
+  let trustedCache: ReadonlySet<string> | null = null;
+  const trustedSeals = () =>
+    (trustedCache ??= new Set([certificateFingerprint(sealCertificate(seal())), ...operatorSeals]));
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   let notifier: Notifier | null = null;
   const documents = new SqliteDocumentStore(db);
@@ -109,7 +117,8 @@ export async function startServer(config: Config): Promise<TandemServer> {
       versions,
       threadReads,
       signings,
-      seal: () => (sealCache ??= loadOrCreateSeal(config.dataDir)),
+      seal,
+      trustedSeals,
       mailer,
       publicUrl: config.publicUrl,
     },

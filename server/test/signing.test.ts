@@ -4,9 +4,34 @@ import type { PartnershipView } from '@tandem/shared/api';
 import { getClauseText, listClauses, removeClause } from '@tandem/shared/doc/agreement';
 import { canonicalAgreement, sha256Hex } from '@tandem/shared/doc/canonical';
 import { plainText } from '@tandem/shared/doc/fingerprint';
+import { P12Signer, PDF } from '@libpdf/core';
+import { pdfMaker } from '../src/pdf/fonts';
+import { loadOrCreateSeal } from '../src/pdf/seal';
+import { CANONICAL_ATTACHMENT } from '../src/pdf/signedAgreement';
 import type { TandemServer } from '../src/server';
 import { connectClient, startTestServer, synced, tempDataDir, waitFor } from './helpers';
 import { type Person, call, join, twoSchools } from './people';
+
+/** Signs `pdf` with a new self-made "Tandem seal" certificate kept in `dir`. */
+async function sealWith(pdf: PDF, dir: string): Promise<Buffer> {
+  const seal = loadOrCreateSeal(dir, 'Tandem seal');
+  const signer = await P12Signer.create(seal.p12, seal.password);
+  return Buffer.from((await pdf.sign({ signer, reason: 'forged' })).bytes);
+}
+
+/** New pages saying `text`, the genuine file's attachment, and a self-made seal. */
+async function forgePdf(genuine: Buffer, text: string): Promise<Buffer> {
+  const attachment = (await PDF.load(new Uint8Array(genuine))).attachments.get(
+    CANONICAL_ATTACHMENT,
+  );
+  if (!attachment) throw new Error('the genuine PDF has no attachment');
+  const pages = await pdfMaker()
+    .createPdf({ content: [text], defaultStyle: { font: 'Noto' } })
+    .getBuffer();
+  const forged = await PDF.load(new Uint8Array(pages));
+  forged.attachments.add(CANONICAL_ATTACHMENT, attachment, { mimeType: 'application/json' });
+  return sealWith(await PDF.load(await forged.save()), tempDataDir());
+}
 
 const PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -180,6 +205,20 @@ describe('signing', () => {
       Buffer.from('\n1 0 obj\n<< /Extra true >>\nendobj\n%%EOF\n'),
     ]);
     expect(await verify(appended)).toMatchObject({ valid: true, wholeDocumentSigned: false });
+
+    // A forger keeps the real attachment, rewrites the pages and seals the file with a
+    // self-made certificate that carries the same name.
+    const forged = await forgePdf(pdf, 'School B pays all travel costs of both schools, forever.');
+    const forgedReport = await verify(forged);
+    expect(forgedReport).toMatchObject({
+      valid: false,
+      seal: 'unknown-certificate',
+      sealedBy: null,
+      parties: [],
+    });
+    // Sealing the genuine file again on top, with the forger's certificate, fails too.
+    const resealed = await sealWith(await PDF.load(new Uint8Array(pdf)), tempDataDir());
+    expect(await verify(resealed)).toMatchObject({ valid: false, seal: 'unknown-certificate' });
   });
 
   it('starts an amendment as a new draft, keeping the signed version archived', async () => {

@@ -1,6 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
+import './editor.css';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useRef } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
@@ -34,11 +35,20 @@ export function CollabEditor(props: Props) {
   const editor = useEditor(
     {
       editable: isEditable,
+      // Tiptap would add its base styles in a <style> element, which the Content Security
+      // Policy refuses; they are in editor.css instead.
+      injectCSS: false,
       extensions: [
         // Collaboration brings its own undo, which only undoes this person's changes.
         StarterKit.configure({ undoRedo: false }),
         Collaboration.configure({ fragment }),
-        CollaborationCaret.configure({ provider, user: identity }),
+        CollaborationCaret.configure({
+          provider,
+          user: identity,
+          // The default paints selections with a style attribute, which the Content Security
+          // Policy refuses; a class keeps them visible.
+          selectionRender: () => ({ nodeName: 'span', class: 'collaboration-carets__selection' }),
+        }),
         // Read when ProseMirror rebuilds decorations, never during React's render.
         // eslint-disable-next-line react-hooks/refs
         CommentHighlights.configure({ highlights: () => highlightsRef.current }),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { isAllowedOrigin } from '../auth/origin';
@@ -15,6 +16,7 @@ import type { ApiDeps } from './routes/deps';
 import { addInviteRoutes } from './routes/inviteRoutes';
 import { addMemberRoutes } from './routes/memberRoutes';
 import { addPartnershipRoutes } from './routes/partnershipRoutes';
+import { setSecurityHeaders } from './securityHeaders';
 import { serveClient } from './staticFiles';
 
 export interface AppOptions {
@@ -47,23 +49,16 @@ export function createApp(
   addVerifyRoutes(router, deps);
   const client = serveClient(options.clientDir);
 
-  return (req, res) => {
+  const isHttps = deps.publicUrl.startsWith('https:');
+
+  const handle = (req: IncomingMessage, res: ServerResponse, fail: (error: unknown) => void) => {
+    setSecurityHeaders(res, isHttps);
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (!pathname.startsWith('/api/')) {
       client(req, res);
       return;
     }
     const method = req.method ?? 'GET';
-    const fail = (error: unknown) => {
-      if (!(error instanceof AppError)) options.log(`${method} ${pathname} failed`, error);
-      if (res.headersSent) return void res.destroy();
-      sendError(
-        res,
-        error instanceof AppError
-          ? error
-          : new AppError(ErrorCode.INTERNAL, 'Something went wrong on the server.'),
-      );
-    };
     if (!SAFE_METHODS.has(method) && !isAllowedOrigin(req, deps.publicUrl)) {
       fail(new AppError(ErrorCode.FORBIDDEN, 'Cross-site requests are not allowed.'));
       return;
@@ -73,8 +68,33 @@ export function createApp(
       fail(new AppError(ErrorCode.NOT_FOUND, `No API route ${method} ${pathname}.`));
     } else if (route === 'method-not-allowed') {
       fail(new AppError(ErrorCode.METHOD_NOT_ALLOWED, `${method} is not allowed on ${pathname}.`));
+    } else if (route === 'bad-escape') {
+      fail(new AppError(ErrorCode.BAD_REQUEST, 'The address has a malformed %-escape.'));
     } else {
       route.handler({ req, res, params: route.params }).catch(fail);
+    }
+  };
+
+  return (req, res) => {
+    // Whatever a request holds, it answers: an AppError with its status, anything else with
+    // 500 and an id that is also in the log. The process keeps serving.
+    const fail = (error: unknown) => {
+      let answer = error instanceof AppError ? error : null;
+      if (!answer) {
+        const errorId = randomUUID();
+        options.log(`${req.method ?? '?'} ${req.url ?? '?'} failed (error ${errorId})`, error);
+        answer = new AppError(
+          ErrorCode.INTERNAL,
+          `Something went wrong on the server (error ${errorId}).`,
+        );
+      }
+      if (res.headersSent) return void res.destroy();
+      sendError(res, answer);
+    };
+    try {
+      handle(req, res, fail);
+    } catch (error) {
+      fail(error);
     }
   };
 }

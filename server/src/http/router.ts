@@ -35,7 +35,11 @@ export class Router {
   match(
     method: string,
     pathname: string,
-  ): { handler: Handler; params: Record<string, string> } | 'not-found' | 'method-not-allowed' {
+  ):
+    | { handler: Handler; params: Record<string, string> }
+    | 'not-found'
+    | 'method-not-allowed'
+    | 'bad-escape' {
     let isPathKnown = false;
     for (const route of this.routes) {
       const found = route.pattern.exec(pathname);
@@ -43,9 +47,22 @@ export class Router {
       isPathKnown = true;
       if (route.method !== method) continue;
       const params: Record<string, string> = {};
-      route.names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1] ?? '')));
+      for (const [i, name] of route.names.entries()) {
+        const value = decodeParam(found[i + 1] ?? '');
+        if (value === null) return 'bad-escape';
+        params[name] = value;
+      }
       return { handler: route.handler, params };
     }
     return isPathKnown ? 'method-not-allowed' : 'not-found';
+  }
+}
+
+/** A path segment decoded, or null for a malformed escape such as `%E0%A4%A`. */
+function decodeParam(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
   }
 }

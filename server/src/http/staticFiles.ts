@@ -33,7 +33,8 @@ export function serveClient(root: string): (req: IncomingMessage, res: ServerRes
     const pathname = safePathname(req.url);
     const file = pathname === null ? null : path.join(root, pathname);
     // path.join normalises '..'; anything that still escapes the root is refused.
-    const isInside = file !== null && file.startsWith(root + path.sep);
+    // Source maps are built for local debugging only and never served.
+    const isInside = file !== null && file.startsWith(root + path.sep) && !file.endsWith('.map');
     const target = isInside && isFile(file) ? file : index;
     if (!isFile(target)) {
       sendError(
@@ -46,7 +47,6 @@ export function serveClient(root: string): (req: IncomingMessage, res: ServerRes
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
       'Cache-Control': isHashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
     });
     if (req.method === 'HEAD') {
       res.end();

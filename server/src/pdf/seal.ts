@@ -48,8 +48,29 @@ export function loadOrCreateSeal(dataDir: string, commonName = 'Tandem seal'): S
   const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert], password, { algorithm: '3des' });
   const der = forge.asn1.toDer(asn1).getBytes();
   const p12 = Uint8Array.from(der, (c) => c.charCodeAt(0));
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   fs.writeFileSync(secretPath, password, { mode: 0o600 });
   fs.writeFileSync(p12Path, p12, { mode: 0o600 });
   return { p12, password };
+}
+
+/** The certificate inside a seal's PKCS#12 file. */
+export function sealCertificate(seal: Seal): forge.pki.Certificate {
+  const der = forge.util.binary.raw.encode(seal.p12);
+  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der), seal.password);
+  const certBag = forge.pki.oids.certBag ?? '1.2.840.113549.1.12.10.1.3';
+  const bags = p12.getBags({ bagType: certBag })[certBag] ?? [];
+  const certificate = bags[0]?.cert;
+  if (!certificate) throw new Error('the seal file holds no certificate');
+  return certificate;
+}
+
+/** Reads the PEM certificates an operator lists (TRUSTED_SEAL_CERTS), failing fast on a bad one. */
+export function readTrustedCertificates(files: readonly string[]): forge.pki.Certificate[] {
+  return files.flatMap((file) => {
+    const pem = fs.readFileSync(file, 'utf8');
+    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
+    if (!blocks) throw new Error(`${file} holds no PEM certificate`);
+    return blocks.map((block) => forge.pki.certificateFromPem(block));
+  });
 }

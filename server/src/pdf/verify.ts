@@ -11,6 +11,8 @@ export interface FoundSignature {
   isValid: boolean;
   /** The byte range ends at the end of the file: nothing was added after signing. */
   coversWholeFile: boolean;
+  /** The sealing certificate is this server's seal or one the operator trusts. */
+  isTrusted: boolean;
   signedAt: string | null;
   signer: string | null;
 }
@@ -34,10 +36,26 @@ function signatureFields(pdf: Buffer): SignatureField[] {
   return fields;
 }
 
-function checkSignature(pdf: Buffer, field: SignatureField): FoundSignature {
+/** SHA-256 of a certificate's DER encoding, hex: how trusted seal certificates are named. */
+export function certificateFingerprint(certificate: forge.pki.Certificate): string {
+  const der = forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes();
+  return crypto.createHash('sha256').update(der, 'binary').digest('hex');
+}
+
+function checkSignature(
+  pdf: Buffer,
+  field: SignatureField,
+  trusted: ReadonlySet<string>,
+): FoundSignature {
   const [a, b, c, d] = field.range;
   const coversWholeFile = a === 0 && c + d === pdf.length;
-  const failed = { isValid: false, coversWholeFile, signedAt: null, signer: null };
+  const failed = {
+    isValid: false,
+    coversWholeFile,
+    isTrusted: false,
+    signedAt: null,
+    signer: null,
+  };
   if (c + d > pdf.length || a + b > c) return failed;
   try {
     const signed = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
@@ -92,6 +110,9 @@ function checkSignature(pdf: Buffer, field: SignatureField): FoundSignature {
     return {
       isValid: isSignatureValid && digest === expected,
       coversWholeFile,
+      // A signature is checked against the certificate the file itself carries, so anyone can
+      // make one that is valid; only a certificate this server trusts makes it genuine.
+      isTrusted: trusted.has(certificateFingerprint(certificate)),
       signedAt,
       signer: signer?.value ?? null,
     };
@@ -100,11 +121,15 @@ function checkSignature(pdf: Buffer, field: SignatureField): FoundSignature {
   }
 }
 
-/** What a PDF carries: its signatures checked, and the canonical JSON attached to it. */
+/**
+ * What a PDF carries: its signatures checked (`trusted` holds the fingerprints of the seal
+ * certificates this server accepts), and the canonical JSON attached to it.
+ */
 export async function inspectPdf(
   pdf: Buffer,
+  trusted: ReadonlySet<string>,
 ): Promise<{ signatures: FoundSignature[]; canonical: string | null }> {
-  const signatures = signatureFields(pdf).map((field) => checkSignature(pdf, field));
+  const signatures = signatureFields(pdf).map((field) => checkSignature(pdf, field, trusted));
   return { signatures, canonical: await attachedCanonical(pdf) };
 }
 

@@ -152,8 +152,14 @@ const MIGRATIONS: readonly string[] = [
 
 /** Opens (creating if needed) the SQLite database in `dataDir` and brings its schema up to date. */
 export function openDatabase(dataDir: string): Database.Database {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'tandem.sqlite'));
+  // The database holds password and session hashes and signers' addresses: only the server's
+  // own user may read it. SQLite gives its -wal and -shm files the database file's mode.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
+  const file = path.join(dataDir, 'tandem.sqlite');
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // In WAL mode NORMAL survives a killed process (the WAL is written before commit returns);
   // only a power cut can lose the last transactions. FULL would fsync on every keystroke.

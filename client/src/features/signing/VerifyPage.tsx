@@ -6,6 +6,7 @@ import './signing.css';
 
 interface Report {
   valid: boolean;
+  seal: 'none' | 'trusted' | 'unknown-certificate' | 'invalid';
   wholeDocumentSigned: boolean;
   hashMatches: boolean;
   hash: string | null;
@@ -71,7 +72,11 @@ export function VerifyPage() {
             )}
           </h2>
           <ul className="plain-list">
-            {check(report.valid, 'verify.valid', 'verify.invalid')}
+            {check(
+              report.valid,
+              'verify.valid',
+              report.seal === 'unknown-certificate' ? 'verify.unknownSeal' : 'verify.invalid',
+            )}
             {check(report.wholeDocumentSigned, 'verify.whole', 'verify.notWhole')}
             {check(report.hashMatches, 'verify.hash', 'verify.noHash')}
           </ul>

@@ -19,6 +19,8 @@ export interface ApiDeps {
   signings: SigningStore;
   /** The platform's seal, made on first use in the data folder. */
   seal: () => Seal;
+  /** Fingerprints of the seal certificates /api/verify accepts (certificateFingerprint). */
+  trustedSeals: () => ReadonlySet<string>;
   /** Null when no SMTP server is configured. */
   mailer: Mailer | null;
   publicUrl: string;

@@ -1,6 +1,6 @@
 import { sha256Hex } from '@tandem/shared/doc/canonical';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
-import { inspectPdf } from '../../pdf/verify';
+import { type FoundSignature, inspectPdf } from '../../pdf/verify';
 import { readBytes } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
@@ -12,24 +12,29 @@ const MAX_PDF_BYTES = 20 * 1024 * 1024;
  * `POST /api/verify`: anyone may check a signed agreement: are its signatures valid, does the
  * last one cover the whole file, does the attached text match its hash and Tandem's record?
  */
-export function addVerifyRoutes(router: Router, { people, signings }: ApiDeps): void {
+export function addVerifyRoutes(router: Router, { people, signings, trustedSeals }: ApiDeps): void {
   router.add('POST', '/api/verify', async ({ req, res }) => {
     const pdf = await readBytes(req, MAX_PDF_BYTES);
     if (!pdf.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
       throw new AppError(ErrorCode.BAD_REQUEST, 'This is not a PDF file.');
     }
-    const { signatures, canonical } = await inspectPdf(pdf);
+    const { signatures, canonical } = await inspectPdf(pdf, trustedSeals());
     const hash = canonical === null ? null : sha256Hex(canonical);
-    const record = hash ? signings.signedByHash(hash) : null;
-    const partnership = record ? await people.getPartnership(record.partnershipId) : null;
     const last = signatures.at(-1);
+    const isGenuine = signatures.length > 0 && signatures.every((s) => s.isValid && s.isTrusted);
+    // A file sealed by anyone else may carry a real attachment under rewritten pages: it
+    // names no record and no parties.
+    const record = hash && isGenuine ? signings.signedByHash(hash) : null;
+    const partnership = record ? await people.getPartnership(record.partnershipId) : null;
     sendJson(res, 200, {
-      valid: signatures.length > 0 && signatures.every((s) => s.isValid),
+      valid: isGenuine,
+      /** 'none', 'trusted', 'unknown-certificate' (valid but not our seal) or 'invalid'. */
+      seal: sealVerdict(signatures),
       wholeDocumentSigned: last?.coversWholeFile === true,
       hashMatches: record !== null && record.canonical === canonical,
       hash,
       signedAt: record?.endedAt ?? null,
-      sealedBy: last?.signer ?? null,
+      sealedBy: last?.isTrusted ? last.signer : null,
       parties: record
         ? signings.signatures(record.id).map((s) => ({
             side: s.side,
@@ -41,4 +46,10 @@ export function addVerifyRoutes(router: Router, { people, signings }: ApiDeps): 
         : [],
     });
   });
+}
+
+function sealVerdict(signatures: readonly FoundSignature[]) {
+  if (signatures.length === 0) return 'none';
+  if (signatures.some((s) => !s.isValid)) return 'invalid';
+  return signatures.every((s) => s.isTrusted) ? 'trusted' : 'unknown-certificate';
 }
