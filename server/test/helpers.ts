@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as encoding from 'lib0/encoding';
@@ -100,4 +101,62 @@ export function syncFrame(subType: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, subType);
   encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
+}
+
+/** A WebSocket client written by hand that never answers a close frame or a ping. */
+export interface StubbornSocket {
+  readonly socket: net.Socket;
+  /** Sends one masked binary frame, as a client must. */
+  send(payload: Uint8Array): void;
+  /** Resolves when the server cuts the TCP connection. */
+  readonly ended: Promise<void>;
+}
+
+/** Completes a WebSocket handshake by hand; what the server sends afterwards is ignored. */
+export function stubbornSocket(
+  port: number,
+  room: string,
+  cookie: string,
+): Promise<StubbornSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => {
+      socket.write(
+        `GET /sync/${room} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          `Cookie: ${cookie}\r\n` +
+          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+      );
+    });
+    // The server ending its side is the cut; this client then lets go of the socket too.
+    const ended = new Promise<void>((done) => {
+      socket.once('close', () => done());
+      socket.once('end', () => {
+        socket.destroy();
+        done();
+      });
+    });
+    socket.on('error', () => undefined);
+    socket.once('data', (chunk) => {
+      if (!chunk.toString().startsWith('HTTP/1.1 101')) return reject(new Error(chunk.toString()));
+      resolve({ socket, ended, send: (payload) => socket.write(maskedFrame(payload)) });
+    });
+  });
+}
+
+function maskedFrame(payload: Uint8Array): Buffer {
+  const length = payload.length;
+  const header =
+    length < 126
+      ? Buffer.from([0x82, 0x80 | length])
+      : length < 65536
+        ? Buffer.from([0x82, 0x80 | 126, length >> 8, length & 0xff])
+        : Buffer.concat([Buffer.from([0x82, 0x80 | 127]), bigEndian64(length)]);
+  const mask = Buffer.from([0x12, 0x34, 0x56, 0x78]);
+  const body = Buffer.from(payload.map((byte, i) => byte ^ (mask[i % 4] ?? 0)));
+  return Buffer.concat([header, mask, body]);
+}
+
+function bigEndian64(value: number): Buffer {
+  const bytes = Buffer.alloc(8);
+  bytes.writeBigUInt64BE(BigInt(value));
+  return bytes;
 }

@@ -45,9 +45,22 @@ export interface InvitePreview {
   side: Side;
   role: Role;
   expiresAt: number;
-  state: 'valid' | 'expired' | 'usedUp';
+  state: 'valid' | 'expired' | 'usedUp' | 'revoked';
   schools: Record<Side, string>;
   language: UiLanguage;
+}
+
+/** `GET /api/partnerships/:id/invites`: an invitation that can still be used. */
+export interface OpenInvite {
+  id: string;
+  side: Side;
+  role: Role;
+  uses: number;
+  maxUses: number;
+  expiresAt: number;
+  createdAt: number;
+  /** Name of the coordinator who made it. */
+  createdBy: string;
 }
 
 /** `GET /api/partnerships/:id/agreement/clauses`: one clause and its drift status (P10). */

@@ -20,13 +20,22 @@ export interface Partnership {
   members: Member[];
 }
 
-export interface Invite {
+export interface NewInviteRecord {
   partnershipId: string;
   side: Side;
   role: Role;
   maxUses: number;
   uses: number;
   expiresAt: number;
+}
+
+export interface Invite extends NewInviteRecord {
+  id: string;
+  /** The coordinator who made it, and their side (an invite for the other school's first coordinator differs). */
+  createdBy: string;
+  createdBySide: Side;
+  createdAt: number;
+  revokedAt: number | null;
 }
 
 /**
@@ -61,14 +70,23 @@ export interface PeopleStore {
   getMember(memberId: string): Promise<Member | null>;
   /** Every active member of every partnership (daily digests). */
   listActiveMembers(): Promise<Member[]>;
-  changeRole(memberId: string, role: Role): Promise<void>;
+  /** Changes a role; a member who stops coordinating loses the invitations they made. */
+  changeRole(memberId: string, role: Role, now: number): Promise<void>;
+  /** Removes a member and revokes the invitations they made, in one transaction. */
   removeMember(memberId: string, now: number): Promise<void>;
 
-  createInvite(tokenHash: string, invite: Invite, createdBy: string): Promise<void>;
+  /** Stores a new invitation (made by member `createdBy`) and returns its id. */
+  createInvite(tokenHash: string, invite: NewInviteRecord, createdBy: string): Promise<string>;
   findInvite(tokenHash: string): Promise<Invite | null>;
+  /** Invitations of a partnership that can still be accepted at `now`, newest first. */
+  listOpenInvites(partnershipId: string, now: number): Promise<Invite[]>;
+  /** Revokes one invitation; false when the partnership has no such open invitation. */
+  revokeInvite(partnershipId: string, inviteId: string, now: number): Promise<boolean>;
   /**
    * Uses one invitation for an account, in one transaction. Throws AppError INVITE_NOT_FOUND,
-   * INVITE_EXPIRED, INVITE_USED_UP or ALREADY_MEMBER.
+   * INVITE_EXPIRED, INVITE_USED_UP, INVITE_REVOKED (revoked; or made for the other school's
+   * first coordinator after it got one; or made before this account was removed) or
+   * ALREADY_MEMBER.
    */
   acceptInvite(tokenHash: string, account: Account, now: number): Promise<Member>;
 }

@@ -3,7 +3,15 @@ import type Database from 'better-sqlite3';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { isUiLanguage } from '@tandem/shared/i18n/index';
 import { ROLES, type Role, School, type Side } from '@tandem/shared/people';
-import type { Account, Invite, Member, Membership, Partnership, PeopleStore } from './PeopleStore';
+import type {
+  Account,
+  Invite,
+  Member,
+  Membership,
+  NewInviteRecord,
+  Partnership,
+  PeopleStore,
+} from './PeopleStore';
 
 interface AccountRow {
   id: string;
@@ -22,13 +30,22 @@ interface MemberRow {
   joined_at: number;
 }
 interface InviteRow {
+  id: string;
   partnership_id: string;
   side: string;
   role: string;
   max_uses: number;
   uses: number;
   expires_at: number;
+  created_by: string;
+  created_by_side: string;
+  created_at: number;
+  revoked_at: number | null;
 }
+
+const INVITE_SELECT = `SELECT i.id, i.partnership_id, i.side, i.role, i.max_uses, i.uses,
+    i.expires_at, i.created_by, c.side AS created_by_side, i.created_at, i.revoked_at
+  FROM invites i JOIN members c ON c.id = i.created_by`;
 
 const MEMBER_COLUMNS = `m.id, m.partnership_id, m.account_id, a.name, m.side, m.role, m.joined_at`;
 
@@ -68,14 +85,21 @@ function toMember(row: MemberRow): Member {
 
 function toInvite(row: InviteRow): Invite {
   return {
+    id: row.id,
     partnershipId: row.partnership_id,
     side: toSide(row.side),
     role: toRole(row.role),
     maxUses: row.max_uses,
     uses: row.uses,
     expiresAt: row.expires_at,
+    createdBy: row.created_by,
+    createdBySide: toSide(row.created_by_side),
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
   };
 }
+
+const revoked = (message: string) => new AppError(ErrorCode.INVITE_REVOKED, message);
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
@@ -269,21 +293,35 @@ export class SqlitePeopleStore implements PeopleStore {
     return Promise.resolve(rows.map(toMember));
   }
 
-  changeRole(memberId: string, role: Role): Promise<void> {
-    this.prepare('UPDATE members SET role = ? WHERE id = ?').run(role, memberId);
+  changeRole(memberId: string, role: Role, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.prepare('UPDATE members SET role = ? WHERE id = ?').run(role, memberId);
+      if (role !== 'coordinator') this.revokeInvitesBy(memberId, now);
+    })();
     return Promise.resolve();
   }
 
   removeMember(memberId: string, now: number): Promise<void> {
-    this.prepare('UPDATE members SET removed_at = ? WHERE id = ?').run(now, memberId);
+    this.db.transaction(() => {
+      this.prepare('UPDATE members SET removed_at = ? WHERE id = ?').run(now, memberId);
+      this.revokeInvitesBy(memberId, now);
+    })();
     return Promise.resolve();
   }
 
-  createInvite(tokenHash: string, invite: Invite, createdBy: string): Promise<void> {
+  private revokeInvitesBy(memberId: string, now: number): void {
     this.prepare(
-      `INSERT INTO invites (token_hash, partnership_id, side, role, max_uses, uses, expires_at,
-           created_by, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+      'UPDATE invites SET revoked_at = ? WHERE created_by = ? AND revoked_at IS NULL',
+    ).run(now, memberId);
+  }
+
+  createInvite(tokenHash: string, invite: NewInviteRecord, createdBy: string): Promise<string> {
+    const id = crypto.randomBytes(12).toString('hex');
+    this.prepare(
+      `INSERT INTO invites (id, token_hash, partnership_id, side, role, max_uses, uses, expires_at,
+           created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
     ).run(
+      id,
       tokenHash,
       invite.partnershipId,
       invite.side,
@@ -293,28 +331,50 @@ export class SqlitePeopleStore implements PeopleStore {
       createdBy,
       Date.now(),
     );
-    return Promise.resolve();
+    return Promise.resolve(id);
   }
 
   findInvite(tokenHash: string): Promise<Invite | null> {
-    const row = this.prepare<[string], InviteRow>(
-      'SELECT partnership_id, side, role, max_uses, uses, expires_at FROM invites WHERE token_hash = ?',
-    ).get(tokenHash);
+    const row = this.prepare<[string], InviteRow>(`${INVITE_SELECT} WHERE i.token_hash = ?`).get(
+      tokenHash,
+    );
     return Promise.resolve(row ? toInvite(row) : null);
+  }
+
+  listOpenInvites(partnershipId: string, now: number): Promise<Invite[]> {
+    const rows = this.prepare<[string, number], InviteRow>(
+      `${INVITE_SELECT} WHERE i.partnership_id = ? AND i.revoked_at IS NULL
+         AND i.expires_at > ? AND i.uses < i.max_uses ORDER BY i.created_at DESC`,
+    ).all(partnershipId, now);
+    return Promise.resolve(rows.map(toInvite));
+  }
+
+  revokeInvite(partnershipId: string, inviteId: string, now: number): Promise<boolean> {
+    const { changes } = this.prepare(
+      `UPDATE invites SET revoked_at = ?
+         WHERE id = ? AND partnership_id = ? AND revoked_at IS NULL`,
+    ).run(now, inviteId, partnershipId);
+    return Promise.resolve(changes > 0);
   }
 
   acceptInvite(tokenHash: string, account: Account, now: number): Promise<Member> {
     const accept = this.db.transaction((): Member => {
-      const row = this.prepare<[string], InviteRow>(
-        'SELECT partnership_id, side, role, max_uses, uses, expires_at FROM invites WHERE token_hash = ?',
-      ).get(tokenHash);
+      const row = this.prepare<[string], InviteRow>(`${INVITE_SELECT} WHERE i.token_hash = ?`).get(
+        tokenHash,
+      );
       if (!row)
         throw new AppError(ErrorCode.INVITE_NOT_FOUND, 'This invitation link is not valid.');
       const invite = toInvite(row);
+      if (invite.revokedAt !== null) throw revoked('This invitation was withdrawn.');
       if (invite.expiresAt <= now)
         throw new AppError(ErrorCode.INVITE_EXPIRED, 'This invitation has expired.');
       if (invite.uses >= invite.maxUses)
         throw new AppError(ErrorCode.INVITE_USED_UP, 'This invitation has been used up.');
+      // The other school's first coordinator is the one person a coordinator may invite
+      // there (P11), so the rule holds when the link is used, not only when it was made.
+      if (invite.createdBySide !== invite.side && this.hasCoordinator(invite)) {
+        throw revoked('This invitation is void: the school already has a coordinator.');
+      }
       const existing = this.prepare<[string, string], { id: string; removed_at: number | null }>(
         'SELECT id, removed_at FROM members WHERE partnership_id = ? AND account_id = ?',
       ).get(invite.partnershipId, account.id);
@@ -323,6 +383,9 @@ export class SqlitePeopleStore implements PeopleStore {
           ErrorCode.ALREADY_MEMBER,
           'You are already a member of this partnership.',
         );
+      }
+      if (existing?.removed_at != null && invite.createdAt <= existing.removed_at) {
+        throw revoked('This invitation was made before you were removed: ask for a new one.');
       }
       const id = existing?.id ?? crypto.randomUUID();
       // A member removed earlier and invited again comes back under the same id, so what they
@@ -345,6 +408,15 @@ export class SqlitePeopleStore implements PeopleStore {
       };
     });
     return Promise.resolve(accept());
+  }
+
+  private hasCoordinator(invite: Invite): boolean {
+    return (
+      this.prepare<[string, string], { n: number }>(
+        `SELECT count(*) AS n FROM members WHERE partnership_id = ? AND side = ?
+           AND role = 'coordinator' AND removed_at IS NULL`,
+      ).get(invite.partnershipId, invite.side)?.n !== 0
+    );
   }
 
   private schoolsOf(partnershipId: string): Record<Side, School> {

@@ -148,6 +148,11 @@ const MIGRATIONS: readonly string[] = [
      pdf BLOB NOT NULL,
      at INTEGER NOT NULL
    );`,
+  // Invitations get an id to list and revoke them by (the token is only stored hashed).
+  `ALTER TABLE invites ADD COLUMN id TEXT;
+   UPDATE invites SET id = lower(hex(randomblob(12)));
+   CREATE UNIQUE INDEX invites_by_id ON invites(id);
+   ALTER TABLE invites ADD COLUMN revoked_at INTEGER;`,
 ];
 
 /** Opens (creating if needed) the SQLite database in `dataDir` and brings its schema up to date. */

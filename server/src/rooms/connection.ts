@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import { CloseCode } from '@tandem/shared/protocol';
+import { closeFirmly } from './closeFirmly';
 import { handleMessage } from './handleMessage';
 import type { ConnectionOwner, LiveConnections } from './LiveConnections';
 import { encodeAwareness, encodeSyncStep1 } from './messages';
@@ -33,7 +34,10 @@ export function attachConnection(
   access: SyncAccess,
   { registry, connections, log }: ConnectionContext,
 ): void {
-  connections.add(ws, access.owner);
+  // Frames that arrived before a close are still applied (the peer saw them as sent), but
+  // nothing after a bad frame or after access ended is.
+  let isRejected = false;
+  connections.add(ws, access.owner, () => (isRejected = true));
   const peer: Peer = {
     id: nextPeerId++,
     memberId: access.owner.memberId,
@@ -54,13 +58,10 @@ export function attachConnection(
   });
   let queue: Promise<Room | null> = joined.catch((error: unknown) => {
     log(`${describe}: loading the room failed`, error);
-    ws.close(CloseCode.serverError, 'room unavailable');
+    closeFirmly(ws, CloseCode.serverError, 'room unavailable');
     return null;
   });
 
-  // Frames that arrived before a close are still applied (the peer saw them as sent), but
-  // nothing after a bad frame is.
-  let isRejected = false;
   ws.on('message', (data, isBinary) => {
     const frame = isBinary ? toBytes(data) : null;
     queue = queue.then(async (room) => {
@@ -72,7 +73,8 @@ export function attachConnection(
         isRejected = true;
         const isSpoof = error instanceof AttributionError || error instanceof ForbiddenChangeError;
         log(`${describe}: ${isSpoof ? 'spoofing' : 'bad message'}, closing`, error);
-        ws.close(
+        closeFirmly(
+          ws,
           isSpoof ? CloseCode.forbidden : CloseCode.badMessage,
           isSpoof ? 'not yours' : 'bad message',
         );

@@ -4,6 +4,7 @@ import type { WebSocketServer } from 'ws';
 import { type RoomName, formatRoomName, parseRoomName } from '@tandem/shared/doc/documents';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { SYNC_PATH } from '@tandem/shared/protocol';
+import { closeFirmly } from './closeFirmly';
 import { type ConnectionContext, type SyncAccess, attachConnection } from './connection';
 
 /**
@@ -46,7 +47,7 @@ export function createUpgradeHandler(
         const refusal =
           error instanceof AppError ? error : new AppError(ErrorCode.INTERNAL, 'Try again.');
         wss.handleUpgrade(request, socket, head, (ws) => {
-          ws.close(4000 + refusal.status, refusal.code);
+          closeFirmly(ws, 4000 + refusal.status, refusal.code);
         });
       },
     );

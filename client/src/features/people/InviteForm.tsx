@@ -11,7 +11,13 @@ import { useFormAction } from '../../ui/useAction';
  * Creates an invitation link. A coordinator invites anyone to their own school, and the
  * partner school's first coordinator while it has none (the server enforces the same rule).
  */
-export function InviteForm({ partnership }: { partnership: PartnershipView }) {
+export function InviteForm({
+  partnership,
+  onCreated,
+}: {
+  partnership: PartnershipView;
+  onCreated: () => void;
+}) {
   const { t } = useTranslation('people');
   const sideId = useId();
   const roleId = useId();
@@ -41,7 +47,8 @@ export function InviteForm({ partnership }: { partnership: PartnershipView }) {
       },
     );
     setUrl(invite.url);
-  }, [partnership.id, side, role, maxUses, days, you.side]);
+    onCreated();
+  }, [partnership.id, side, role, maxUses, days, you.side, onCreated]);
   const { onSubmit, error, isRunning } = useFormAction(create);
 
   return (

@@ -46,6 +46,7 @@ export function InvitePage({ token }: { token: string }) {
       </p>
       {preview.state === 'expired' && <p role="alert">{t('invitePage.expired')}</p>}
       {preview.state === 'usedUp' && <p role="alert">{t('invitePage.usedUp')}</p>}
+      {preview.state === 'revoked' && <p role="alert">{t('invitePage.revoked')}</p>}
       {preview.state === 'valid' &&
         (account ? (
           <>

@@ -1,9 +1,11 @@
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIDES } from '@tandem/shared/people';
 import { paths } from '../../app/route';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { InviteForm } from './InviteForm';
 import { MemberList } from './MemberList';
+import { OpenInvites } from './OpenInvites';
 import { SchoolCard } from './SchoolCard';
 import { usePartnership } from '../../app/usePartnership';
 
@@ -11,6 +13,8 @@ import { usePartnership } from '../../app/usePartnership';
 export function PartnershipPage({ partnershipId }: { partnershipId: string }) {
   const { t } = useTranslation('people');
   const { partnership, error, reload } = usePartnership(partnershipId);
+  const [invites, setInvites] = useState(0);
+  const onInviteCreated = useCallback(() => setInvites((n) => n + 1), []);
   if (error) return <ErrorMessage error={error} />;
   if (!partnership) return <p>{t('loading')}</p>;
   const { you } = partnership;
@@ -55,7 +59,12 @@ export function PartnershipPage({ partnershipId }: { partnershipId: string }) {
         ))}
       </div>
       <MemberList partnership={partnership} onChanged={reload} />
-      {you.role === 'coordinator' && <InviteForm partnership={partnership} />}
+      {you.role === 'coordinator' && (
+        <>
+          <InviteForm partnership={partnership} onCreated={onInviteCreated} />
+          <OpenInvites partnership={partnership} version={invites} />
+        </>
+      )}
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import type { InvitePreview } from '@tandem/shared/api';
+import type { InvitePreview, OpenInvite } from '@tandem/shared/api';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { FALLBACK_LANGUAGE, pickUiLanguage } from '@tandem/shared/i18n/index';
 import { NewInvite } from '@tandem/shared/people';
 import { hashToken, newToken } from '../../auth/tokens';
+import type { Invite, Member } from '../../persistence/PeopleStore';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
@@ -10,14 +11,18 @@ import type { ApiDeps } from './deps';
 
 const HOUR_MS = 60 * 60 * 1000;
 
+function requireCoordinator(member: Member): void {
+  if (member.role !== 'coordinator') {
+    throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators can invite people.');
+  }
+}
+
 /** Invitation links: created by coordinators, previewed by anyone holding one, accepted once signed in. */
 export function addInviteRoutes(router: Router, { people, auth, publicUrl }: ApiDeps): void {
   router.add('POST', '/api/partnerships/:id/invites', async ({ req, res, params }) => {
     const id = params.id ?? '';
     const { member } = await auth.requireMember(req, id);
-    if (member.role !== 'coordinator') {
-      throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators can invite people.');
-    }
+    requireCoordinator(member);
     const invite = await readJson(req, NewInvite);
     if (invite.side !== member.side) {
       // Each school manages its own people; the other school's first coordinator is the one
@@ -35,7 +40,7 @@ export function addInviteRoutes(router: Router, { people, auth, publicUrl }: Api
     }
     const token = newToken();
     const expiresAt = Date.now() + invite.expiresInHours * HOUR_MS;
-    await people.createInvite(
+    const inviteId = await people.createInvite(
       hashToken(token),
       {
         partnershipId: id,
@@ -48,10 +53,50 @@ export function addInviteRoutes(router: Router, { people, auth, publicUrl }: Api
       member.id,
     );
     sendJson(res, 201, {
+      id: inviteId,
       token,
       url: `${publicUrl.replace(/\/$/, '')}/invite/${token}`,
       expiresAt,
     });
+  });
+
+  /** A coordinator sees the open invitations for their school and those they made. */
+  const isManagedBy = (invite: Invite, member: Member) =>
+    invite.side === member.side || invite.createdBy === member.id;
+
+  router.add('GET', '/api/partnerships/:id/invites', async ({ req, res, params }) => {
+    const id = params.id ?? '';
+    const { member } = await auth.requireMember(req, id);
+    requireCoordinator(member);
+    const partnership = await people.getPartnership(id);
+    const names = new Map(partnership?.members.map((m) => [m.id, m.name]));
+    const open = (await people.listOpenInvites(id, Date.now())).filter((i) =>
+      isManagedBy(i, member),
+    );
+    const body: OpenInvite[] = open.map((i) => ({
+      id: i.id,
+      side: i.side,
+      role: i.role,
+      uses: i.uses,
+      maxUses: i.maxUses,
+      expiresAt: i.expiresAt,
+      createdAt: i.createdAt,
+      createdBy: names.get(i.createdBy) ?? '',
+    }));
+    sendJson(res, 200, body);
+  });
+
+  router.add('DELETE', '/api/partnerships/:id/invites/:inviteId', async ({ req, res, params }) => {
+    const id = params.id ?? '';
+    const { member } = await auth.requireMember(req, id);
+    requireCoordinator(member);
+    const open = await people.listOpenInvites(id, Date.now());
+    const invite = open.find((i) => i.id === params.inviteId);
+    if (!invite || !isManagedBy(invite, member)) {
+      throw new AppError(ErrorCode.NOT_FOUND, 'No such open invitation for your school.');
+    }
+    await people.revokeInvite(id, invite.id, Date.now());
+    res.writeHead(204).end();
   });
 
   router.add('GET', '/api/invites/:token', async ({ res, params }) => {
@@ -62,8 +107,19 @@ export function addInviteRoutes(router: Router, { people, auth, publicUrl }: Api
     if (!partnership)
       throw new AppError(ErrorCode.INVITE_NOT_FOUND, 'This invitation link is not valid.');
     const now = Date.now();
-    const state =
-      invite.expiresAt <= now ? 'expired' : invite.uses >= invite.maxUses ? 'usedUp' : 'valid';
+    // Mirrors acceptInvite: a link for the other school's first coordinator is void once
+    // that school has one.
+    const isVoid =
+      invite.createdBySide !== invite.side &&
+      partnership.members.some((m) => m.side === invite.side && m.role === 'coordinator');
+    const state: InvitePreview['state'] =
+      invite.revokedAt !== null || isVoid
+        ? 'revoked'
+        : invite.expiresAt <= now
+          ? 'expired'
+          : invite.uses >= invite.maxUses
+            ? 'usedUp'
+            : 'valid';
     const preview: InvitePreview = {
       side: invite.side,
       role: invite.role,

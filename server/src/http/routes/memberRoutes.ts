@@ -46,7 +46,7 @@ export function addMemberRoutes(router: Router, { people, auth, connections }: A
     const target = await manageable(req, params.id ?? '', params.memberId ?? '');
     const { role } = await readJson(req, RoleChange);
     if (role !== 'coordinator') await ensureAnotherCoordinator(target);
-    await people.changeRole(target.id, role);
+    await people.changeRole(target.id, role, Date.now());
     // Open connections carry the old rights: make them reconnect with the new ones.
     connections.closeWhere(
       (o) => o.memberId === target.id,

@@ -58,7 +58,19 @@ export function addPartnershipRoutes(
         "Only the school's own coordinators can change its details.",
       );
     }
-    await people.updateSchool(id, side.data, await readJson(req, School));
+    const school = await readJson(req, School);
+    const before = (await people.getPartnership(id))?.sides[side.data];
+    // The agreement names the schools and has a column per school language: while it is
+    // frozen or signed, only an amendment may change those.
+    const touchesAgreement =
+      before !== undefined && (before.language !== school.language || before.name !== school.name);
+    if (touchesAgreement && signings.isFrozen(id)) {
+      throw new AppError(
+        ErrorCode.AGREEMENT_FROZEN,
+        "The agreement is being signed or is signed: start an amendment to change the school's name or language.",
+      );
+    }
+    await people.updateSchool(id, side.data, school);
     const sides = (await people.getPartnership(id))?.sides;
     // The agreement's columns follow the schools' languages.
     if (sides) {
