@@ -24,6 +24,7 @@ import { Notifier } from './notify/Notifier';
 import { createUpgradeHandler } from './rooms/upgrade';
 import { createAuthorize } from './rooms/authorize';
 import { LiveConnections } from './rooms/LiveConnections';
+import type { PeopleStore } from './persistence/PeopleStore';
 import { SqlitePeopleStore } from './persistence/SqlitePeopleStore';
 import { Auth } from './auth/Auth';
 import { PasswordHasher } from './auth/passwords';
@@ -52,6 +53,22 @@ const version = (
 
 /** How far back a starting server looks for comments whose mention emails may be unsent. */
 const MENTION_LOOKBACK_MS = 24 * 60 * 60 * 1000;
+
+/** How often expired sessions are deleted. */
+const SESSION_PURGE_MS = 60 * 60 * 1000;
+
+/** Deletes expired sessions now and every `everyMs`; returns the stop function. */
+function purgeSessionsEvery(people: PeopleStore, everyMs: number, logTo: typeof log): () => void {
+  const purge = () => {
+    people.purgeExpiredSessions(Date.now()).catch((error: unknown) => {
+      logTo('purging expired sessions failed', error);
+    });
+  };
+  purge();
+  const timer = setInterval(purge, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 /** Opens storage, starts HTTP and WebSocket on one port. */
 export async function startServer(config: Config): Promise<TandemServer> {
@@ -105,7 +122,9 @@ export async function startServer(config: Config): Promise<TandemServer> {
   const auth = new Auth(people, new PasswordHasher(config.scryptCost), {
     sessionTtlMs: config.sessionTtlMs,
     isSecure: config.publicUrl.startsWith('https:'),
+    trustedProxies: config.trustedProxies,
   });
+  const stopPurge = purgeSessionsEvery(people, SESSION_PURGE_MS, log);
   const connections = new LiveConnections();
   const app = createApp(
     { clientDir: config.clientDir, version, log },
@@ -141,6 +160,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
     notifier,
     async close() {
       stopHeartbeat();
+      stopPurge();
       stopNotifier?.();
       for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down');
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));

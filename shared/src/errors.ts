@@ -63,14 +63,24 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** What some errors add for the person to act on. */
+export interface ErrorDetails {
+  /** Why, as a key the client translates (e.g. the weak part of a refused password). */
+  reason?: string;
+  /** How long to wait before trying again (RATE_LIMITED). */
+  retryAfterSeconds?: number;
+}
+
 /** An error with a code a client can translate; `message` is for logs and API users. */
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly details: ErrorDetails;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;
+    this.details = details;
   }
 
   /** The HTTP status for this error. */
@@ -81,7 +91,7 @@ export class AppError extends Error {
 
 /** The JSON body of every error answer: `{ error: { code, message } }`. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  error: { code: ErrorCode; message: string } & ErrorDetails;
 }
 
 /** Whether a parsed JSON value is an error answer. */

@@ -72,6 +72,12 @@ export type NewAccount = z.infer<typeof NewAccount>;
 /** Body of `POST /api/sessions`. */
 export const Credentials = z.object({ email, password: z.string().max(1024) });
 
+/** Body of `POST /api/me/password`. */
+export const PasswordChange = z.object({
+  currentPassword: z.string().max(1024),
+  newPassword: z.string().max(1024),
+});
+
 /** Body of `PATCH /api/me`. */
 export const AccountChanges = z
   .object({
@@ -100,14 +106,20 @@ export const NewInvite = z.object({
 /** Body of `PATCH /api/partnerships/:id/members/:memberId`. */
 export const RoleChange = z.object({ role: z.enum(ROLES) });
 
-/** Why a password is too weak, or null when it will do. */
-export function passwordProblem(
-  password: string,
-  emailAddress: string,
-): 'tooShort' | 'tooCommon' | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return 'tooShort';
-  const lower = password.toLowerCase();
-  const local = emailAddress.split('@')[0]?.toLowerCase() ?? '';
-  if (new Set(lower).size < 4 || (local.length > 3 && lower.includes(local))) return 'tooCommon';
-  return null;
-}
+/**
+ * Why the server refuses a password (`WEAK_PASSWORD` answers carry it as `reason`); each has a
+ * message in the `errors` namespace under `WEAK_PASSWORD_reason`.
+ */
+export const PASSWORD_PROBLEMS = [
+  'tooShort',
+  'tooLong',
+  'personal',
+  'common',
+  'sequence',
+  'repeated',
+  'keyboard',
+  'date',
+  'guessable',
+] as const;
+/** One of the reasons a password is refused. */
+export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];

@@ -7,6 +7,7 @@ import { CompareLegs } from '../features/itinerary/CompareLegs';
 import { ItineraryPage } from '../features/itinerary/ItineraryPage';
 import { AuthForm } from '../features/people/AuthForm';
 import { CreatePartnership } from '../features/people/CreatePartnership';
+import { AccountPage } from '../features/people/AccountPage';
 import { InvitePage } from '../features/people/InvitePage';
 import { PartnershipList } from '../features/people/PartnershipList';
 import { PartnershipPage } from '../features/people/PartnershipPage';
@@ -40,6 +41,7 @@ function Shell() {
           {account && (
             <>
               <span>{t('people:auth.signedInAs', { name: account.name })}</span>
+              <a href={paths.account()}>{t('people:account.link')}</a>
               <button
                 type="button"
                 className="secondary"
@@ -68,6 +70,8 @@ function Screen({ route }: { route: Route }) {
   if (route.name === 'verify') return <VerifyPage />;
   if (account === null) return <AuthForm />;
   switch (route.name) {
+    case 'account':
+      return <AccountPage />;
     case 'home':
       return <PartnershipList />;
     case 'newPartnership':

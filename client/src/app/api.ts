@@ -1,10 +1,11 @@
-import { type ErrorCode, isErrorBody } from '@tandem/shared/errors';
+import { type ErrorCode, type ErrorDetails, isErrorBody } from '@tandem/shared/errors';
 
 /** A failed API call; `code` names the message in the `errors` namespace. */
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode | 'NETWORK',
     message: string,
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,7 +28,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const text = await res.text();
   const json: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
-    if (isErrorBody(json)) throw new ApiError(json.error.code, json.error.message);
+    if (isErrorBody(json)) {
+      const { code, message, reason, retryAfterSeconds } = json.error;
+      throw new ApiError(code, message, { reason, retryAfterSeconds });
+    }
     throw new ApiError('INTERNAL', `HTTP ${res.status}`);
   }
   return json as T;

@@ -12,11 +12,13 @@ export type Route =
   | { name: 'itinerary'; partnershipId: string; side: 'A' | 'B' }
   | { name: 'compareLegs'; partnershipId: string }
   | { name: 'verify' }
+  | { name: 'account' }
   | { name: 'invite'; token: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/new') return { name: 'newPartnership' };
   if (pathname === '/verify') return { name: 'verify' };
+  if (pathname === '/account') return { name: 'account' };
   const invite = /^\/invite\/([\w-]{20,100})$/.exec(pathname);
   if (invite?.[1]) return { name: 'invite', token: invite[1] };
   const leg = /^\/p\/([^/]+)\/itinerary\/(A|B)\/?$/.exec(pathname);
@@ -42,6 +44,7 @@ export function parseRoute(pathname: string): Route {
 export const paths = {
   home: () => '/',
   newPartnership: () => '/new',
+  account: () => '/account',
   partnership: (id: string) => `/p/${id}`,
   agreement: (id: string) => `/p/${id}/agreement`,
   agreementPrint: (id: string) => `/p/${id}/agreement/print`,

@@ -6,9 +6,14 @@ export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useTranslation('errors');
   if (!error) return null;
   const code = error instanceof ApiError ? error.code : 'INTERNAL';
+  const { reason, retryAfterSeconds } = error instanceof ApiError ? error.details : {};
   return (
     <p className="error" role="alert">
       {t(code)}
+      {code === 'WEAK_PASSWORD' && reason && ` ${t(`WEAK_PASSWORD_reason.${reason}`)}`}
+      {code === 'RATE_LIMITED' &&
+        retryAfterSeconds !== undefined &&
+        ` ${t('RATE_LIMITED_wait', { count: retryAfterSeconds })}`}
     </p>
   );
 }

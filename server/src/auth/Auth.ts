@@ -1,14 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
-import { type NewAccount, passwordProblem } from '@tandem/shared/people';
+import type { NewAccount } from '@tandem/shared/people';
 import type { Account, Member, PeopleStore } from '../persistence/PeopleStore';
 import { SESSION_COOKIE, clearSessionCookie, readCookie, setSessionCookie } from './cookies';
 import type { PasswordHasher } from './passwords';
-import { FailureLimiter } from './rateLimit';
+import { clientAddress } from './clientAddress';
+import { passwordProblem } from './passwordStrength';
+import { GrowingDelay } from './rateLimit';
 import { hashToken, newToken } from './tokens';
 
 export interface AuthOptions {
   sessionTtlMs: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXY). */
+  trustedProxies: number;
   /** Set the cookie's Secure flag (the public URL is https). */
   isSecure: boolean;
 }
@@ -20,14 +24,17 @@ export interface Session {
   expiresAt: number;
 }
 
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-
 /** Sign-up, sign-in, sessions, and the checks every route starts with. */
 export class Auth {
-  /** Guessing one account's password: 5 failures per 15 minutes. */
-  private readonly byEmail = new FailureLimiter(5, FAILURE_WINDOW_MS);
-  /** Spraying many accounts from one address: 20 failures per 15 minutes. */
-  private readonly byAddress = new FailureLimiter(20, FAILURE_WINDOW_MS);
+  /**
+   * Guessing one account's password from one address: one typo is free, then the delay
+   * doubles (1, 2, 4… s). Another address (the real person) is not slowed by it.
+   */
+  private readonly byAccountAndAddress = new GrowingDelay(1_000, 1);
+  /** Guessing one account from many addresses: a delay from the tenth failure in a row. */
+  private readonly byAccount = new GrowingDelay(1_000, 9);
+  /** Spraying many accounts from one address: a delay from the twentieth failure in a row. */
+  private readonly byAddress = new GrowingDelay(1_000, 19);
 
   constructor(
     private readonly people: PeopleStore,
@@ -36,15 +43,7 @@ export class Auth {
   ) {}
 
   async signUp(input: NewAccount, res: ServerResponse): Promise<Account> {
-    const problem = passwordProblem(input.password, input.email);
-    if (problem) {
-      throw new AppError(
-        ErrorCode.WEAK_PASSWORD,
-        problem === 'tooShort'
-          ? 'The password is too short.'
-          : 'The password is too easy to guess.',
-      );
-    }
+    requireStrongPassword(input.password, [input.email, input.name]);
     const account = await this.people.createAccount(
       {
         email: input.email,
@@ -64,23 +63,65 @@ export class Auth {
     req: IncomingMessage,
     res: ServerResponse,
   ): Promise<Account> {
-    const address = req.socket.remoteAddress ?? 'unknown';
-    if (this.byEmail.isBlocked(email) || this.byAddress.isBlocked(address)) {
-      throw new AppError(
-        ErrorCode.RATE_LIMITED,
-        'Too many failed sign-ins. Wait 15 minutes and try again.',
-      );
+    const address = this.addressOf(req);
+    const account = email.trim().toLowerCase();
+    const keys = [
+      [this.byAccountAndAddress, `${account} ${address}`],
+      [this.byAccount, account],
+      [this.byAddress, address],
+    ] as const;
+    // Every limit counts the attempt now, before the (slow) hash; concurrent guesses after
+    // the first are answered at once with the time to wait.
+    for (const [limit, key] of keys) {
+      const waitMs = limit.begin(key);
+      if (waitMs !== null) {
+        throw new AppError(
+          ErrorCode.RATE_LIMITED,
+          'Too many failed sign-ins: wait and try again.',
+          {
+            retryAfterSeconds: Math.ceil(waitMs / 1000),
+          },
+        );
+      }
     }
     const credentials = await this.people.findCredentials(email);
     const isValid = await this.hasher.verify(password, credentials?.passwordHash ?? null);
     if (!credentials || !isValid) {
-      this.byEmail.recordFailure(email);
-      this.byAddress.recordFailure(address);
       throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'The email or the password is wrong.');
     }
-    this.byEmail.reset(email);
+    for (const [limit, key] of keys) limit.succeed(key);
     await this.startSession(credentials.account, res);
     return credentials.account;
+  }
+
+  /** The real client address (see TRUSTED_PROXY), for limits and the audit trail. */
+  addressOf(req: IncomingMessage): string {
+    return clientAddress(req, this.options.trustedProxies);
+  }
+
+  /**
+   * Changes the signed-in person's password after checking the current one; every other
+   * session of the account ends. Resolves to the hashes of the sessions that ended.
+   */
+  async changePassword(
+    session: Session,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<string[]> {
+    const credentials = await this.people.findCredentials(session.account.email);
+    const waitMs = this.byAccount.begin(session.account.email.toLowerCase());
+    if (waitMs !== null) {
+      throw new AppError(ErrorCode.RATE_LIMITED, 'Too many wrong passwords: wait and try again.', {
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
+      });
+    }
+    if (!credentials || !(await this.hasher.verify(currentPassword, credentials.passwordHash))) {
+      throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong.');
+    }
+    this.byAccount.succeed(session.account.email.toLowerCase());
+    requireStrongPassword(newPassword, [session.account.email, session.account.name]);
+    await this.people.setPassword(session.account.id, await this.hasher.hash(newPassword));
+    return this.people.deleteOtherSessions(session.account.id, session.sessionHash);
   }
 
   /** Ends the request's session; resolves to its hash (to close its connections), if any. */
@@ -133,5 +174,15 @@ export class Auth {
       Math.floor(this.options.sessionTtlMs / 1000),
       this.options.isSecure,
     );
+  }
+}
+
+/** Refuses (WEAK_PASSWORD, with the reason) a password a guesser would find. */
+function requireStrongPassword(password: string, personal: readonly string[]): void {
+  const problem = passwordProblem(password, personal);
+  if (problem) {
+    throw new AppError(ErrorCode.WEAK_PASSWORD, `The password is too weak (${problem}).`, {
+      reason: problem,
+    });
   }
 }

@@ -14,7 +14,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 /** Sends `{ error: { code, message } }` with the error's status. */
 export function sendError(res: ServerResponse, error: AppError): void {
-  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.details } };
+  if (error.details.retryAfterSeconds !== undefined) {
+    res.setHeader('Retry-After', String(error.details.retryAfterSeconds));
+  }
   sendJson(res, error.status, body);
 }
 

@@ -113,4 +113,27 @@ describe('leg calendars (ICS)', () => {
     expect(first[0]?.uid).toBe('a@p1.tandem');
     expect(again[0]?.uid).toBe(first[0]?.uid);
   });
+
+  it('lets no text, id or zone start a line of its own (RFC 5545 escaping)', () => {
+    const items = legWith(shanghai, [
+      { id: 'a', date: '2027-07-02', start: '09:00' },
+      { id: 'b\r\nATTACH:http://evil.example/x', date: '2027-07-03', start: '09:00' },
+    ]);
+    const first = items.find((i) => i.id === 'a');
+    if (!first) throw new Error('no item a');
+    first.title = { en: 'Tea\rORGANIZER:mailto:evil@example.com', 'zh-Hans': '茶\nATTACH:x' };
+    first.place = 'Gate\r\nATTACH:y;a,b\\c';
+    const text = calendarOf(shanghai, items);
+    const lines = text.split(/\r\n|\r|\n/);
+    expect(lines.some((l) => /^(ATTACH|ORGANIZER)/.test(l))).toBe(false);
+    expect(text).not.toMatch(/\r(?!\n)/);
+    const events = parse(text);
+    expect(events.map((e) => e.uid)).toEqual(['a@p1.tandem']);
+    expect(events[0]?.summary).toBe('Tea\nORGANIZER:mailto:evil@example.com / 茶\nATTACH:x');
+    expect(events[0]?.location).toBe('Gate\nATTACH:y;a,b\\c');
+    expect(() => calendarOf({ ...shanghai, timeZone: 'Asia/Shanghai\r\nATTACH:z' }, items)).toThrow(
+      /time zone/,
+    );
+    expect(() => calendarOf({ ...shanghai, timeZone: 'Mars/Base' }, items)).toThrow(/time zone/);
+  });
 });

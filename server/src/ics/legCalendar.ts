@@ -1,4 +1,5 @@
 import { addDays, type Item, type LegMeta } from '@tandem/shared/doc/itinerary';
+import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { plainDateUtc } from '@tandem/shared/time';
 import { vtimezone } from './vtimezone';
 
@@ -16,12 +17,41 @@ export interface LegCalendarInput {
   now: number;
 }
 
-function escapeText(text: string): string {
+/**
+ * A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma escaped, every line break
+ * (CRLF, LF or a bare CR) as `\n`, and other control characters dropped, so no value can
+ * start a line of its own.
+ */
+export function escapeText(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r?\n/g, '\\n');
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(CONTROL, '');
+}
+
+// eslint-disable-next-line no-control-regex -- the point is to match control characters
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+/** Item ids go into UIDs: readItems has checked dates and times, not ids. */
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ZONE = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+
+/** The leg's IANA zone, checked: it goes into parameter values, which cannot be escaped. */
+function checkedZone(zone: string): string {
+  let isKnown = ZONE.test(zone);
+  try {
+    if (isKnown) new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    isKnown = false;
+  }
+  if (!isKnown) {
+    throw new AppError(
+      ErrorCode.BAD_REQUEST,
+      "The itinerary's time zone is not a valid IANA zone: choose one in the itinerary settings.",
+    );
+  }
+  return zone;
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 3.1). */
@@ -72,7 +102,7 @@ function summaryOf(item: Item, languages: string[]): string {
  */
 export function legCalendar(input: LegCalendarInput): string {
   const { meta, items, audience, names, now } = input;
-  const zone = meta.timeZone;
+  const zone = checkedZone(meta.timeZone);
   // A day of margin on each side covers any zone's offset from UTC.
   const from = plainDateUtc(addDays(meta.startDate, -2));
   const to = plainDateUtc(addDays(meta.endDate, 3));
@@ -86,7 +116,7 @@ export function legCalendar(input: LegCalendarInput): string {
     ...vtimezone(zone, from, to),
   ];
   for (const item of items) {
-    if (!isFor(item, audience) || item.date === null) continue;
+    if (!isFor(item, audience) || item.date === null || !ID.test(item.id)) continue;
     lines.push(
       'BEGIN:VEVENT',
       `UID:${item.id}@${input.partnershipId}.tandem`,

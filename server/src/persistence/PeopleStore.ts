@@ -59,6 +59,11 @@ export interface PeopleStore {
     now: number,
   ): Promise<{ accountId: string; expiresAt: number } | null>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of the account but one; resolves to the hashes of those ended. */
+  deleteOtherSessions(accountId: string, keepHash: string): Promise<string[]>;
+  /** Deletes sessions that expired before `now`; resolves to how many. */
+  purgeExpiredSessions(now: number): Promise<number>;
+  setPassword(accountId: string, passwordHash: string): Promise<void>;
 
   /** Creates the partnership with its creator as side A's coordinator, in one transaction. */
   createPartnership(id: string, creator: Account, sides: Record<Side, School>): Promise<Member>;

@@ -190,6 +190,31 @@ export class SqlitePeopleStore implements PeopleStore {
     return Promise.resolve();
   }
 
+  deleteOtherSessions(accountId: string, keepHash: string): Promise<string[]> {
+    const ended = this.db.transaction(() => {
+      const rows = this.prepare<[string, string], { token_hash: string }>(
+        'SELECT token_hash FROM sessions WHERE account_id = ? AND token_hash <> ?',
+      ).all(accountId, keepHash);
+      this.prepare('DELETE FROM sessions WHERE account_id = ? AND token_hash <> ?').run(
+        accountId,
+        keepHash,
+      );
+      return rows.map((row) => row.token_hash);
+    });
+    return Promise.resolve(ended());
+  }
+
+  purgeExpiredSessions(now: number): Promise<number> {
+    return Promise.resolve(
+      this.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes,
+    );
+  }
+
+  setPassword(accountId: string, passwordHash: string): Promise<void> {
+    this.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?').run(passwordHash, accountId);
+    return Promise.resolve();
+  }
+
   createPartnership(id: string, creator: Account, sides: Record<Side, School>): Promise<Member> {
     const memberId = crypto.randomUUID();
     const now = Date.now();

@@ -1,4 +1,4 @@
-import { AccountChanges, Credentials, NewAccount } from '@tandem/shared/people';
+import { AccountChanges, Credentials, NewAccount, PasswordChange } from '@tandem/shared/people';
 import { CloseCode } from '@tandem/shared/protocol';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
@@ -33,6 +33,14 @@ export function addAccountRoutes(router: Router, { people, auth, connections }: 
   router.add('GET', '/api/me', async ({ req, res }) => {
     const { account } = await auth.requireSession(req);
     sendJson(res, 200, { account, memberships: await people.listMemberships(account.id) });
+  });
+
+  router.add('POST', '/api/me/password', async ({ req, res }) => {
+    const session = await auth.requireSession(req);
+    const { currentPassword, newPassword } = await readJson(req, PasswordChange);
+    const ended = new Set(await auth.changePassword(session, currentPassword, newPassword));
+    connections.closeWhere((o) => ended.has(o.sessionHash), CloseCode.unauthorized, 'signed out');
+    res.writeHead(204).end();
   });
 
   router.add('PATCH', '/api/me', async ({ req, res }) => {

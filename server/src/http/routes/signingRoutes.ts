@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { listClauses } from '@tandem/shared/doc/agreement';
 import { canonicalAgreement, sha256Hex } from '@tandem/shared/doc/canonical';
@@ -185,7 +184,7 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
       typed: body.typed ?? null,
       consent: consentText(body.language, partnership?.sides[side].name ?? ''),
       hash: current.hash,
-      ip: clientAddress(req),
+      ip: auth.addressOf(req),
       userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300),
       at: Date.now(),
     };
@@ -259,8 +258,4 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
     await publish(id, signings, true);
     sendJson(res, 200, { archived: current.id });
   });
-}
-
-function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? '';
 }

@@ -1,0 +1,58 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MIN_PASSWORD_LENGTH } from '@tandem/shared/people';
+import { api } from '../../app/api';
+import { paths } from '../../app/route';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Field } from '../../ui/Field';
+import { useFormAction } from '../../ui/useAction';
+
+/** The signed-in person's account: for now, changing the password. */
+export function AccountPage() {
+  const { t } = useTranslation('people');
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [isChanged, setIsChanged] = useState(false);
+  const change = useCallback(async () => {
+    setIsChanged(false);
+    await api('POST', '/api/me/password', { currentPassword, newPassword });
+    setCurrent('');
+    setNew('');
+    setIsChanged(true);
+  }, [currentPassword, newPassword]);
+  const { onSubmit, error, isRunning } = useFormAction(change);
+  return (
+    <div className="stack">
+      <p>
+        <a href={paths.home()}>{t('partnership.back')}</a>
+      </p>
+      <h1>{t('account.title')}</h1>
+      <form className="card" onSubmit={onSubmit}>
+        <h2>{t('account.passwordTitle')}</h2>
+        <Field
+          label={t('account.current')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={currentPassword}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
+        <Field
+          label={t('account.new')}
+          hint={t('account.newHint', { count: MIN_PASSWORD_LENGTH })}
+          type="password"
+          autoComplete="new-password"
+          minLength={MIN_PASSWORD_LENGTH}
+          required
+          value={newPassword}
+          onChange={(e) => setNew(e.target.value)}
+        />
+        <ErrorMessage error={error} />
+        {isChanged && <p role="status">{t('account.changed')}</p>}
+        <button type="submit" disabled={isRunning}>
+          {t('account.change')}
+        </button>
+      </form>
+    </div>
+  );
+}
