@@ -72,7 +72,9 @@ describe('attribution of Yjs clientIDs to members', () => {
       memberId: null,
       canEdit: false,
       mayDecide: false,
+      name: 'Test member',
       awarenessIds: new Set(),
+      presenceClient: null,
       send: () => undefined,
     });
     const counts = [...loaded.authorship().values()].sort();

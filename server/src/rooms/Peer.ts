@@ -8,7 +8,11 @@ export interface Peer {
   readonly canEdit: boolean;
   /** In a threads room: whether the member edits the discussed document (decides proposals). */
   readonly mayDecide: boolean;
+  /** The member's real name: presence always shows it, whatever the client claims. */
+  readonly name: string;
   /** Awareness client ids this connection introduced; removed when it closes. */
   readonly awarenessIds: Set<number>;
+  /** The one awareness clientID this connection may set, bound on first use. */
+  presenceClient: number | null;
   send(message: Uint8Array): void;
 }

@@ -19,7 +19,9 @@ function peer(id: number, sent: Uint8Array[] = []): Peer {
     memberId: `m${id}`,
     canEdit: true,
     mayDecide: false,
+    name: 'Test member',
     awarenessIds: new Set(),
+    presenceClient: null,
     send: (m) => sent.push(m),
   };
 }

@@ -99,6 +99,11 @@ export class Room {
     Y.applyUpdate(this.doc, update, peer);
   }
 
+  /** The member who introduced a Yjs clientID in this document, if any. */
+  clientOwner(client: number): string | undefined {
+    return this.clients.get(client);
+  }
+
   /** Surviving characters per member, from who introduced each item (R-authorship). */
   authorship(): Map<string, number> {
     return countAuthorship(this.doc, this.clients);

@@ -37,6 +37,7 @@ export function createAuthorize(
         sessionExpiresAt: session.expiresAt,
         room: formatRoomName(room),
       },
+      name: member.name,
       mayDecide:
         room.document.endsWith('.threads') &&
         canWrite(permissionFor(member.role, member.side, discussedDocument(room.document))),

@@ -11,6 +11,8 @@ import type { RoomRegistry } from './RoomRegistry';
 /** Who is connecting and what they may do; decided by the upgrade handler. */
 export interface SyncAccess {
   owner: ConnectionOwner;
+  /** The member's display name, shown in presence. */
+  name: string;
   canEdit: boolean;
   /** See Peer.mayDecide. */
   mayDecide: boolean;
@@ -43,7 +45,9 @@ export function attachConnection(
     memberId: access.owner.memberId,
     canEdit: access.canEdit,
     mayDecide: access.mayDecide,
+    name: access.name,
     awarenessIds: new Set(),
+    presenceClient: null,
     send: (message) => {
       if (ws.readyState === ws.OPEN) ws.send(message);
     },

@@ -13,21 +13,31 @@ export class BadMessageError extends Error {
   override readonly name = 'BadMessageError';
 }
 
+/** The largest presence state one connection may publish. */
+const MAX_PRESENCE_BYTES = 4 * 1024;
+
 /**
- * The entries of an awareness update that the peer may set: none for clients another
- * connection controls (their presence is theirs to change). A stock provider echoes the states
- * it receives, so such entries are dropped, not punished. Null when nothing is left.
+ * The entries of an awareness update that the peer may set: only its own clientID, bound on
+ * first use to one that no other connection controls and that no other member introduced in
+ * the document. A stock provider echoes the states it receives, so other entries are dropped,
+ * not punished. The name in the state is replaced by the member's real one. Null when nothing
+ * is left; throws on a state over 4 KiB or one that is not JSON.
  */
 function ownAwareness(room: Room, peer: Peer, update: Uint8Array): Uint8Array | null {
   const decoder = decoding.createDecoder(update);
   const kept: { client: number; clock: number; state: string }[] = [];
   for (let n = decoding.readVarUint(decoder); n > 0; n--) {
-    const entry = {
-      client: decoding.readVarUint(decoder),
-      clock: decoding.readVarUint(decoder),
-      state: decoding.readVarString(decoder),
-    };
-    if (!isControlledByOther(room, peer, entry.client)) kept.push(entry);
+    const client = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    if (state.length > MAX_PRESENCE_BYTES || Buffer.byteLength(state) > MAX_PRESENCE_BYTES) {
+      throw new BadMessageError('presence state over 4 KiB');
+    }
+    if (peer.presenceClient === null && isClaimable(room, peer, client)) {
+      peer.presenceClient = client;
+    }
+    if (client !== peer.presenceClient) continue;
+    kept.push({ client, clock, state: withRealName(state, peer.name) });
   }
   if (kept.length === 0) return null;
   const encoder = encoding.createEncoder();
@@ -40,9 +50,32 @@ function ownAwareness(room: Room, peer: Peer, update: Uint8Array): Uint8Array | 
   return encoding.toUint8Array(encoder);
 }
 
-function isControlledByOther(room: Room, peer: Peer, client: number): boolean {
-  for (const other of room.peers) if (other !== peer && other.awarenessIds.has(client)) return true;
-  return false;
+function isClaimable(room: Room, peer: Peer, client: number): boolean {
+  for (const other of room.peers) {
+    if (other !== peer && (other.awarenessIds.has(client) || other.presenceClient === client)) {
+      return false;
+    }
+  }
+  const owner = room.clientOwner(client);
+  return owner === undefined || owner === peer.memberId;
+}
+
+/** The state with `user.name` set to the member's real name (`null`, a departure, stays). */
+function withRealName(state: string, name: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(state);
+  } catch {
+    throw new BadMessageError('presence state is not JSON');
+  }
+  if (parsed === null) return state;
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new BadMessageError('presence state is not an object');
+  }
+  const user: unknown = (parsed as Record<string, unknown>).user;
+  if (user === undefined) return state;
+  const shown = typeof user === 'object' && user !== null && !Array.isArray(user) ? user : {};
+  return JSON.stringify({ ...parsed, user: { ...shown, name } });
 }
 
 /**
