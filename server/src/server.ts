@@ -9,7 +9,7 @@ import { createApp } from './http/app';
 import { checkpointInWorker } from './persistence/checkpoints';
 import { openDatabase } from './persistence/database';
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore';
-import { checkThreadsUpdate } from './rooms/checkThreads';
+import { checkWrites } from './rooms/checkWrites';
 import { startHeartbeat } from './rooms/heartbeat';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { createSeeder } from './rooms/seed';
@@ -94,7 +94,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
     {
       compactAfterUpdates: config.compactAfterUpdates,
       afterCompact: versions.afterCompact,
-      checkUpdate: checkThreadsUpdate,
+      checkUpdate: checkWrites,
       onStored: (room) => notifier?.noteChange(room.name),
       log,
     },

@@ -4,15 +4,8 @@ import { DOCUMENT_NAMES } from '@tandem/shared/doc/documents';
 import { ROLES, type Role, SIDES, type Side } from '@tandem/shared/people';
 import { permissionFor } from '@tandem/shared/permissions';
 import type { TandemServer } from '../src/server';
-import {
-  closeCode,
-  connectClient,
-  synced,
-  startTestServer,
-  tempDataDir,
-  textOf,
-  waitFor,
-} from './helpers';
+import { closeCode, connectClient, synced, startTestServer, tempDataDir, waitFor } from './helpers';
+import { hasMark, writeMark } from './marks';
 import { type Person, call, join, signUp, twoSchools } from './people';
 
 /**
@@ -24,7 +17,7 @@ describe('permission matrix, enforced by the server', () => {
   let server: TandemServer;
   let base: string;
   let id: string;
-  const people = new Map<string, { person: Person; role: Role; side: Side }>();
+  const people = new Map<string, { person: Person; role: Role; side: Side; memberId: string }>();
 
   beforeAll(async () => {
     server = await startTestServer(tempDataDir());
@@ -38,7 +31,9 @@ describe('permission matrix, enforced by the server', () => {
           role === 'coordinator'
             ? coordinators[side]
             : await join(base, coordinators[side], id, side, role);
-        people.set(`${role} ${side}`, { person, role, side });
+        const view = await call(base, 'GET', `/api/partnerships/${id}`, undefined, person);
+        const { memberId } = (view.body as { you: { memberId: string } }).you;
+        people.set(`${role} ${side}`, { person, role, side, memberId });
       }
     }
   });
@@ -49,19 +44,21 @@ describe('permission matrix, enforced by the server', () => {
       const room = `${id}/${document}`;
       const watcher = connectClient(server.port, room, people.get('viewer A')!.person);
       await synced(watcher);
-      for (const [name, { person, role, side }] of people) {
+      for (const [name, { person, role, side, memberId }] of people) {
         const provider = connectClient(server.port, room, person);
         await synced(provider);
         const mark = `[${name}]`;
-        provider.doc.getText('text').insert(0, mark);
+        writeMark(provider.doc, document, mark, { memberId, side });
         if (permissionFor(role, side, document) === 'edit') {
-          await waitFor(() => textOf(watcher.doc).includes(mark), `${name} edits ${document}`);
+          await waitFor(() => hasMark(watcher.doc, document, mark), `${name} edits ${document}`);
         } else {
           await new Promise((resolve) => setTimeout(resolve, 150));
-          expect(textOf(watcher.doc), `${name} must not change ${document}`).not.toContain(mark);
+          expect(hasMark(watcher.doc, document, mark), `${name} must not change ${document}`).toBe(
+            false,
+          );
           const fresh = connectClient(server.port, room, person);
           await synced(fresh);
-          expect(textOf(fresh.doc), `server copy of ${document}`).not.toContain(mark);
+          expect(hasMark(fresh.doc, document, mark), `server copy of ${document}`).toBe(false);
           fresh.destroy();
         }
         provider.destroy();

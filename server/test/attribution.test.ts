@@ -9,6 +9,7 @@ import {
   synced,
   syncFrame,
   tempDataDir,
+  testText,
   textOf,
   waitFor,
 } from './helpers';
@@ -32,7 +33,7 @@ describe('attribution of Yjs clientIDs to members', () => {
     const room = `${id}/agreement`;
     const a = connectClient(server.port, room, coordinatorA);
     await synced(a);
-    a.doc.getText('text').insert(0, 'Written by A.');
+    testText(a.doc).insert(0, 'Written by A.');
     await waitFor(() => server.registry.size === 1, 'room loaded');
     const victim = a.doc.clientID;
     a.destroy();
@@ -43,7 +44,7 @@ describe('attribution of Yjs clientIDs to members', () => {
     // B forges an edit as if A had made it, under A's clientID.
     const forger = new Y.Doc();
     forger.clientID = victim;
-    forger.getText('text').insert(0, 'A agrees to pay everything. ');
+    testText(forger).insert(0, 'A agrees to pay everything. ');
     const forged = Y.encodeStateAsUpdate(forger);
 
     const ws = await rawSocket(server.port, room, coordinatorB);
@@ -62,10 +63,10 @@ describe('attribution of Yjs clientIDs to members', () => {
     const a = connectClient(server.port, room, coordinatorA);
     const b = connectClient(server.port, room, coordinatorB);
     await Promise.all([synced(a), synced(b)]);
-    a.doc.getText('text').insert(0, 'abcdefghij');
+    testText(a.doc).insert(0, 'abcdefghij');
     await waitFor(() => textOf(b.doc) === 'abcdefghij', 'b has it');
-    b.doc.getText('text').delete(0, 4);
-    b.doc.getText('text').insert(0, 'XY');
+    testText(b.doc).delete(0, 4);
+    testText(b.doc).insert(0, 'XY');
     await waitFor(() => textOf(a.doc) === 'XYefghij', 'a has it');
     const loaded = await server.registry.join(room, {
       id: -1,
@@ -73,6 +74,7 @@ describe('attribution of Yjs clientIDs to members', () => {
       canEdit: false,
       mayDecide: false,
       name: 'Test member',
+      side: 'A',
       awarenessIds: new Set(),
       presenceClient: null,
       send: () => undefined,

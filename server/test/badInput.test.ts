@@ -13,6 +13,7 @@ import {
   startTestServer,
   synced,
   tempDataDir,
+  testText,
   textOf,
   waitFor,
 } from './helpers';
@@ -22,7 +23,7 @@ const LIMIT = 64 * 1024;
 
 function validUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
-  doc.getText('text').insert(0, text);
+  testText(doc).insert(0, text);
   return Y.encodeStateAsUpdate(doc);
 }
 
@@ -43,7 +44,7 @@ describe('bad input on the sync endpoint', () => {
     a = connectClient(server.port, ROOM, person);
     b = connectClient(server.port, ROOM, person);
     await Promise.all([synced(a), synced(b)]);
-    a.doc.getText('text').insert(0, 'stored before');
+    testText(a.doc).insert(0, 'stored before');
     await waitFor(() => textOf(b.doc) === 'stored before', 'initial content');
   });
   afterEach(async () => {
@@ -54,7 +55,7 @@ describe('bad input on the sync endpoint', () => {
 
   /** After the attack: the room still works for others, and nothing stored was damaged. */
   async function expectRoomIntact(): Promise<void> {
-    a.doc.getText('text').insert(0, 'still editing, ');
+    testText(a.doc).insert(0, 'still editing, ');
     await waitFor(() => textOf(b.doc) === 'still editing, stored before', 'editing goes on');
     const health = await fetch(`http://127.0.0.1:${server.port}/api/health`);
     expect(health.status).toBe(200);
@@ -124,7 +125,7 @@ describe('bad input on the sync endpoint', () => {
 
   it('accepts a frame just under the size limit', async () => {
     const big = 'y'.repeat(LIMIT - 200);
-    a.doc.getText('text').insert(0, big);
+    testText(a.doc).insert(0, big);
     await waitFor(() => textOf(b.doc).startsWith(big), 'large update delivered');
   });
 });

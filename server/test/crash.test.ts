@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, synced, tempDataDir, textOf, waitFor } from './helpers';
+import { connectClient, synced, tempDataDir, testText, textOf, waitFor } from './helpers';
 import { createPartnership } from './people';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -52,7 +52,7 @@ describe('a server killed with SIGKILL', () => {
       const writer = connectClient(port, ROOM, person);
       const watcher = connectClient(port, ROOM, person);
       await Promise.all([synced(writer), synced(watcher)]);
-      const text = writer.doc.getText('text');
+      const text = testText(writer.doc);
       const typing = setInterval(() => text.insert(text.length, `${round}:${text.length};`), 2);
       await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 300));
 

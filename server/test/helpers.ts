@@ -6,6 +6,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { getClauseText } from '@tandem/shared/doc/agreement';
 import { MessageType } from '@tandem/shared/protocol';
 import { type Config, readConfig } from '../src/config';
 import { type TandemServer, startServer } from '../src/server';
@@ -89,9 +90,38 @@ export function closeCode(ws: WebSocket): Promise<number> {
   return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
 }
 
-/** Text of a test field. Tests use a plain Y.Text: the protocol does not care about the schema. */
-export function textOf(doc: Y.Doc, field = 'text'): string {
-  return doc.getText(field).toJSON();
+/**
+ * The text tests type into: the first paragraph of the agreement's English purpose clause,
+ * made when missing (the server refuses anything outside the document's schema).
+ */
+export function testText(doc: Y.Doc): Y.XmlText {
+  const fragment = getClauseText(doc, 'purpose', 'en');
+  const first = fragment.get(0);
+  if (first instanceof Y.XmlElement && first.get(0) instanceof Y.XmlText) {
+    return first.get(0) as Y.XmlText;
+  }
+  const paragraph = new Y.XmlElement('paragraph');
+  const text = new Y.XmlText();
+  paragraph.insert(0, [text]);
+  fragment.insert(0, [paragraph]);
+  return text;
+}
+
+/** Everything typed into the purpose clause in `lang`, paragraphs run together. */
+export function clauseText(doc: Y.Doc, lang: string): string {
+  let text = '';
+  for (const node of getClauseText(doc, 'purpose', lang).toArray()) {
+    if (!(node instanceof Y.XmlElement)) continue;
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlText) text += String(child.toJSON());
+    }
+  }
+  return text;
+}
+
+/** Everything typed into the English purpose clause (see testText). */
+export function textOf(doc: Y.Doc): string {
+  return clauseText(doc, 'en');
 }
 
 /** A sync-protocol frame (type 0) of the given sub-type carrying `payload`. */

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import type { TandemServer } from '../src/server';
-import { connectClient, startTestServer, synced, tempDataDir, textOf, waitFor } from './helpers';
+import {
+  connectClient,
+  startTestServer,
+  synced,
+  tempDataDir,
+  testText,
+  textOf,
+  waitFor,
+} from './helpers';
 import { type Person, createPartnership } from './people';
 
 describe('sync server with stock y-websocket providers', () => {
@@ -36,8 +44,8 @@ describe('sync server with stock y-websocket providers', () => {
     const b = connect();
     await Promise.all([synced(a), synced(b)]);
     for (let i = 0; i < 20; i++) {
-      a.doc.getText('text').insert(0, 'a');
-      b.doc.getText('text').insert(0, 'b');
+      testText(a.doc).insert(0, 'a');
+      testText(b.doc).insert(0, 'b');
     }
     await waitFor(() => textOf(a.doc).length === 40 && textOf(b.doc).length === 40, 'convergence');
     expect(textOf(a.doc)).toBe(textOf(b.doc));
@@ -47,7 +55,7 @@ describe('sync server with stock y-websocket providers', () => {
     const a = connect();
     const other = connect(OTHER_ROOM);
     await Promise.all([synced(a), synced(other)]);
-    a.doc.getText('text').insert(0, 'hello');
+    testText(a.doc).insert(0, 'hello');
     await waitFor(() => server.registry.size === 2, 'both rooms loaded');
     const late = connect();
     await synced(late);
@@ -68,7 +76,7 @@ describe('sync server with stock y-websocket providers', () => {
   it('unloads a room after its last client leaves and reloads it intact', async () => {
     const a = connect();
     await synced(a);
-    a.doc.getText('text').insert(0, 'kept');
+    testText(a.doc).insert(0, 'kept');
     await waitFor(() => server.registry.size === 1, 'room loaded');
     a.destroy();
     await waitFor(() => server.registry.size === 0, 'room unloaded');
@@ -81,7 +89,7 @@ describe('sync server with stock y-websocket providers', () => {
     const a = connect();
     const watcher = connect();
     await Promise.all([synced(a), synced(watcher)]);
-    a.doc.getText('text').insert(0, 'before restart');
+    testText(a.doc).insert(0, 'before restart');
     await waitFor(() => textOf(watcher.doc) === 'before restart', 'another client has it');
     for (const p of providers.splice(0)) p.destroy();
     await server.close();
@@ -95,11 +103,11 @@ describe('sync server with stock y-websocket providers', () => {
     const a = connect();
     const b = connect();
     await Promise.all([synced(a), synced(b)]);
-    a.doc.getText('text').insert(0, 'shared ');
+    testText(a.doc).insert(0, 'shared ');
     await waitFor(() => textOf(b.doc) === 'shared ', 'initial sync');
     b.disconnect();
-    b.doc.getText('text').insert(7, 'offline');
-    a.doc.getText('text').insert(0, 'online ');
+    testText(b.doc).insert(7, 'offline');
+    testText(a.doc).insert(0, 'online ');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(textOf(a.doc)).not.toContain('offline');
     b.connect();

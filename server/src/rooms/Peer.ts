@@ -1,3 +1,5 @@
+import type { Side } from '@tandem/shared/people';
+
 /** What a room knows of one connection. The WebSocket itself stays in connection.ts. */
 export interface Peer {
   /** Process-unique id, for logs. */
@@ -8,6 +10,8 @@ export interface Peer {
   readonly canEdit: boolean;
   /** In a threads room: whether the member edits the discussed document (decides proposals). */
   readonly mayDecide: boolean;
+  /** The member's school. */
+  readonly side: Side;
   /** The member's real name: presence always shows it, whatever the client claims. */
   readonly name: string;
   /** Awareness client ids this connection introduced; removed when it closes. */

@@ -20,6 +20,7 @@ function peer(id: number, sent: Uint8Array[] = []): Peer {
     canEdit: true,
     mayDecide: false,
     name: 'Test member',
+    side: 'A',
     awarenessIds: new Set(),
     presenceClient: null,
     send: (m) => sent.push(m),

@@ -38,6 +38,7 @@ export function createAuthorize(
         room: formatRoomName(room),
       },
       name: member.name,
+      side: member.side,
       mayDecide:
         room.document.endsWith('.threads') &&
         canWrite(permissionFor(member.role, member.side, discussedDocument(room.document))),

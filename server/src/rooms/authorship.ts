@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 
 /**
- * Surviving inserted characters per member: every item not deleted, counted to the member who
+ * Surviving inserted characters per member: every text item not deleted, counted to the member who
  * introduced its clientID. Computed from the CRDT itself, so a client cannot forge it.
  */
 export function countAuthorship(
@@ -14,7 +14,9 @@ export function countAuthorship(
     if (owner === undefined) continue;
     let count = 0;
     for (const struct of structs) {
-      if (struct instanceof Y.Item && !struct.deleted && struct.countable) count += struct.length;
+      // Characters only: the paragraphs and maps that hold them are structure, not writing.
+      const isText = struct instanceof Y.Item && struct.content instanceof Y.ContentString;
+      if (isText && !struct.deleted) count += struct.length;
     }
     if (count > 0) counts.set(owner, (counts.get(owner) ?? 0) + count);
   }

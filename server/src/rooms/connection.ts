@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { Side } from '@tandem/shared/people';
 import { CloseCode } from '@tandem/shared/protocol';
 import { closeFirmly } from './closeFirmly';
 import { handleMessage } from './handleMessage';
@@ -13,6 +14,7 @@ export interface SyncAccess {
   owner: ConnectionOwner;
   /** The member's display name, shown in presence. */
   name: string;
+  side: Side;
   canEdit: boolean;
   /** See Peer.mayDecide. */
   mayDecide: boolean;
@@ -46,6 +48,7 @@ export function attachConnection(
     canEdit: access.canEdit,
     mayDecide: access.mayDecide,
     name: access.name,
+    side: access.side,
     awarenessIds: new Set(),
     presenceClient: null,
     send: (message) => {

@@ -1,11 +1,13 @@
 import type { ClauseView } from '@tandem/shared/api';
-import { languagesOf, listClauses } from '@tandem/shared/doc/agreement';
+import { z } from 'zod';
+import { languagesOf, listClauses, setPrevailing } from '@tandem/shared/doc/agreement';
 import { clauseState, currentVersions, type ClauseState } from '@tandem/shared/doc/clauseStatus';
 import { formatRoomName } from '@tandem/shared/doc/documents';
 import { setAlignment, setApproval } from '@tandem/shared/doc/status';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { maySign, permissionFor } from '@tandem/shared/permissions';
 import type { Room } from '../../rooms/Room';
+import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
 import type { ApiDeps } from './deps';
@@ -127,4 +129,31 @@ export function addAgreementRoutes(router: Router, { auth, registry, signings }:
       sendJson(res, 200, view);
     },
   );
+
+  /** P10: which version prevails is part of `meta`, which only the server writes. */
+  router.add('PUT', '/api/partnerships/:id/agreement/prevailing', async ({ req, res, params }) => {
+    const id = params.id ?? '';
+    const { member } = await auth.requireMember(req, id);
+    signings.requireDraft(id);
+    forbidUnless(
+      permissionFor(member.role, member.side, 'agreement') === 'edit',
+      'Only people who edit the agreement can choose the prevailing version.',
+    );
+    const { prevailing } = await readJson(req, PrevailingBody);
+    await registry.withRoom(
+      formatRoomName({ partnershipId: id, document: 'agreement' }),
+      (room) => {
+        if (prevailing !== 'equal' && !languagesOf(room.doc).includes(prevailing)) {
+          throw new AppError(
+            ErrorCode.BAD_REQUEST,
+            'Choose one of the agreement’s languages or equal.',
+          );
+        }
+        setPrevailing(room.doc, prevailing);
+      },
+    );
+    sendJson(res, 200, { prevailing });
+  });
 }
+
+const PrevailingBody = z.object({ prevailing: z.string().min(1).max(20) });
