@@ -4,7 +4,22 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** User-visible text goes through i18next (DESIGN.md, Internationalisation). */
+/** TypeScript enums compile to runtime objects with surprising reverse mappings (client too). */
+const enumRule = {
+  selector: 'TSEnumDeclaration',
+  message:
+    'Use a const object plus a same-named type instead of an enum (see shared/src/protocol.ts).',
+};
+
+/** Only shared/src/doc names a document's top-level types, so a schema change has one place. */
+const fieldNameRule = {
+  selector:
+    'CallExpression[callee.property.name=/^(getMap|getArray|getXmlFragment|getText)$/][arguments.0.type=/Literal$/]',
+  message:
+    'Name Yjs fields only in shared/src/doc: add a helper there (like getClauseText) and call it.',
+};
+
+/** User-visible text goes through i18next (client/README.md, Translations). */
 const literalStringRules = [
   {
     selector: 'JSXText[value=/\\p{L}/u]',
@@ -25,6 +40,7 @@ export default tseslint.config(
       'data/',
       'e2e/test-results/',
       'e2e/playwright-report/',
+      '.dependency-cruiser.cjs',
     ],
   },
   js.configs.recommended,
@@ -44,13 +60,7 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'TSEnumDeclaration',
-          message: 'Use a const object plus a same-named type instead of an enum (STYLE.md).',
-        },
-      ],
+      'no-restricted-syntax': ['error', enumRule, fieldNameRule],
     },
   },
   {
@@ -59,8 +69,17 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-syntax': ['error', ...literalStringRules],
+      'no-restricted-syntax': ['error', enumRule, fieldNameRule, ...literalStringRules],
     },
+  },
+  {
+    files: [
+      'shared/src/doc/**/*.ts',
+      '**/*.test.ts',
+      'server/test/**/*.ts',
+      'server/bench/**/*.ts',
+    ],
+    rules: { 'no-restricted-syntax': ['error', enumRule] },
   },
   {
     files: ['**/*.test.ts', 'e2e/**/*.ts'],

@@ -41,36 +41,40 @@ describe('a server killed with SIGKILL', () => {
     for (const child of children.splice(0)) child.kill('SIGKILL');
   });
 
-  it('loses no update that another client had received, whenever it dies', async () => {
-    const dataDir = tempDataDir();
-    let { child, port } = await startProcess(dataDir);
-    children.push(child);
-    const { id, coordinatorA: person } = await createPartnership(`http://127.0.0.1:${port}`);
-    const ROOM = `${id}/agreement`;
-
-    for (let round = 0; round < 3; round++) {
-      const writer = connectClient(port, ROOM, person);
-      const watcher = connectClient(port, ROOM, person);
-      await Promise.all([synced(writer), synced(watcher)]);
-      const text = testText(writer.doc);
-      const typing = setInterval(() => text.insert(text.length, `${round}:${text.length};`), 2);
-      await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 300));
-
-      await kill9(child);
-      clearInterval(typing);
-      const seen = textOf(watcher.doc);
-      // Stop both clients before the restart so that nothing they hold is sent again.
-      writer.destroy();
-      watcher.destroy();
-      expect(seen.length).toBeGreaterThan(0);
-
-      ({ child, port } = await startProcess(dataDir, port));
+  it(
+    'loses no update that another client had received, whenever it dies',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = tempDataDir();
+      let { child, port } = await startProcess(dataDir);
       children.push(child);
-      const reader = connectClient(port, ROOM, person);
-      await synced(reader);
-      await waitFor(() => textOf(reader.doc).length >= seen.length, 'stored content');
-      expect(textOf(reader.doc).startsWith(seen)).toBe(true);
-      reader.destroy();
-    }
-  });
+      const { id, coordinatorA: person } = await createPartnership(`http://127.0.0.1:${port}`);
+      const ROOM = `${id}/agreement`;
+
+      for (let round = 0; round < 3; round++) {
+        const writer = connectClient(port, ROOM, person);
+        const watcher = connectClient(port, ROOM, person);
+        await Promise.all([synced(writer), synced(watcher)]);
+        const text = testText(writer.doc);
+        const typing = setInterval(() => text.insert(text.length, `${round}:${text.length};`), 2);
+        await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 300));
+
+        await kill9(child);
+        clearInterval(typing);
+        const seen = textOf(watcher.doc);
+        // Stop both clients before the restart so that nothing they hold is sent again.
+        writer.destroy();
+        watcher.destroy();
+        expect(seen.length).toBeGreaterThan(0);
+
+        ({ child, port } = await startProcess(dataDir, port));
+        children.push(child);
+        const reader = connectClient(port, ROOM, person);
+        await synced(reader);
+        await waitFor(() => textOf(reader.doc).length >= seen.length, 'stored content');
+        expect(textOf(reader.doc).startsWith(seen)).toBe(true);
+        reader.destroy();
+      }
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AgreementPage } from '../features/agreement/AgreementPage';
 import { PrintAgreement } from '../features/agreement/PrintAgreement';
-import { InboxPage } from '../features/comments/InboxPage';
+import { InboxPage } from '../features/inbox/InboxPage';
 import { VerifyPage } from '../features/signing/VerifyPage';
 import { CompareLegs } from '../features/itinerary/CompareLegs';
 import { ItineraryPage } from '../features/itinerary/ItineraryPage';
@@ -11,11 +11,11 @@ import { AccountPage } from '../features/people/AccountPage';
 import { InvitePage } from '../features/people/InvitePage';
 import { PartnershipList } from '../features/people/PartnershipList';
 import { PartnershipPage } from '../features/people/PartnershipPage';
-import { LanguagePicker } from '../i18n/LanguagePicker';
-import { ErrorMessage } from '../ui/ErrorMessage';
+import { LanguagePicker } from './LanguagePicker';
+import { ErrorMessage } from '../platform/ErrorMessage';
 import { useAction } from '../ui/useAction';
-import { type Route, paths, useRoute } from './route';
-import { SessionProvider, useSession } from './session';
+import { type Route, paths, useRoute } from '../platform/route';
+import { SessionProvider, useSession } from '../platform/session';
 
 export function App() {
   return (

@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
 import type { Permission } from '@tandem/shared/permissions';
 import type { Identity } from '../../collab/identity';
-import type { PromptState } from '../../prompts/usePrompts';
+import type { PromptState } from '../../widgets/prompts/usePrompts';
 
 /** What every part of the agreement view works with. */
 export interface AgreementScope {

@@ -11,11 +11,11 @@ import { ClauseDrift } from './ClauseDrift';
 import { ClauseTitleField } from './ClauseTitleField';
 import { ClauseMoves } from './ClauseMoves';
 import { titleIn } from './titles';
-import { ClauseThreads } from '../../comments/ClauseThreads';
-import { CommentButton } from '../../comments/CommentButton';
-import { useThreadsScope } from '../../comments/ThreadsContext';
-import { PromptMarker } from '../../prompts/PromptMarker';
-import { useClauseHighlights } from '../../comments/useClauseHighlights';
+import { ClauseThreads } from '../../widgets/threads/ClauseThreads';
+import { CommentButton } from '../../widgets/threads/CommentButton';
+import { useThreadsScope } from '../../widgets/threads/ThreadsContext';
+import { PromptMarker } from '../../widgets/prompts/PromptMarker';
+import { useClauseHighlights } from '../../widgets/threads/useClauseHighlights';
 import { useClauseState } from './useClauseState';
 
 interface Props {

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementTypes, prevailingOf } from '@tandem/shared/doc/agreement';
-import { api } from '../../app/api';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { api } from '../../platform/api';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { languageName } from '../../i18n/languageName';
 import { useAgreementScope } from './AgreementContext';

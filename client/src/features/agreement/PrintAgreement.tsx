@@ -13,12 +13,12 @@ import {
 import { formatRoomName } from '@tandem/shared/doc/documents';
 import { directionOf } from '@tandem/shared/i18n/index';
 import { SIDES } from '@tandem/shared/people';
-import { paths } from '../../app/route';
-import { useSession } from '../../app/session';
-import { usePartnership } from '../../app/usePartnership';
+import { paths } from '../../platform/route';
+import { useSession } from '../../platform/session';
+import { usePartnership } from '../../platform/usePartnership';
 import type { OpenRoom } from '../../collab/localRooms';
 import { useRoom } from '../../collab/useRoom';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import { ListItemText, useReciprocalList } from './ReciprocalList';
 import { RichText } from './RichText';
 import { useDocValue } from '../../collab/useDocValue';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnershipView } from '@tandem/shared/api';
-import { api } from '../../app/api';
-import { useSession } from '../../app/session';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { api } from '../../platform/api';
+import { useSession } from '../../platform/session';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useFormAction } from '../../ui/useAction';
 import { SignaturePad } from './SignaturePad';
 

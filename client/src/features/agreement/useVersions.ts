@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { VersionView } from '@tandem/shared/api';
 import type { AgreementText } from '@tandem/shared/doc/snapshot';
-import { api } from '../../app/api';
+import { api } from '../../platform/api';
 
 /** The agreement's kept versions, and reading one. */
 export function useVersions(partnershipId: string) {

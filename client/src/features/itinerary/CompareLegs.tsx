@@ -6,11 +6,11 @@ import { formatRoomName } from '@tandem/shared/doc/documents';
 import { itineraryTypes, readItems, readMeta } from '@tandem/shared/doc/itinerary';
 import { type LegSummary, legSummary } from '@tandem/shared/doc/legSummary';
 import { SIDES, type Side } from '@tandem/shared/people';
-import { paths } from '../../app/route';
-import { usePartnership } from '../../app/usePartnership';
+import { paths } from '../../platform/route';
+import { usePartnership } from '../../platform/usePartnership';
 import { useDocValue } from '../../collab/useDocValue';
 import { useRoom } from '../../collab/useRoom';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import './itinerary.css';
 
 /** The two legs side by side: are they comparable in length, events, free time and cost? */

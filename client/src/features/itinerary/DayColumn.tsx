@@ -8,8 +8,8 @@ import {
   moveItem,
 } from '@tandem/shared/doc/itinerary';
 import { plainDateUtc } from '@tandem/shared/time';
-import { api } from '../../app/api';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { api } from '../../platform/api';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { ItemCard } from './ItemCard';
 import { useLegScope } from './LegContext';

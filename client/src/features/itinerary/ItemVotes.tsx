@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type Item, type Vote, VOTES } from '@tandem/shared/doc/itinerary';
-import { api } from '../../app/api';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { api } from '../../platform/api';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { useLegScope } from './LegContext';
 

@@ -12,24 +12,24 @@ import {
 } from '@tandem/shared/doc/itinerary';
 import { otherSide, type Side } from '@tandem/shared/people';
 import { permissionFor } from '@tandem/shared/permissions';
-import { paths } from '../../app/route';
-import { useSession } from '../../app/session';
-import { usePartnership } from '../../app/usePartnership';
+import { paths } from '../../platform/route';
+import { useSession } from '../../platform/session';
+import { usePartnership } from '../../platform/usePartnership';
 import { useConnectionState } from '../../collab/useConnectionState';
 import { useDocValue } from '../../collab/useDocValue';
 import type { OpenRoom } from '../../collab/localRooms';
 import { useRoom } from '../../collab/useRoom';
-import { ThreadsContext } from '../../comments/ThreadsContext';
-import { useThreads } from '../../comments/useThreads';
-import { ConnectionStatus } from '../../ui/ConnectionStatus';
-import { ErrorMessage } from '../../ui/ErrorMessage';
-import { PromptsPanel } from '../../prompts/PromptsPanel';
-import { usePrompts } from '../../prompts/usePrompts';
-import '../../prompts/prompts.css';
+import { ThreadsContext } from '../../widgets/threads/ThreadsContext';
+import { useThreads } from '../../widgets/threads/useThreads';
+import { ConnectionStatus } from '../../collab/ConnectionStatus';
+import { ErrorMessage } from '../../platform/ErrorMessage';
+import { PromptsPanel } from '../../widgets/prompts/PromptsPanel';
+import { usePrompts } from '../../widgets/prompts/usePrompts';
+import '../../widgets/prompts/prompts.css';
 import { DayColumn } from './DayColumn';
 import { LegContext, type LegScope } from './LegContext';
 import { LegToolbar, type ItemFilter, keepItem } from './LegToolbar';
-import '../../comments/comments.css';
+import '../../widgets/threads/comments.css';
 import './itinerary.css';
 
 /** One hosting leg, day by day (P17–P23). */

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
 import type { LegMeta } from '@tandem/shared/doc/itinerary';
 import type { Side } from '@tandem/shared/people';
-import type { PromptState } from '../../prompts/usePrompts';
+import type { PromptState } from '../../widgets/prompts/usePrompts';
 
 /** What every part of one leg's view works with. */
 export interface LegScope {

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { type Item, itineraryTypes, setLegDates } from '@tandem/shared/doc/itinerary';
 import type { Side } from '@tandem/shared/people';
-import { ThreadFilters } from '../../comments/ThreadFilters';
-import type { ThreadFilter } from '../../comments/ThreadsContext';
+import { ThreadFilters } from '../../widgets/threads/ThreadFilters';
+import type { ThreadFilter } from '../../widgets/threads/ThreadsContext';
 import { useLegScope } from './LegContext';
 
 /** Which items show: all, those the other side proposed, those still waiting for a decision. */

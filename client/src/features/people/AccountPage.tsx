@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH } from '@tandem/shared/people';
-import { api } from '../../app/api';
-import { paths } from '../../app/route';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { api } from '../../platform/api';
+import { paths } from '../../platform/route';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { useFormAction } from '../../ui/useAction';
 

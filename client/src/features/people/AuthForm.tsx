@@ -2,9 +2,9 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isUiLanguage } from '@tandem/shared/i18n/index';
 import { MIN_PASSWORD_LENGTH } from '@tandem/shared/people';
-import { api } from '../../app/api';
-import { useSession } from '../../app/session';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { api } from '../../platform/api';
+import { useSession } from '../../platform/session';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { useFormAction } from '../../ui/useAction';
 

@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { School } from '@tandem/shared/people';
-import { api } from '../../app/api';
-import { navigate, paths } from '../../app/route';
-import { useSession } from '../../app/session';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { api } from '../../platform/api';
+import { navigate, paths } from '../../platform/route';
+import { useSession } from '../../platform/session';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useFormAction } from '../../ui/useAction';
 import { SchoolFieldLists, SchoolFields } from './SchoolFields';
 

@@ -1,9 +1,9 @@
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, SIDES, type Side } from '@tandem/shared/people';
-import { api } from '../../app/api';
+import { api } from '../../platform/api';
 import type { PartnershipView } from '@tandem/shared/api';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { useFormAction } from '../../ui/useAction';
 

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import { navigate, paths } from '../../app/route';
-import { useSession } from '../../app/session';
+import { api } from '../../platform/api';
+import { navigate, paths } from '../../platform/route';
+import { useSession } from '../../platform/session';
 import type { InvitePreview } from '@tandem/shared/api';
 import { setUiLanguage } from '../../i18n/i18n';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { AuthForm } from './AuthForm';
 

@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, SIDES } from '@tandem/shared/people';
-import { api } from '../../app/api';
+import { api } from '../../platform/api';
 import type { MemberView, PartnershipView } from '@tandem/shared/api';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 
 /** Who is in each school with which role; coordinators manage their own school's members. */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { navigate, paths } from '../../app/route';
-import { useSession } from '../../app/session';
+import { navigate, paths } from '../../platform/route';
+import { useSession } from '../../platform/session';
 
 /** The partnerships the signed-in person belongs to. */
 export function PartnershipList() {

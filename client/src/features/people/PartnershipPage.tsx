@@ -1,13 +1,13 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIDES } from '@tandem/shared/people';
-import { paths } from '../../app/route';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { paths } from '../../platform/route';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import { InviteForm } from './InviteForm';
 import { MemberList } from './MemberList';
 import { OpenInvites } from './OpenInvites';
 import { SchoolCard } from './SchoolCard';
-import { usePartnership } from '../../app/usePartnership';
+import { usePartnership } from '../../platform/usePartnership';
 
 /** A partnership's home: both schools, the members, invitations, and the way to the agreement. */
 export function PartnershipPage({ partnershipId }: { partnershipId: string }) {

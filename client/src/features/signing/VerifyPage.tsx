@@ -1,7 +1,7 @@
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../app/api';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { ApiError } from '../../platform/api';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 import './signing.css';
 
 interface Report {

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '@tandem/shared/api';
-import { api } from '../../app/api';
-import { paths } from '../../app/route';
-import { useSession } from '../../app/session';
-import { commentTimes } from '../../comments/commentTime';
-import { ErrorMessage } from '../../ui/ErrorMessage';
+import { api } from '../../platform/api';
+import { paths } from '../../platform/route';
+import { useSession } from '../../platform/session';
+import { commentTimes } from '../../widgets/threads/commentTime';
+import { ErrorMessage } from '../../platform/ErrorMessage';
 
 interface Inbox {
   total: number;

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useMemo } from 'react';
-import type { Highlight } from '../editor/CommentHighlights';
+import type { Highlight } from '../../editor/CommentHighlights';
 import { editorKey, type ThreadsScope } from './ThreadsContext';
 
 /** A clause's open, anchored threads as editor highlights, and editor registration per language. */

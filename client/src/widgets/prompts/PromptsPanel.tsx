@@ -2,9 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnershipView } from '@tandem/shared/api';
 import { isStaff } from '@tandem/shared/permissions';
-import { api } from '../app/api';
-import { ErrorMessage } from '../ui/ErrorMessage';
-import { useAction } from '../ui/useAction';
+import { api } from '../../platform/api';
+import { ErrorMessage } from '../../platform/ErrorMessage';
+import { useAction } from '../../ui/useAction';
 import { promptHref, promptValues } from './promptText';
 import type { PromptState } from './usePrompts';
 

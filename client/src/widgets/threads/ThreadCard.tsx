@@ -12,7 +12,7 @@ import {
   type Thread,
 } from '@tandem/shared/doc/threads';
 import { directionOf } from '@tandem/shared/i18n/index';
-import { selectionAnchor } from '../editor/selectionAnchor';
+import { selectionAnchor } from '../../editor/selectionAnchor';
 import { commentTimes } from './commentTime';
 import { Composer } from './Composer';
 import { editorKey, useThreadsScope } from './ThreadsContext';

@@ -5,7 +5,7 @@ import { isProposalStale, replaceClauseText } from '@tandem/shared/doc/proposals
 import { setProposalState, setResolved, type Thread } from '@tandem/shared/doc/threads';
 import { wordDiff } from '@tandem/shared/doc/wordDiff';
 import { directionOf } from '@tandem/shared/i18n/index';
-import { DiffText } from '../ui/DiffText';
+import { DiffText } from '../../ui/DiffText';
 import { useThreadsScope } from './ThreadsContext';
 
 /**

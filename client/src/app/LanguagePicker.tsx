@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, UI_LANGUAGES, isUiLanguage } from '@tandem/shared/i18n/index';
-import { api } from '../app/api';
-import { useSession } from '../app/session';
-import { setUiLanguage } from './i18n';
+import { api } from '../platform/api';
+import { useSession } from '../platform/session';
+import { setUiLanguage } from '../i18n/i18n';
 
 /** Lets a person pick their UI language (kept with their account); each named in itself. */
 export function LanguagePicker() {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { selectionAnchor } from '../editor/selectionAnchor';
+import { selectionAnchor } from '../../editor/selectionAnchor';
 import { editorKey, useThreadsScope } from './ThreadsContext';
 
 /** "Comment" on the selection of one clause version, and "Propose new text" for it. */

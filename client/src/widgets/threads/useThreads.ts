@@ -5,8 +5,8 @@ import { type DocumentName, discussedDocument } from '@tandem/shared/doc/documen
 import { readThreads, threadsType } from '@tandem/shared/doc/threads';
 import { type ReadMarks, unreadComments } from '@tandem/shared/doc/unread';
 import { permissionFor } from '@tandem/shared/permissions';
-import { api } from '../app/api';
-import { useDocValue } from '../collab/useDocValue';
+import { api } from '../../platform/api';
+import { useDocValue } from '../../collab/useDocValue';
 import {
   type DraftThread,
   EditorRegistry,

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { PartnershipView } from '@tandem/shared/api';
 import type { Prompt } from '@tandem/shared/reciprocity/prompt';
 import { plainDateUtc } from '@tandem/shared/time';
-import { languageName } from '../i18n/languageName';
+import { languageName } from '../../i18n/languageName';
 
 /** A prompt's parameters as words: school names, language names, translated groups. */
 export function promptValues(

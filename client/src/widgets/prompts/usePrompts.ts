@@ -6,8 +6,8 @@ import { dismissalsOf, type Dismissal } from '@tandem/shared/doc/status';
 import type { Side } from '@tandem/shared/people';
 import { computePrompts } from '@tandem/shared/reciprocity/index';
 import type { Prompt } from '@tandem/shared/reciprocity/prompt';
-import { api } from '../app/api';
-import { useRoom } from '../collab/useRoom';
+import { api } from '../../platform/api';
+import { useRoom } from '../../collab/useRoom';
 
 /** Documents the page already has open; the others are opened here. */
 export interface OpenDocs {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type ConnectionState, isProblem } from '../collab/connectionState';
+import { type ConnectionState, isProblem } from './connectionState';
 
 /** The connection state in words and colour, announced to screen readers when it changes. */
 export function ConnectionStatus({ state }: { state: ConnectionState }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../app/api';
+import { ApiError } from './api';
 
 /** A failed action, in the reader's language, announced to screen readers. */
 export function ErrorMessage({ error }: { error: unknown }) {
