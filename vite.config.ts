@@ -9,7 +9,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
-    // One editor bundle is ~250 KiB gzip, inside the 350 KiB budget (DESIGN.md); the bench
+    // One editor bundle is ~250 KiB gzip, inside the 350 KiB budget (README.md, Performance); the bench
     // tracks it, so Vite's generic 500 kB warning only adds noise.
     chunkSizeWarningLimit: 1000,
   },

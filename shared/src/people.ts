@@ -6,7 +6,7 @@ export const SIDES = ['A', 'B'] as const;
 /** One side of a partnership. */
 export type Side = (typeof SIDES)[number];
 
-/** Roles a member can hold, each in one side (DOMAIN.md, The people). */
+/** Roles a member can hold, each in one side (shared/DOMAIN.md, The people). */
 export const ROLES = ['coordinator', 'teacher', 'leader', 'host-parent', 'viewer'] as const;
 /** One member role. */
 export type Role = (typeof ROLES)[number];

@@ -3,7 +3,7 @@ import { DOCUMENT_NAMES } from './doc/documents';
 import { ROLES, SIDES } from './people';
 import { permissionFor } from './permissions';
 
-describe('permissionFor (DESIGN.md matrix)', () => {
+describe('permissionFor (shared/README.md matrix)', () => {
   it('lets coordinators and teachers edit the agreement, leaders comment, others read', () => {
     expect(ROLES.map((r) => permissionFor(r, 'A', 'agreement'))).toEqual([
       'edit',

@@ -40,7 +40,7 @@ const OTHER_LEG: ByRole = {
 };
 
 /**
- * The default permission matrix (DESIGN.md). For a threads document, `edit` means writing
+ * The default permission matrix (shared/README.md). For a threads document, `edit` means writing
  * threads: anyone who may comment on the content may edit its threads.
  */
 export function permissionFor(role: Role, side: Side, document: DocumentName): Permission {
@@ -79,7 +79,7 @@ export function canWrite(permission: Permission): boolean {
   return permission === 'edit';
 }
 
-/** Partnership administration is the coordinators' (point people, DOMAIN.md). */
+/** Partnership administration is the coordinators' (point people, shared/DOMAIN.md). */
 export function mayAdminister(role: Role): boolean {
   return role === 'coordinator';
 }
@@ -89,7 +89,7 @@ export function isStaff(role: Role): boolean {
   return role === 'coordinator' || role === 'teacher' || role === 'leader';
 }
 
-/** Who approves and signs the agreement on behalf of a school (DESIGN.md, signing). */
+/** Who approves and signs the agreement on behalf of a school (server/README.md, The signed PDF). */
 export function maySign(role: Role): boolean {
   return role === 'coordinator' || role === 'leader';
 }

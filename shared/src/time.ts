@@ -1,5 +1,5 @@
 /**
- * Wall-clock times in IANA zones. People type and store wall-clock time plus a zone (DESIGN.md);
+ * Wall-clock times in IANA zones. People type and store wall-clock time plus a zone (shared/README.md);
  * instants are derived only to show a time in another zone or to export it.
  */
 

@@ -59,7 +59,7 @@ function build(state: EditorState, options: Options): DecorationSet {
 }
 
 /**
- * Thread highlights as decorations (DESIGN.md): computed from the anchors' relative positions,
+ * Thread highlights as decorations (shared/README.md): computed from the anchors' relative positions,
  * never written into the content, so commenting never edits the text.
  */
 export const CommentHighlights = Extension.create<Options>({

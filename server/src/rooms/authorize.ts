@@ -9,7 +9,7 @@ import type { Authorize } from './upgrade';
 
 /**
  * Sync access from the session cookie and the permission matrix: members only, writers only
- * where the matrix says `edit` (DESIGN.md, People, partnerships, permissions).
+ * where the matrix says `edit` (shared/README.md, Who may write what).
  */
 export function createAuthorize(
   auth: Auth,

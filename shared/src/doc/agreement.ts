@@ -11,7 +11,7 @@ import {
   type Texts,
 } from './agreementSchema';
 
-/** Clauses of the agreement document: read, add, rename, move, remove (DESIGN.md schema). */
+/** Clauses of the agreement document: read, add, rename, move, remove (shared/README.md, Documents). */
 
 /** The top-level types, for observing the whole agreement. */
 export function agreementTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {

@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
 
 /**
- * The agreement document's schema (DESIGN.md, "Documents"): its field names and the vocabularies
- * of its structured answers. The only place that names its top-level types (STYLE.md).
+ * The agreement document's schema (shared/README.md, Documents): its field names and the vocabularies
+ * of its structured answers. The only place that names its top-level types (the lint rule in eslint.config.js).
  */
 
-/** The kinds of clause the template seeds, from DOMAIN.md's agreement sections. */
+/** The kinds of clause the template seeds, from shared/DOMAIN.md's agreement points. */
 export const TEMPLATE_KINDS = [
   'purpose',
   'goals',

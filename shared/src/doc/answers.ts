@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { SIDES, type Side } from '../people';
 import { agreementRoot as root, mapAt, textsMap } from './agreementSchema';
 
-/** Structured answers and reciprocal lists of the agreement (DESIGN.md schema; P2, P3, P6, P12, P15). */
+/** Structured answers and reciprocal lists of the agreement (shared/README.md, Documents; P2, P3, P6, P12, P15). */
 
 /** The structured answers of one side, e.g. its goals per stakeholder (P6). */
 export function sideAnswers(

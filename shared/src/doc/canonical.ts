@@ -18,7 +18,7 @@ export function stableStringify(value: unknown): string {
 
 /**
  * What both schools sign: clause order, titles and texts in both languages, the languages and
- * which prevails. No comments, no drafts of threads, no formatting (DESIGN.md, signing).
+ * which prevails. No comments, no drafts of threads, no formatting (server/README.md, The signed PDF).
  */
 export function canonicalAgreement(doc: Y.Doc): string {
   const { clauses } = agreementText(doc);

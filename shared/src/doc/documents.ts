@@ -1,4 +1,4 @@
-/** The documents (rooms) of one partnership. Threads live apart from content (DESIGN.md). */
+/** The documents (rooms) of one partnership. Threads live apart from content (shared/README.md). */
 export const DOCUMENT_NAMES = [
   'agreement',
   'agreement.threads',

@@ -30,7 +30,7 @@ export function plainText(fragment: Y.XmlFragment): string {
   return lines.join('\n');
 }
 
-/** What a fingerprint covers: Unicode NFC, whitespace collapsed, trimmed (DESIGN.md, P10). */
+/** What a fingerprint covers: Unicode NFC, whitespace collapsed, trimmed (shared/README.md, P10). */
 export function normalise(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }

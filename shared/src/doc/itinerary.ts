@@ -4,7 +4,7 @@ import { plainDateUtc } from '../time';
 import { byOrder, keyBetween } from './order';
 
 /**
- * An itinerary leg (`itinerary.A`: side A hosts side B's students), DESIGN.md schema. Times are
+ * An itinerary leg (`itinerary.A`: side A hosts side B's students), shared/README.md, Documents. Times are
  * wall-clock (`HH:MM`) in the leg's IANA zone, dates are plain (`YYYY-MM-DD`): what people
  * type is what is stored. There is no field for health, diet, addresses or vetting (P23).
  */

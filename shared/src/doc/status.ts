@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { SIDES, type Side } from '../people';
 
 /**
- * The `status` document: written only by the server, read-only for every client (DESIGN.md).
+ * The `status` document: written only by the server, read-only for every client (shared/README.md).
  * Alignments and approvals are plain JSON values, replaced whole, so a reader never sees half
  * of one.
  */

@@ -3,7 +3,7 @@ import type { Anchor } from './anchors';
 
 /**
  * Threads documents (`agreement.threads`, `itinerary.X.threads`): `threads: Y.Map<threadId,
- * Y.Map>` (DESIGN.md). Comments never touch the content; a thread points into it by its anchor.
+ * Y.Map>` (shared/README.md). Comments never touch the content; a thread points into it by its anchor.
  */
 
 /** What a thread is about: a stretch of one clause version, or an itinerary item. */

@@ -66,7 +66,7 @@ export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
 /** The language used when a key or a person's choice is missing. */
 export const FALLBACK_LANGUAGE: UiLanguage = 'en';
 
-/** Namespaces, one per feature (DESIGN.md, Internationalisation). */
+/** Namespaces, one per feature (client/README.md, Translations). */
 export const NAMESPACES = [
   'common',
   'people',

@@ -39,7 +39,7 @@ export function computePrompts(input: PromptInput): Prompt[] {
   return RULES.flatMap((rule) => rule(input)).sort((a, b) => order(a) - order(b));
 }
 
-/** Signing waits until no clause drifts or lacks a language (DOMAIN.md). */
+/** Signing waits until no clause drifts or lacks a language (shared/DOMAIN.md). */
 export function blocksSigning(prompts: Prompt[]): boolean {
   return prompts.some((p) => p.target.kind === 'clause' && p.severity === 'blocking');
 }

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { Role, School, Side } from '../people';
 
-/** The catalogue of DOMAIN.md, in its order. */
+/** The catalogue of shared/DOMAIN.md, in its order. */
 export const PROMPT_IDS = [
   'R-cultural',
   'R-participants',

@@ -6,7 +6,7 @@ import { PrevailingLanguage } from './PrevailingLanguage';
 import { ReciprocalList } from './ReciprocalList';
 import { SideAnswers } from './SideAnswers';
 
-/** The structured answers that belong to a clause of this kind (DESIGN.md `answers`, `lists`). */
+/** The structured answers that belong to a clause of this kind (shared/README.md `answers`, `lists`). */
 export function ClauseAnswers({ clause }: { clause: ClauseInfo }) {
   if (LIST_KINDS.includes(clause.kind)) return <ReciprocalList clauseId={clause.id} />;
   switch (clause.kind) {

@@ -10,7 +10,7 @@ import { SignaturePad } from './SignaturePad';
 interface Props {
   partnership: PartnershipView;
   hash: string;
-  /** Active prompts the signatory confirms having read (DOMAIN.md: a summary, not a block). */
+  /** Active prompts the signatory confirms having read (shared/DOMAIN.md: a summary, not a block). */
   promptCount: number;
 }
 

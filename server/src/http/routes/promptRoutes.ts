@@ -43,7 +43,7 @@ export function authorshipBySide(agreement: Room, partnership: Partnership): Rec
   return counts;
 }
 
-/** Reciprocity prompts (DOMAIN.md), their dismissals for both sides, and authorship balance. */
+/** Reciprocity prompts (shared/DOMAIN.md), their dismissals for both sides, and authorship balance. */
 export function addPromptRoutes(router: Router, { auth, people, registry }: ApiDeps): void {
   async function partnershipOf(id: string): Promise<Partnership> {
     const partnership = await people.getPartnership(id);

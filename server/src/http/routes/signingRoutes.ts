@@ -49,7 +49,7 @@ export function consentText(language: string, school: string): string {
 }
 
 /**
- * Signing (DESIGN.md): a coordinator freezes the agreement once every clause is aligned and
+ * Signing (shared/README.md): a coordinator freezes the agreement once every clause is aligned and
  * approved by both sides; each side's signatory signs the hash of the canonical text.
  */
 export function addSigningRoutes(router: Router, deps: ApiDeps): void {
