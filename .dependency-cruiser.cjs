@@ -97,40 +97,56 @@ module.exports = {
       name: 'storage-at-the-bottom',
       severity: 'error',
       comment:
-        'persistence/ is the bottom layer of the server: it may not import rooms, auth, http, pdf, ics or notify. Pass what it needs in as arguments.',
-      from: { path: `^${server}/persistence/` },
-      to: { path: `^${server}/(rooms|auth|http|pdf|ics|notify)/` },
+        'storage/ is the bottom layer of the server: it imports no other server layer. Pass what it needs in as arguments.',
+      from: { path: `^${server}/storage/` },
+      to: { path: `^${server}/(rooms|sync|workflows|auth|http|pdf|ics|notify)/` },
     },
     {
-      name: 'auth-below-rooms-and-http',
+      name: 'rooms-know-only-storage',
       severity: 'error',
       comment:
-        'auth/ checks people and sessions; it may use persistence/ but not rooms, http, pdf, ics or notify.',
-      from: { path: `^${server}/auth/` },
-      to: { path: `^${server}/(rooms|http|pdf|ics|notify)/` },
-    },
-    {
-      name: 'rooms-below-http',
-      severity: 'error',
-      comment:
-        'rooms/ (documents, sync, write checks) is below the HTTP layer: it may not import http, pdf, ics or notify.',
+        'rooms/ (a loaded document, its registry, fan-out) may use storage/ only: rules and protocol plug in from workflows/ and sync/ through RoomOptions.',
       from: { path: `^${server}/rooms/` },
-      to: { path: `^${server}/(http|pdf|ics|notify)/` },
+      to: { path: `^${server}/(sync|workflows|auth|http|pdf|ics|notify)/` },
+    },
+    {
+      name: 'auth-below-sync-and-http',
+      severity: 'error',
+      comment: 'auth/ checks people and sessions; it may use storage/ and nothing above it.',
+      from: { path: `^${server}/auth/` },
+      to: { path: `^${server}/(rooms|sync|workflows|http|pdf|ics|notify)/` },
+    },
+    {
+      name: 'sync-below-http',
+      severity: 'error',
+      comment:
+        'sync/ (upgrade, authorization, messages, heartbeat, live connections) may use rooms/, auth/ and storage/, never http/, workflows/ or the exports.',
+      from: { path: `^${server}/sync/` },
+      to: { path: `^${server}/(http|workflows|pdf|ics|notify)/` },
+    },
+    {
+      name: 'workflows-below-http',
+      severity: 'error',
+      comment:
+        'workflows/ hold the domain (rules, seeding, versions): they may use rooms/, storage/ and the exports, never http/ or sync/. Routes call workflows, not the other way.',
+      from: { path: `^${server}/workflows/` },
+      to: { path: `^${server}/(http|sync|notify)/` },
     },
     {
       name: 'exports-are-leaves',
       severity: 'error',
       comment:
-        'pdf/ and ics/ turn data into files: they may not import http, rooms or notify. Hand them the data.',
+        'pdf/ and ics/ turn data into files: they may use storage/ types only. Hand them the data.',
       from: { path: `^${server}/(pdf|ics)/` },
-      to: { path: `^${server}/(http|rooms|notify)/` },
+      to: { path: `^${server}/(http|rooms|sync|workflows|notify|auth)/` },
     },
     {
       name: 'only-routes-know-http',
       severity: 'error',
-      comment: 'Only http/ deals with requests: notify/ may not import it.',
+      comment:
+        'Only http/ deals with requests: notify/ may use rooms/ and storage/, not http/ or sync/.',
       from: { path: `^${server}/notify/` },
-      to: { path: `^${server}/http/` },
+      to: { path: `^${server}/(http|sync|workflows)/` },
     },
   ],
   options: {

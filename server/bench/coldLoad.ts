@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { openDatabase } from '../src/persistence/database';
-import { SqliteDocumentStore } from '../src/persistence/SqliteDocumentStore';
+import { openDatabase } from '../src/storage/sqlite/database';
+import { SqliteDocumentStore } from '../src/storage/sqlite/SqliteDocumentStore';
 import { closeAll, connectYWebsocket } from './clients';
 import { median } from './measures';
 import { startTandem } from './processes';

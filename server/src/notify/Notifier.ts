@@ -9,8 +9,8 @@ import { unreadComments } from '@tandem/shared/doc/unread';
 import { translate } from '@tandem/shared/i18n/translate';
 import { permissionFor } from '@tandem/shared/permissions';
 import { wallClock } from '@tandem/shared/time';
-import type { Member, Partnership, PeopleStore } from '../persistence/PeopleStore';
-import type { ThreadReadStore } from '../persistence/ThreadReadStore';
+import type { Member, Partnership, PeopleStore } from '../storage/PeopleStore';
+import type { ThreadReadStore } from '../storage/ThreadReadStore';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import type { Mailer } from './Mailer';
 

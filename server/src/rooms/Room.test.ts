@@ -4,9 +4,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { MessageType } from '@tandem/shared/protocol';
 import { tempDataDir, waitFor } from '../../test/helpers';
-import type { DocumentStore, LogEntry } from '../persistence/DocumentStore';
-import { openDatabase } from '../persistence/database';
-import { SqliteDocumentStore } from '../persistence/SqliteDocumentStore';
+import type { DocumentStore, LogEntry } from '../storage/DocumentStore';
+import { openDatabase } from '../storage/sqlite/database';
+import { SqliteDocumentStore } from '../storage/sqlite/SqliteDocumentStore';
 import type { Peer } from './Peer';
 import { Room } from './Room';
 import { RoomRegistry } from './RoomRegistry';
@@ -57,6 +57,23 @@ class FlakyStore implements DocumentStore {
 }
 
 describe('Room', () => {
+  it('sends an update relayed from another node on to its peers without storing it again', async () => {
+    const store = new FlakyStore(new SqliteDocumentStore(openDatabase(tempDataDir())), 0);
+    const room = new Room('d', store, await store.load('d'), quiet);
+    const sent: Uint8Array[] = [];
+    room.peers.add(peer(1, sent));
+    room.applyRelayedUpdate(updateFor('from node b'), 'node-b');
+    expect(room.doc.getText('text').toJSON()).toBe('from node b');
+    expect(sent).toHaveLength(1);
+    await room.whenSaved();
+    expect(store.appendCalls).toBe(0);
+    // A peer's own update is stored, then sent to the others.
+    const other: Uint8Array[] = [];
+    room.peers.add(peer(2, other));
+    room.applyPeerUpdate(peer(1, sent), updateFor('typed here'));
+    await waitFor(() => store.appendCalls === 1, 'the peer update stored');
+  });
+
   it('sends the presence changed in one event-loop turn as one message', async () => {
     const store = new SqliteDocumentStore(openDatabase(tempDataDir()));
     const room = new Room('d', store, await store.load('d'), quiet);

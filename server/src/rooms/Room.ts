@@ -1,8 +1,10 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocumentStore, LogEntry, StoredDocument } from '../persistence/DocumentStore';
+import type { DocumentStore, LogEntry, StoredDocument } from '../storage/DocumentStore';
 import { countAuthorship } from './authorship';
-import { encodeAwareness, encodeUpdate } from './messages';
+import { type FanOut, localFanOut } from './FanOut';
+import { encodeAwareness } from './messages';
+import { type Origin, originOf } from './origin';
 import type { Peer } from './Peer';
 
 /** Tuning shared by every room. */
@@ -15,13 +17,16 @@ export interface RoomOptions {
    * document's own rules, such as who may change which comment).
    */
   checkUpdate?: (room: Room, peer: Peer, update: Uint8Array) => void;
+  /** Where stored updates and presence go (this process's peers by default). */
+  fanOut?: FanOut;
   /** Told after updates are stored and broadcast (e.g. to look for new mentions). */
   onStored?: (room: Room) => void;
   log: (message: string, error?: unknown) => void;
 }
 
 interface Pending extends LogEntry {
-  origin: Peer | null;
+  /** The peer that sent it, if a peer did. */
+  from: Peer | null;
 }
 
 const MAX_RETRY_MS = 5_000;
@@ -49,6 +54,7 @@ export class Room {
   /** Sequence numbers are consecutive per document, so the log's tail is lastSeq - snapshotSeq. */
   private lastSeq: number;
   private snapshotSeq: number;
+  private readonly fanOut: FanOut;
 
   constructor(
     readonly name: string,
@@ -61,14 +67,18 @@ export class Room {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
     });
+    this.fanOut = options.fanOut ?? localFanOut;
     this.clients = stored.clients;
     this.lastSeq = stored.lastSeq;
     this.snapshotSeq = stored.lastSeq - stored.updates.length;
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const peer = isPeer(origin, this.peers) ? origin : null;
+    this.doc.on('update', (update: Uint8Array, transactionOrigin: unknown) => {
+      const origin = originOf(transactionOrigin);
+      // Stored on the node that received it: another node's relay is only sent on.
+      if (origin.kind === 'relay') return this.fanOut.sendUpdates(this.peers, [update], null);
+      const peer = origin.kind === 'peer' ? origin.peer : null;
       const claims = peer ? this.unsavedClaims.splice(0) : [];
-      this.outbox.push({ update, memberId: peer?.memberId ?? null, claims, origin: peer });
+      this.outbox.push({ update, memberId: peer?.memberId ?? null, claims, from: peer });
       if (!this.isDraining) void this.drain();
     });
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -96,7 +106,17 @@ export class Room {
       for (const client of claims) this.clients.set(client, peer.memberId);
       this.unsavedClaims.push(...claims);
     }
-    Y.applyUpdate(this.doc, update, peer);
+    const origin: Origin = { kind: 'peer', peer };
+    Y.applyUpdate(this.doc, update, origin);
+  }
+
+  /**
+   * Applies an update another node stored and published: sent to this node's peers, never
+   * stored or published again.
+   */
+  applyRelayedUpdate(update: Uint8Array, node: string): void {
+    const origin: Origin = { kind: 'relay', node };
+    Y.applyUpdate(this.doc, update, origin);
   }
 
   /** The member who introduced a Yjs clientID in this document, if any. */
@@ -188,29 +208,24 @@ export class Room {
     });
   }
 
-  /**
-   * Sends what was stored. Updates that were stored together (they arrived while the previous
-   * write was under way, as in a typing storm) go out merged, as one message per peer; a peer
-   * receiving its own edit back applies nothing, which is cheaper than one message per edit.
-   */
+  /** Sends what was stored; a batch one peer sent entirely skips that peer. */
   private broadcast(batch: readonly Pending[]): void {
-    if (batch.length === 1) {
-      const [{ update, origin }] = batch as [Pending];
-      const message = encodeUpdate(update);
-      for (const peer of this.peers) if (peer !== origin) peer.send(message);
-      return;
-    }
-    const message = encodeUpdate(Y.mergeUpdates(batch.map((p) => p.update)));
-    for (const peer of this.peers) peer.send(message);
+    const from = batch.every((p) => p.from === batch[0]?.from) ? (batch[0]?.from ?? null) : null;
+    this.fanOut.sendUpdates(
+      this.peers,
+      batch.map((p) => p.update),
+      from,
+    );
   }
 
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    if (isPeer(origin, this.peers)) {
-      for (const id of change.added) origin.awarenessIds.add(id);
-      for (const id of change.removed) origin.awarenessIds.delete(id);
+    const peer = isPeer(origin, this.peers) ? origin : null;
+    if (peer) {
+      for (const id of change.added) peer.awarenessIds.add(id);
+      for (const id of change.removed) peer.awarenessIds.delete(id);
     }
     const hadPending = this.awarenessChanged.size > 0;
     for (const id of [...change.added, ...change.updated, ...change.removed]) {
@@ -228,7 +243,7 @@ export class Room {
     if (this.isDestroyed || this.awarenessChanged.size === 0) return;
     const message = encodeAwareness(this.awareness, [...this.awarenessChanged]);
     this.awarenessChanged.clear();
-    for (const peer of this.peers) peer.send(message);
+    this.fanOut.sendPresence(this.peers, message);
   };
 }
 

@@ -1,4 +1,4 @@
-import type { DocumentStore, StoredDocument } from '../persistence/DocumentStore';
+import type { DocumentStore, StoredDocument } from '../storage/DocumentStore';
 import type { Peer } from './Peer';
 import { Room, type RoomOptions } from './Room';
 

@@ -1,11 +1,11 @@
 import type { Auth } from '../../auth/Auth';
-import type { PeopleStore } from '../../persistence/PeopleStore';
-import type { AgreementVersions } from '../../rooms/AgreementVersions';
+import type { PeopleStore } from '../../storage/PeopleStore';
+import type { AgreementVersions } from '../../workflows/AgreementVersions';
 import type { Mailer } from '../../notify/Mailer';
 import type { Seal } from '../../pdf/seal';
-import type { SigningStore } from '../../persistence/SigningStore';
-import type { ThreadReadStore } from '../../persistence/ThreadReadStore';
-import type { LiveConnections } from '../../rooms/LiveConnections';
+import type { SigningStore } from '../../storage/sqlite/SigningStore';
+import type { ThreadReadStore } from '../../storage/ThreadReadStore';
+import type { LiveConnections } from '../../sync/LiveConnections';
 import type { RoomRegistry } from '../../rooms/RoomRegistry';
 
 /** What the API routes work with. */

@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { FALLBACK_LANGUAGE, pickUiLanguage } from '@tandem/shared/i18n/index';
 import { NewInvite } from '@tandem/shared/people';
 import { hashToken, newToken } from '../../auth/tokens';
-import type { Invite, Member } from '../../persistence/PeopleStore';
+import type { Invite, Member } from '../../storage/PeopleStore';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';

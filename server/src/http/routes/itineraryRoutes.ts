@@ -15,7 +15,7 @@ import { SIDES, type Side } from '@tandem/shared/people';
 import { permissionFor } from '@tandem/shared/permissions';
 import { legCalendar } from '../../ics/legCalendar';
 import { familyItineraryPdf } from '../../pdf/familyItinerary';
-import type { Member } from '../../persistence/PeopleStore';
+import type { Member } from '../../storage/PeopleStore';
 import { readJson } from '../body';
 import { sendDownload, sendJson } from '../respond';
 import type { Router } from '../router';

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { RoleChange } from '@tandem/shared/people';
 import { CloseCode } from '@tandem/shared/protocol';
-import type { Member } from '../../persistence/PeopleStore';
+import type { Member } from '../../storage/PeopleStore';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';

@@ -6,7 +6,7 @@ import { AppError, ErrorCode } from '@tandem/shared/errors';
 import type { Side } from '@tandem/shared/people';
 import { isStaff } from '@tandem/shared/permissions';
 import { computePrompts } from '@tandem/shared/reciprocity/index';
-import type { Partnership } from '../../persistence/PeopleStore';
+import type { Partnership } from '../../storage/PeopleStore';
 import type { Room } from '../../rooms/Room';
 import type { RoomRegistry } from '../../rooms/RoomRegistry';
 import { readJson } from '../body';

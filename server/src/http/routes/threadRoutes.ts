@@ -5,7 +5,7 @@ import { readThreads } from '@tandem/shared/doc/threads';
 import { unreadComments } from '@tandem/shared/doc/unread';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { permissionFor } from '@tandem/shared/permissions';
-import type { Member } from '../../persistence/PeopleStore';
+import type { Member } from '../../storage/PeopleStore';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';

@@ -4,10 +4,10 @@ import { CloseCode } from '@tandem/shared/protocol';
 import { closeFirmly } from './closeFirmly';
 import { handleMessage } from './handleMessage';
 import type { ConnectionOwner, LiveConnections } from './LiveConnections';
-import { encodeAwareness, encodeSyncStep1 } from './messages';
-import type { Peer } from './Peer';
-import { AttributionError, ForbiddenChangeError, type Room } from './Room';
-import type { RoomRegistry } from './RoomRegistry';
+import { encodeAwareness, encodeSyncStep1 } from '../rooms/messages';
+import type { Peer } from '../rooms/Peer';
+import { AttributionError, ForbiddenChangeError, type Room } from '../rooms/Room';
+import type { RoomRegistry } from '../rooms/RoomRegistry';
 
 /** Who is connecting and what they may do; decided by the upgrade handler. */
 export interface SyncAccess {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { tempDataDir } from '../../test/helpers';
+import { tempDataDir } from '../../../test/helpers';
 import { checkpointInWorker } from './checkpoints';
 import { openDatabase } from './database';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { tempDataDir } from '../../test/helpers';
+import { tempDataDir } from '../../../test/helpers';
 import { openDatabase } from './database';
 import { SqliteDocumentStore } from './SqliteDocumentStore';
 

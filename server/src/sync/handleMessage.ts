@@ -4,9 +4,9 @@ import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType } from '@tandem/shared/protocol';
-import { encodeAwareness, encodeSyncStep2 } from './messages';
-import type { Peer } from './Peer';
-import type { Room } from './Room';
+import { encodeAwareness, encodeSyncStep2 } from '../rooms/messages';
+import type { Peer } from '../rooms/Peer';
+import type { Room } from '../rooms/Room';
 
 /** A frame that cannot be decoded; the connection that sent it is closed. */
 export class BadMessageError extends Error {

@@ -3,8 +3,8 @@ import { parseRoomName } from '@tandem/shared/doc/documents';
 import { readMeta } from '@tandem/shared/doc/itinerary';
 import { type RuledDocument, writeProblem } from '@tandem/shared/doc/writeRules';
 import { UnreadableUpdateError, writesOf } from '@tandem/shared/doc/writes';
-import type { Peer } from './Peer';
-import { ForbiddenChangeError, type Room } from './Room';
+import type { Peer } from '../rooms/Peer';
+import { ForbiddenChangeError, type Room } from '../rooms/Room';
 
 /**
  * The server's check of every update a connection sends (writeRules.ts): the update's own

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import * as Y from 'yjs';
 import { parseRoomName } from '@tandem/shared/doc/documents';
-import type { VersionInfo, VersionKind, VersionStore } from '../persistence/VersionStore';
-import type { Room } from './Room';
+import type { VersionInfo, VersionKind, VersionStore } from '../storage/VersionStore';
+import type { Room } from '../rooms/Room';
 
 /** While people keep editing, at most one automatic version per this interval. */
 const AUTO_INTERVAL_MS = 15 * 60_000;

@@ -3,7 +3,7 @@ import { parseRoomName } from '@tandem/shared/doc/documents';
 import { addDays, LEG_DAYS, type LegMeta, seedLeg } from '@tandem/shared/doc/itinerary';
 import { seedAgreement } from '@tandem/shared/doc/template';
 import type { School, Side } from '@tandem/shared/people';
-import type { PeopleStore } from '../persistence/PeopleStore';
+import type { PeopleStore } from '../storage/PeopleStore';
 
 /**
  * The first content of a new document: the agreement template in both partnership languages,

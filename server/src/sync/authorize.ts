@@ -2,8 +2,8 @@ import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { canWrite, permissionFor } from '@tandem/shared/permissions';
 import type { Auth } from '../auth/Auth';
 import { isAllowedOrigin } from '../auth/origin';
-import type { PeopleStore } from '../persistence/PeopleStore';
-import type { SigningStore } from '../persistence/SigningStore';
+import type { PeopleStore } from '../storage/PeopleStore';
+import type { SigningStore } from '../storage/sqlite/SigningStore';
 import { discussedDocument, formatRoomName } from '@tandem/shared/doc/documents';
 import type { Authorize } from './upgrade';
 

@@ -1,26 +1,5 @@
 import type Database from 'better-sqlite3';
-
-/** Why a version was kept. */
-export type VersionKind = 'auto' | 'named' | 'before-restore';
-
-/** A kept state of a document, without the state itself. */
-export interface VersionInfo {
-  id: string;
-  kind: VersionKind;
-  name: string | null;
-  createdBy: string | null;
-  createdAt: number;
-  stateHash: string;
-}
-
-/** Full document states kept by the server: automatic, named, and taken before a restore. */
-export interface VersionStore {
-  add(doc: string, version: VersionInfo, state: Uint8Array): Promise<void>;
-  /** Newest first. */
-  list(doc: string): Promise<VersionInfo[]>;
-  get(doc: string, id: string): Promise<{ info: VersionInfo; state: Uint8Array } | null>;
-  latest(doc: string): Promise<VersionInfo | null>;
-}
+import type { VersionInfo, VersionKind, VersionStore } from '../VersionStore';
 
 interface Row {
   id: string;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DocumentStore, LogEntry, StoredDocument } from './DocumentStore';
+import type { DocumentStore, LogEntry, StoredDocument } from '../DocumentStore';
 
 /** The embedded document store: one SQLite file, WAL mode (see database.ts). */
 export class SqliteDocumentStore implements DocumentStore {

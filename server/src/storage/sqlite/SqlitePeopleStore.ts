@@ -11,7 +11,7 @@ import type {
   NewInviteRecord,
   Partnership,
   PeopleStore,
-} from './PeopleStore';
+} from '../PeopleStore';
 
 interface AccountRow {
   id: string;
