@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import { SIDES, type Side } from '../people';
-import { agreementRoot as root, mapAt, textsMap } from './agreementSchema';
+import type { MonthlySlot } from '../time';
+import {
+  MEETING_WEEKS,
+  type MeetingWeek,
+  agreementRoot as root,
+  mapAt,
+  textsMap,
+} from './agreementSchema';
 
 /** Structured answers and reciprocal lists of the agreement (shared/README.md, Documents; P2, P3, P6, P12, P15). */
 
@@ -115,4 +122,65 @@ function sideMaps(): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   for (const side of SIDES) map.set(side, new Y.Map());
   return map;
+}
+
+/** The monthly meeting slot as stored (P12); fields that are missing or malformed are left out. */
+export function readMeetingSlot(doc: Y.Doc): Partial<MonthlySlot> {
+  const map = meetingSlot(doc);
+  const week = map?.get('week');
+  const weekday = map?.get('weekday');
+  const time = map?.get('time');
+  const timeZone = map?.get('timeZone');
+  return {
+    week: (MEETING_WEEKS as readonly unknown[]).includes(week) ? (week as MeetingWeek) : undefined,
+    weekday: typeof weekday === 'number' ? weekday : undefined,
+    time: typeof time === 'string' ? time : undefined,
+    timeZone: typeof timeZone === 'string' ? timeZone : undefined,
+  };
+}
+
+/** Sets one field of the meeting slot; the slot keeps `zone` as its time zone once it has one. */
+export function setMeetingField(
+  doc: Y.Doc,
+  field: 'week' | 'weekday' | 'time' | 'timeZone',
+  value: string | number,
+  zone: string,
+): void {
+  const map = meetingSlot(doc);
+  if (!map) return;
+  doc.transact(() => {
+    map.set(field, value);
+    if (!map.has('timeZone')) map.set('timeZone', zone);
+  });
+}
+
+/** One side's answer to one question of a topic (a goal, an expectation, a feasibility). */
+export function readSideAnswer(
+  doc: Y.Doc,
+  topic: 'participants' | 'goals' | 'expectations',
+  side: Side,
+  key: string,
+): unknown {
+  return sideAnswers(doc, topic, side)?.get(key);
+}
+
+/** Sets one side's answer to one question (the server lets only that side write it). */
+export function setSideAnswer(
+  doc: Y.Doc,
+  topic: 'participants' | 'goals' | 'expectations',
+  side: Side,
+  key: string,
+  value: string,
+): void {
+  sideAnswers(doc, topic, side)?.set(key, value);
+}
+
+/** Whether the agreement commits to a participant group (P2). */
+export function isCommitted(doc: Y.Doc, group: string): boolean {
+  return committedGroups(doc)?.get(group) === true;
+}
+
+/** Commits the agreement to a participant group, or withdraws it (P2). */
+export function setCommitted(doc: Y.Doc, group: string, committed: boolean): void {
+  committedGroups(doc)?.set(group, committed);
 }

@@ -1,19 +1,26 @@
 import { useMemo } from 'react';
+import type { Side } from '@tandem/shared/people';
+import { readSideAnswer, setSideAnswer, sideAnswers } from '@tandem/shared/doc/answers';
 import type * as Y from 'yjs';
 import { useDocValue } from '../../collab/useDocValue';
 
 interface Props {
-  map: Y.Map<unknown>;
+  doc: Y.Doc;
+  topic: 'goals' | 'expectations';
+  side: Side;
   field: string;
   label: string;
   isEditable: boolean;
 }
 
-/** A short free-text answer kept in a Y.Map; every keystroke is stored, so nothing is lost. */
-export function AnswerField({ map, field, label, isEditable }: Props) {
-  const types = useMemo(() => [map], [map]);
+/** A short free-text answer of one side; every keystroke is stored, so nothing is lost. */
+export function AnswerField({ doc, topic, side, field, label, isEditable }: Props) {
+  const types = useMemo(() => {
+    const map = sideAnswers(doc, topic, side);
+    return map ? [map] : [];
+  }, [doc, topic, side]);
   const value = useDocValue(types, () => {
-    const stored = map.get(field);
+    const stored = readSideAnswer(doc, topic, side, field);
     return typeof stored === 'string' ? stored : '';
   });
   return (
@@ -23,7 +30,7 @@ export function AnswerField({ map, field, label, isEditable }: Props) {
       aria-label={label}
       value={value}
       readOnly={!isEditable}
-      onChange={(event) => map.set(field, event.target.value)}
+      onChange={(event) => setSideAnswer(doc, topic, side, field, event.target.value)}
     />
   );
 }

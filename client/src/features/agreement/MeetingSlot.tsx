@@ -1,9 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
-import { MEETING_WEEKS, type MeetingWeek } from '@tandem/shared/doc/agreementSchema';
-import { meetingSlot } from '@tandem/shared/doc/answers';
-import type { MonthlySlot } from '@tandem/shared/time';
+import { MEETING_WEEKS } from '@tandem/shared/doc/agreementSchema';
+import { meetingSlot, readMeetingSlot, setMeetingField } from '@tandem/shared/doc/answers';
 import { useAgreementScope } from './AgreementContext';
 import { MeetingPlanner } from './MeetingPlanner';
 import { useDocValue } from '../../collab/useDocValue';
@@ -17,36 +15,18 @@ function weekdayName(weekday: number, uiLanguage: string): string {
   );
 }
 
-function slotOf(map: Y.Map<unknown> | undefined): Partial<MonthlySlot> {
-  const week = map?.get('week');
-  const weekday = map?.get('weekday');
-  const time = map?.get('time');
-  const timeZone = map?.get('timeZone');
-  return {
-    week: (MEETING_WEEKS as readonly unknown[]).includes(week) ? (week as MeetingWeek) : undefined,
-    weekday: typeof weekday === 'number' ? weekday : undefined,
-    time: typeof time === 'string' ? time : undefined,
-    timeZone: typeof timeZone === 'string' ? timeZone : undefined,
-  };
-}
-
 /** P12: a consistent monthly meeting time, shown in both schools' local time. */
 export function MeetingSlot() {
   const { t, i18n } = useTranslation('agreement');
   const { doc, partnership, permission } = useAgreementScope();
   const map = useMemo(() => meetingSlot(doc), [doc]);
   const types = useMemo(() => (map ? [map] : []), [map]);
-  const slot = useDocValue(types, () => slotOf(map));
+  const slot = useDocValue(types, () => readMeetingSlot(doc));
   const isEditor = permission === 'edit';
   const zones = [...new Set([partnership.sides.A.timeZone, partnership.sides.B.timeZone])];
   const timeZone = slot.timeZone ?? partnership.sides.A.timeZone;
-  const set = (field: string, value: string | number) => {
-    if (!map) return;
-    doc.transact(() => {
-      map.set(field, value);
-      if (!map.has('timeZone')) map.set('timeZone', timeZone);
-    });
-  };
+  const set = (field: 'week' | 'weekday' | 'time' | 'timeZone', value: string | number) =>
+    setMeetingField(doc, field, value, timeZone);
   const complete =
     slot.week && slot.weekday && slot.time
       ? { week: slot.week, weekday: slot.weekday, time: slot.time, timeZone }

@@ -6,7 +6,14 @@ import {
   type Feasibility,
   PARTICIPANT_GROUPS,
 } from '@tandem/shared/doc/agreementSchema';
-import { committedGroups, sideAnswers } from '@tandem/shared/doc/answers';
+import {
+  committedGroups,
+  isCommitted,
+  readSideAnswer,
+  setCommitted,
+  setSideAnswer,
+  sideAnswers,
+} from '@tandem/shared/doc/answers';
 import { SIDES } from '@tandem/shared/people';
 import { useAgreementScope } from './AgreementContext';
 import { useDocValue } from '../../collab/useDocValue';
@@ -37,9 +44,9 @@ export function ParticipantsAnswers() {
   const answers = useDocValue(types, () =>
     PARTICIPANT_GROUPS.map((group) => ({
       group,
-      A: maps.A?.get(group),
-      B: maps.B?.get(group),
-      isCommitted: maps.committed?.get(group) === true,
+      A: readSideAnswer(doc, 'participants', 'A', group),
+      B: readSideAnswer(doc, 'participants', 'B', group),
+      isCommitted: isCommitted(doc, group),
     })),
   );
   const isEditor = permission === 'edit';
@@ -74,7 +81,9 @@ export function ParticipantsAnswers() {
                     aria-label={label}
                     value={isFeasibility(value) ? value : ''}
                     disabled={!isEditor || side !== partnership.you.side}
-                    onChange={(event) => maps[side]?.set(row.group, event.target.value)}
+                    onChange={(event) =>
+                      setSideAnswer(doc, 'participants', side, row.group, event.target.value)
+                    }
                   >
                     <option value="">{t('participants.unanswered')}</option>
                     {FEASIBILITY.map((f) => (
@@ -94,7 +103,7 @@ export function ParticipantsAnswers() {
                 })}
                 checked={row.isCommitted}
                 disabled={!isEditor}
-                onChange={(event) => maps.committed?.set(row.group, event.target.checked)}
+                onChange={(event) => setCommitted(doc, row.group, event.target.checked)}
               />
             </td>
           </tr>

@@ -34,12 +34,13 @@ export function SideAnswers({ topic, questions }: Props) {
           <tr key={question}>
             <th scope="row">{t(`${topic}.${question}`)}</th>
             {SIDES.map((side) => {
-              const map = sideAnswers(doc, topic, side);
               return (
                 <td key={side}>
-                  {map && (
+                  {sideAnswers(doc, topic, side) && (
                     <AnswerField
-                      map={map}
+                      doc={doc}
+                      topic={topic}
+                      side={side}
                       field={question}
                       label={t('answerLabel', {
                         question: t(`${topic}.${question}`),
