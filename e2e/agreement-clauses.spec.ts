@@ -1,5 +1,5 @@
 import { type Browser, type Locator, type Page, expect, test } from '@playwright/test';
-import { partnershipOf, personContext } from './support/people';
+import { bothCoordinators } from './support/people';
 import { TestServer } from './support/server';
 
 /**
@@ -17,9 +17,7 @@ test.afterAll(async () => {
 });
 
 async function twoCoordinators(browser: Browser) {
-  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
-  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
-  const id = await partnershipOf(contextA, contextB);
+  const { a: contextA, b: contextB, id } = await bothCoordinators(browser, server.url);
   const a = await contextA.newPage();
   const b = await contextB.newPage();
   await a.goto(`/p/${id}/agreement`);

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { partnershipOf, personContext } from './support/people';
+import { partnershipOf, personContext, bothCoordinators } from './support/people';
 import { TestServer } from './support/server';
 
 /**
@@ -22,9 +22,7 @@ const purposeRow = (page: Page) => page.locator('li.clause').first();
 const badgeOf = (page: Page) => purposeRow(page).locator('.drift .badge');
 
 test('both schools keep a clause aligned across languages', async ({ browser }) => {
-  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
-  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
-  const id = await partnershipOf(contextA, contextB);
+  const { a: contextA, b: contextB, id } = await bothCoordinators(browser, server.url);
   const a = await contextA.newPage();
   const b = await contextB.newPage();
   await a.goto(`/p/${id}/agreement`);

@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { partnershipOf, personContext } from './support/people';
+import { bothCoordinators } from './support/people';
 import { TestServer } from './support/server';
 
 /**
@@ -19,9 +19,7 @@ test.afterAll(async () => {
 
 /** Coordinators of both schools, each in their own browser and UI language, on one agreement. */
 async function twoCoordinators(browser: Browser): Promise<{ a: Page; b: Page; path: string }> {
-  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
-  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
-  const id = await partnershipOf(contextA, contextB);
+  const { a: contextA, b: contextB, id } = await bothCoordinators(browser, server.url);
   const path = `/p/${id}/agreement`;
   const a = await contextA.newPage();
   const b = await contextB.newPage();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { partnershipOf, personContext } from './support/people';
+import { partnershipOf, personContext, bothCoordinators } from './support/people';
 import { TestServer } from './support/server';
 
 /**
@@ -88,9 +88,7 @@ test('a thread across two schools and two time zones', async ({ browser }) => {
 });
 
 test('mentions, a clause proposal, and a thread whose text was deleted', async ({ browser }) => {
-  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
-  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
-  const id = await partnershipOf(contextA, contextB);
+  const { a: contextA, id } = await bothCoordinators(browser, server.url);
   const invite = await contextA.request.post(`/api/partnerships/${id}/invites`, {
     data: { side: 'A', role: 'leader' },
   });

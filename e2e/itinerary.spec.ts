@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ICAL from 'ical.js';
 import { expect, test } from '@playwright/test';
-import { partnershipOf, personContext } from './support/people';
+import { personContext, bothCoordinators } from './support/people';
 import { TestServer } from './support/server';
 
 /**
@@ -20,9 +20,7 @@ test.afterAll(async () => {
 });
 
 test('host parents on both sides shape a leg together', async ({ browser }) => {
-  const coordinatorA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
-  const coordinatorB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
-  const id = await partnershipOf(coordinatorA, coordinatorB);
+  const { a: coordinatorA, b: coordinatorB, id } = await bothCoordinators(browser, server.url);
   const hostParent = async (
     coordinator: typeof coordinatorA,
     side: 'A' | 'B',

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { partnershipOf, personContext } from './support/people';
+import { bothCoordinators } from './support/people';
 import { TestServer } from './support/server';
 
 /**
@@ -18,9 +18,7 @@ test.afterAll(async () => {
 });
 
 test('a one-sided cultural exchange is noticed and put right', async ({ browser }) => {
-  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
-  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
-  const id = await partnershipOf(contextA, contextB);
+  const { a: contextA, b: contextB, id } = await bothCoordinators(browser, server.url);
   const a = await contextA.newPage();
   const b = await contextB.newPage();
   await a.goto(`/p/${id}/agreement`);
@@ -60,9 +58,7 @@ test('a one-sided cultural exchange is noticed and put right', async ({ browser 
 test('a dismissal with a reason reaches both schools, and the prompt can come back', async ({
   browser,
 }) => {
-  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
-  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
-  const id = await partnershipOf(contextA, contextB);
+  const { a: contextA, b: contextB, id } = await bothCoordinators(browser, server.url);
   const a = await contextA.newPage();
   const b = await contextB.newPage();
   await a.goto(`/p/${id}/agreement`);

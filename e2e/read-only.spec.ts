@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { partnershipOf, personContext } from './support/people';
+import { personContext, bothCoordinators } from './support/people';
 import { TestServer } from './support/server';
 
 /**
@@ -16,9 +16,7 @@ test.afterAll(async () => {
 });
 
 test('a host parent reads the agreement without being able to edit it', async ({ browser }) => {
-  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
-  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
-  const id = await partnershipOf(contextA, contextB);
+  const { a: contextA, b: contextB, id } = await bothCoordinators(browser, server.url);
   const invite = await contextB.request.post(`/api/partnerships/${id}/invites`, {
     data: { side: 'B', role: 'host-parent' },
   });

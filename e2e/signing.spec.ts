@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { type Browser, type BrowserContext, expect, test } from '@playwright/test';
-import { partnershipOf, personContext } from './support/people';
+import { personContext, bothCoordinators } from './support/people';
 import { TestServer } from './support/server';
 
 /**
@@ -39,9 +39,7 @@ async function leader(
 }
 
 test('both schools sign the agreement', async ({ browser }) => {
-  const contextA = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
-  const contextB = await personContext(browser, server.url, '王波', 'zh-CN', 'zh-Hans');
-  const id = await partnershipOf(contextA, contextB);
+  const { a: contextA, b: contextB, id } = await bothCoordinators(browser, server.url);
   const a = await contextA.newPage();
   const b = await contextB.newPage();
   await a.goto(`/p/${id}/agreement`);

@@ -50,3 +50,16 @@ export async function partnershipOf(a: BrowserContext, b: BrowserContext): Promi
   if (accepted.status() !== 200) throw new Error(`accept failed: ${await accepted.text()}`);
   return id;
 }
+
+/**
+ * The people most stories start with: Ana Alvarez, coordinator of the US school, browsing in
+ * English, and 王波, coordinator of the Chinese school, browsing in Chinese, in one partnership.
+ */
+export async function bothCoordinators(
+  browser: Browser,
+  baseUrl: string,
+): Promise<{ a: BrowserContext; b: BrowserContext; id: string }> {
+  const a = await personContext(browser, baseUrl, 'Ana Alvarez', 'en-US', 'en');
+  const b = await personContext(browser, baseUrl, '王波', 'zh-CN', 'zh-Hans');
+  return { a, b, id: await partnershipOf(a, b) };
+}
