@@ -97,16 +97,7 @@ export async function fanOut(
   const now = () => performance.timeOrigin + performance.now();
   const stop: (() => void)[] = [];
   for (const client of clients) {
-    const marks = client.doc.getMap<number>('bench');
-    const observer = (event: Y.YMapEvent<number>) => {
-      if (event.transaction.local) return;
-      for (const key of event.keysChanged as Set<string>) {
-        const sentAt = marks.get(key);
-        if (typeof sentAt === 'number') samples.push(now() - sentAt);
-      }
-    };
-    marks.observe(observer);
-    stop.push(() => marks.unobserve(observer));
+    stop.push(observeMarks(client.doc, (sentAt) => samples.push(now() - sentAt)));
   }
   const interval = 1000 / plan.editsPerSecond;
   const end = Date.now() + plan.seconds * 1000;
@@ -115,7 +106,7 @@ export async function fanOut(
     const edit = () => {
       // Each sender rewrites its own key, as typing rewrites a line: the documents (and the
       // garbage this process collects mid-measurement) stay small however long it runs.
-      if (Date.now() <= end) sender.doc.getMap<number>('bench').set(String(i), now());
+      if (Date.now() <= end) writeMark(sender.doc, i, now());
     };
     let every: NodeJS.Timeout | undefined;
     const first = setTimeout(
@@ -139,6 +130,48 @@ export async function fanOut(
   }
   for (const clear of [...timers, ...stop]) clear();
   return samples;
+}
+
+const MARK = 'resolvedAt';
+
+/**
+ * Where bench clients write their timestamps: one entry per sender in the `threads` map, its
+ * `resolvedAt` rewritten on every edit (so documents stay small). Tandem's write rules allow
+ * that to anyone who comments, and it is the same work for every server.
+ */
+export function writeMark(doc: Y.Doc, sender: number, value: number): void {
+  const threads = doc.getMap<Y.Map<number>>('threads');
+  const key = `bench-${sender}`;
+  doc.transact(() => {
+    let mark = threads.get(key);
+    if (!mark) {
+      mark = new Y.Map<number>();
+      threads.set(key, mark);
+    }
+    mark.set(MARK, value);
+  });
+}
+
+/** Calls `onMark` with each timestamp another client wrote (see writeMark). */
+export function observeMarks(doc: Y.Doc, onMark: (value: number) => void): () => void {
+  const threads = doc.getMap<Y.Map<number>>('threads');
+  const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+    if (transaction.local) return;
+    for (const event of events) {
+      const keysChanged = (event as unknown as { keysChanged: Set<string> }).keysChanged;
+      const target: unknown = event.target;
+      // A sender's first edit creates its entry, with the timestamp already in it.
+      const values =
+        target === threads
+          ? [...keysChanged].map((key) => threads.get(key)?.get(MARK))
+          : target instanceof Y.Map && keysChanged.has(MARK)
+            ? [(target as Y.Map<unknown>).get(MARK)]
+            : [];
+      for (const value of values) if (typeof value === 'number') onMark(value);
+    }
+  };
+  threads.observeDeep(observer);
+  return () => threads.unobserveDeep(observer);
 }
 
 export async function closeAll(clients: readonly BenchClient[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { type BenchClient, closeAll, fanOut, percentile } from './clients';
+import { type BenchClient, closeAll, fanOut, percentile, writeMark } from './clients';
 import { rssKiB } from './processes';
 import type { Target } from './targets';
 
@@ -40,10 +40,9 @@ export async function fanOutLatency(target: Target, clients: number, seconds: nu
   const listeners = await inBatches(clients - 1, () => target.listen(room));
   await new Promise((resolve) => setTimeout(resolve, 200));
   const sentAt: number[] = [];
-  const marks = sender.doc.getMap<number>('bench');
   const timer = setInterval(() => {
     sentAt.push(performance.timeOrigin + performance.now());
-    marks.set(String(sentAt.length), sentAt.length);
+    writeMark(sender.doc, 0, sentAt.length);
   }, 100);
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   clearInterval(timer);

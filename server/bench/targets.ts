@@ -28,7 +28,7 @@ export async function tandemAccount(url: string) {
     headers: { 'Content-Type': 'application/json', Origin: url },
     body: JSON.stringify({
       email,
-      password: 'a long bench passphrase',
+      password: 'measured every run, never guessed',
       name: 'Bench',
       language: 'en',
     }),
