@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TandemServer } from '../src/server';
+import { openDatabase } from '../src/storage/sqlite/database';
 import { closeCode, rawSocket, startTestServer, tempDataDir } from './helpers';
 import { call, createPartnership, signUp } from './people';
 
@@ -128,5 +129,19 @@ describe('sign-in attacks', () => {
       password: 'another long passphrase 7',
     });
     expect(fresh.status).toBe(200);
+  });
+
+  it('purges expired sessions', async () => {
+    const dataDir = tempDataDir();
+    server = await startTestServer(dataDir, { sessionTtlMs: 50 });
+    await signUp(`http://127.0.0.1:${server.port}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await server.close();
+    server = await startTestServer(dataDir);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const db = openDatabase(dataDir);
+    const left = db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number };
+    db.close();
+    expect(left.n).toBe(0);
   });
 });

@@ -43,6 +43,8 @@ export type RuledDocument = 'agreement' | 'itinerary' | 'threads';
 type Rule = (write: Write, who: Writer) => string | null;
 
 const SIDES_SET: ReadonlySet<string> = new Set(['A', 'B']);
+/** Ids go into calendar UIDs, links and logs: a conservative alphabet. */
+const ID = /^[\w-]{1,64}$/;
 const ok = null;
 
 const isType = (write: Write, kind: string) => !write.isDelete && write.value.kind === kind;
@@ -69,6 +71,7 @@ const agreementRule: Rule = (write, who) => {
       return write.path.length === 2 && a === AT && isString(write, 64) ? ok : where;
     case 'clauses':
       if (write.path.length === 2) {
+        if (!ID.test(a ?? '')) return 'a clause id is letters, digits, - and _';
         return isType(write, 'map') && !isExisting(write) ? ok : 'clauses are never replaced';
       }
       if (b === 'kind' || b === 'createdAt' || b === 'guide') return once(write);
@@ -149,6 +152,7 @@ const itineraryRule: Rule = (write, who) => {
   if (root !== 'items') return `${root ?? ''} is not part of an itinerary`;
   if (write.path.length === 2) {
     if (write.isDelete) return ok;
+    if (!ID.test(itemId ?? '')) return 'an item id is letters, digits, - and _';
     return isType(write, 'map') && !isExisting(write) ? ok : 'items are never replaced';
   }
   if (!itemId || !key || !ITEM_FIELDS.has(key)) return `${where} is not an itinerary field`;
@@ -191,6 +195,7 @@ const threadsRule: Rule = (write, who) => {
     return 'threads and comments are never removed';
   }
   if (write.path.length === 2) {
+    if (!ID.test(threadId ?? '')) return 'a thread id is letters, digits, - and _';
     return isType(write, 'map') && !isExisting(write) ? ok : 'threads are never replaced';
   }
   if (!threadId || !key) return 'no thread';
