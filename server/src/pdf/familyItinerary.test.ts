@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addItem, type LegMeta, readItems, seedLeg } from '@tandem/shared/doc/itinerary';
 import { familyItineraryPdf } from './familyItinerary';
-import { inkOnFirstPage } from './ink';
+import { inkOnFirstPage } from '../../test/ink';
 
 const meta: LegMeta = {
   hostSide: 'B',

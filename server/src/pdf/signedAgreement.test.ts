@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stableStringify } from '@tandem/shared/doc/canonical';
-import { inkOnFirstPage } from './ink';
+import { inkOnFirstPage } from '../../test/ink';
 import { loadOrCreateSeal } from './seal';
 import { signedAgreementPdf } from './signedAgreement';
 

@@ -12,7 +12,7 @@ import { goalsRule } from './goals';
 import { languagesRule } from './languages';
 import { meetingRule } from './meeting';
 import { participantsRule } from './participants';
-import { agreementDoc, input, write } from './testing';
+import { agreementDoc, input, write } from '../../test/reciprocity';
 
 const ids = (prompts: { key: string }[]) => prompts.map((p) => p.key);
 

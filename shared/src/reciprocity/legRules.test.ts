@@ -8,7 +8,7 @@ import { languagesRule } from './languages';
 import { legsRule } from './legs';
 import { proposalsRule } from './proposals';
 import { sensitiveRule } from './sensitive';
-import { input, legDoc } from './testing';
+import { input, legDoc } from '../../test/reciprocity';
 
 const keys = (prompts: { key: string }[]) => prompts.map((p) => p.key);
 

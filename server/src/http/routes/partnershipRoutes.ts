@@ -8,6 +8,7 @@ import { NewPartnership, SIDES, School } from '@tandem/shared/people';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
+import { publicPhase } from '../../workflows/signingPhase';
 import type { ApiDeps } from './deps';
 
 const SideParam = z.enum(SIDES);
@@ -42,7 +43,7 @@ export function addPartnershipRoutes(
         joinedAt,
       })),
       you: { memberId: member.id, side: member.side, role: member.role },
-      documentStatus: documentStatusOf(signings.current(id)?.phase),
+      documentStatus: publicPhase(signings.current(id)),
     };
     sendJson(res, 200, view);
   });
@@ -81,8 +82,4 @@ export function addPartnershipRoutes(
     }
     sendJson(res, 200, { sides });
   });
-}
-
-function documentStatusOf(phase: string | undefined): 'draft' | 'signing' | 'signed' {
-  return phase === 'signing' || phase === 'signed' ? phase : 'draft';
 }

@@ -14,6 +14,7 @@ import { signedAgreementPdf } from '../../pdf/signedAgreement';
 import { readJson } from '../body';
 import { sendDownload, sendJson } from '../respond';
 import type { Router } from '../router';
+import { publicPhase } from '../../workflows/signingPhase';
 import type { ApiDeps } from './deps';
 
 const MAX_IMAGE_CHARS = 300_000;
@@ -62,7 +63,7 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
     const current = store.current(partnershipId);
     const state: SigningState = current
       ? {
-          phase: current.phase === 'signed' ? 'signed' : 'signing',
+          phase: publicPhase(current),
           hash: current.hash,
           startedAt: current.startedAt,
           signatures: store
@@ -89,7 +90,7 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
     await auth.requireMember(req, id);
     const current = signings.current(id);
     sendJson(res, 200, {
-      phase: current ? (current.phase === 'signed' ? 'signed' : 'signing') : 'draft',
+      phase: publicPhase(current),
       hash: current?.hash ?? null,
       versionId: current?.versionId ?? null,
       signatures: current

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { getClauseText } from '../doc/agreement';
-import { addItem, type NewItem, seedLeg } from '../doc/itinerary';
-import { seedAgreement } from '../doc/template';
-import type { Side } from '../people';
-import type { PromptInput } from './prompt';
+import { getClauseText } from '../src/doc/agreement';
+import { addItem, type NewItem, seedLeg } from '../src/doc/itinerary';
+import { seedAgreement } from '../src/doc/template';
+import type { Side } from '../src/people';
+import type { PromptInput } from '../src/reciprocity/prompt';
 
 /** Builders for rule tests: a seeded agreement, legs, members, and text in a clause. */
 export function agreementDoc(languages: string[] = ['en', 'zh-Hans']): Y.Doc {
