@@ -1,3 +1,4 @@
+import { type Dismissal, dismissalsOf } from '../doc/status';
 import { authorshipRule } from './authorship';
 import { chaperonesRule } from './chaperones';
 import { continuityRule } from './continuity';
@@ -37,6 +38,21 @@ const RULES: Rule[] = [
 export function computePrompts(input: PromptInput): Prompt[] {
   const order = (p: Prompt) => PROMPT_IDS.indexOf(p.id);
   return RULES.flatMap((rule) => rule(input)).sort((a, b) => order(a) - order(b));
+}
+
+/** A prompt as people see it: with the dismissal both sides see, if it was dismissed. */
+export type PromptWithDismissal = Prompt & { dismissed?: Dismissal };
+
+/**
+ * Every prompt that fires now, each with its dismissal from the `status` document (when that
+ * document is at hand): the one function the prompts panel and `GET …/prompts` both call.
+ */
+export function promptsWithDismissals(input: PromptInput): PromptWithDismissal[] {
+  const dismissed = input.status ? dismissalsOf(input.status) : {};
+  return computePrompts(input).map((p) => {
+    const dismissal = dismissed[p.key];
+    return dismissal ? { ...p, dismissed: dismissal } : p;
+  });
 }
 
 /** Signing waits until no clause drifts or lacks a language (shared/DOMAIN.md). */

@@ -2,9 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
 import { formatRoomName } from '@tandem/shared/doc/documents';
-import { dismissalsOf, type Dismissal } from '@tandem/shared/doc/status';
+import type { Dismissal } from '@tandem/shared/doc/status';
 import type { Side } from '@tandem/shared/people';
-import { computePrompts } from '@tandem/shared/reciprocity/index';
+import { promptsWithDismissals } from '@tandem/shared/reciprocity/index';
 import type { Prompt } from '@tandem/shared/reciprocity/prompt';
 import { api } from '../../platform/api';
 import { useRoom } from '../../collab/useRoom';
@@ -75,8 +75,7 @@ export function usePrompts(partnership: PartnershipView, open: OpenDocs) {
   }, [docs.agreement, docs.status, docs.A, docs.B]);
 
   const prompts = useMemo((): PromptState[] => {
-    const dismissed = docs.status ? dismissalsOf(docs.status) : {};
-    return computePrompts({
+    return promptsWithDismissals({
       agreement: docs.agreement,
       status: docs.status,
       legs: { A: docs.A, B: docs.B },
@@ -84,7 +83,7 @@ export function usePrompts(partnership: PartnershipView, open: OpenDocs) {
       members: partnership.members,
       authorship,
       now,
-    }).map((p) => (dismissed[p.key] ? { ...p, dismissed: dismissed[p.key] } : p));
+    });
     // `version` stands for the documents' content, which changes in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version, authorship, partnership, now, docs.agreement, docs.status, docs.A, docs.B]);

@@ -6,6 +6,7 @@ import { Composer } from './Composer';
 import { filterThreads } from './filterThreads';
 import { ThreadCard } from './ThreadCard';
 import { useThreadsScope } from './ThreadsContext';
+import { newComment } from './newComment';
 
 /** The threads of one clause (both languages), beside its row, and the one being started. */
 export function ClauseThreads({ clauseId }: { clauseId: string }) {
@@ -34,14 +35,7 @@ export function ClauseThreads({ clauseId }: { clauseId: string }) {
           ? { proposal: { text: body, baseHash: fingerprint(current), state: 'open' } }
           : {}),
       },
-      {
-        id: crypto.randomUUID(),
-        authorId: myMemberId,
-        body,
-        mentions,
-        at: Date.now(),
-        timeZone: myTimeZone,
-      },
+      newComment({ memberId: myMemberId, timeZone: myTimeZone }, body, mentions),
     );
     setDraft(null);
   };

@@ -4,6 +4,7 @@ import { Composer } from './Composer';
 import { filterThreads } from './filterThreads';
 import { ThreadCard } from './ThreadCard';
 import { useThreadsScope } from './ThreadsContext';
+import { newComment } from './newComment';
 
 /** The threads on one itinerary item, and a box to start one. */
 export function ItemThreads({ itemId }: { itemId: string }) {
@@ -27,14 +28,7 @@ export function ItemThreads({ itemId }: { itemId: string }) {
             startThread(
               doc,
               { id: crypto.randomUUID(), target: { itemId }, anchor: null },
-              {
-                id: crypto.randomUUID(),
-                authorId: myMemberId,
-                body,
-                mentions,
-                at: Date.now(),
-                timeZone: myTimeZone,
-              },
+              newComment({ memberId: myMemberId, timeZone: myTimeZone }, body, mentions),
             )
           }
         />

@@ -17,6 +17,7 @@ import { commentTimes } from './commentTime';
 import { Composer } from './Composer';
 import { editorKey, useThreadsScope } from './ThreadsContext';
 import { ProposalView } from './ProposalView';
+import { newComment } from './newComment';
 
 /** One thread: what it points at, its comments, reply, resolve or reopen. */
 export function ThreadCard({ thread }: { thread: Thread }) {
@@ -31,14 +32,8 @@ export function ThreadCard({ thread }: { thread: Thread }) {
   const isDetached = state?.isDetached === true;
   const hasUnread = thread.comments.some((c) => unread.has(c.id));
   const [problem, setProblem] = useState<string | null>(null);
-  const comment = (body: string, mentions: string[]) => ({
-    id: crypto.randomUUID(),
-    authorId: myMemberId,
-    body,
-    mentions,
-    at: Date.now(),
-    timeZone: myTimeZone,
-  });
+  const comment = (body: string, mentions: string[]) =>
+    newComment({ memberId: myMemberId, timeZone: myTimeZone }, body, mentions);
   const reattach = () => {
     const editor = target && scope.editors.get(editorKey(target.clauseId, target.lang));
     const anchor = editor ? selectionAnchor(editor) : null;

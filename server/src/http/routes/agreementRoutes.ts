@@ -11,6 +11,7 @@ import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
 import type { ApiDeps } from './deps';
+import { addMemberRoute } from './memberRoute';
 
 function viewOf(state: ClauseState): ClauseView {
   const { status } = state;
@@ -50,21 +51,25 @@ export function addAgreementRoutes(router: Router, { auth, registry, signings }:
     });
   }
 
-  router.add('GET', '/api/partnerships/:id/agreement/clauses', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    await auth.requireMember(req, id);
-    const views = await withAgreement(id, (agreement, status) =>
-      listClauses(agreement.doc).map((c) => viewOf(clauseState(agreement.doc, status.doc, c))),
-    );
-    sendJson(res, 200, views);
-  });
+  addMemberRoute(
+    router,
+    auth,
+    'GET',
+    '/api/partnerships/:id/agreement/clauses',
+    async ({ res, id }) => {
+      const views = await withAgreement(id, (agreement, status) =>
+        listClauses(agreement.doc).map((c) => viewOf(clauseState(agreement.doc, status.doc, c))),
+      );
+      sendJson(res, 200, views);
+    },
+  );
 
-  router.add(
+  addMemberRoute(
+    router,
+    auth,
     'POST',
     '/api/partnerships/:id/agreement/clauses/:clauseId/align',
-    async ({ req, res, params }) => {
-      const id = params.id ?? '';
-      const { member } = await auth.requireMember(req, id);
+    async ({ res, params, id, member }) => {
       signings.requireDraft(id);
       forbidUnless(
         permissionFor(member.role, member.side, 'agreement') === 'edit',
@@ -94,12 +99,12 @@ export function addAgreementRoutes(router: Router, { auth, registry, signings }:
     },
   );
 
-  router.add(
+  addMemberRoute(
+    router,
+    auth,
     'POST',
     '/api/partnerships/:id/agreement/clauses/:clauseId/approve',
-    async ({ req, res, params }) => {
-      const id = params.id ?? '';
-      const { member } = await auth.requireMember(req, id);
+    async ({ res, params, id, member }) => {
       signings.requireDraft(id);
       forbidUnless(
         maySign(member.role),
@@ -131,29 +136,33 @@ export function addAgreementRoutes(router: Router, { auth, registry, signings }:
   );
 
   /** P10: which version prevails is part of `meta`, which only the server writes. */
-  router.add('PUT', '/api/partnerships/:id/agreement/prevailing', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    const { member } = await auth.requireMember(req, id);
-    signings.requireDraft(id);
-    forbidUnless(
-      permissionFor(member.role, member.side, 'agreement') === 'edit',
-      'Only people who edit the agreement can choose the prevailing version.',
-    );
-    const { prevailing } = await readJson(req, PrevailingBody);
-    await registry.withRoom(
-      formatRoomName({ partnershipId: id, document: 'agreement' }),
-      (room) => {
-        if (prevailing !== 'equal' && !languagesOf(room.doc).includes(prevailing)) {
-          throw new AppError(
-            ErrorCode.BAD_REQUEST,
-            'Choose one of the agreement’s languages or equal.',
-          );
-        }
-        setPrevailing(room.doc, prevailing);
-      },
-    );
-    sendJson(res, 200, { prevailing });
-  });
+  addMemberRoute(
+    router,
+    auth,
+    'PUT',
+    '/api/partnerships/:id/agreement/prevailing',
+    async ({ req, res, id, member }) => {
+      signings.requireDraft(id);
+      forbidUnless(
+        permissionFor(member.role, member.side, 'agreement') === 'edit',
+        'Only people who edit the agreement can choose the prevailing version.',
+      );
+      const { prevailing } = await readJson(req, PrevailingBody);
+      await registry.withRoom(
+        formatRoomName({ partnershipId: id, document: 'agreement' }),
+        (room) => {
+          if (prevailing !== 'equal' && !languagesOf(room.doc).includes(prevailing)) {
+            throw new AppError(
+              ErrorCode.BAD_REQUEST,
+              'Choose one of the agreement’s languages or equal.',
+            );
+          }
+          setPrevailing(room.doc, prevailing);
+        },
+      );
+      sendJson(res, 200, { prevailing });
+    },
+  );
 }
 
 const PrevailingBody = z.object({ prevailing: z.string().min(1).max(20) });

@@ -10,6 +10,7 @@ import { sendJson } from '../respond';
 import type { Router } from '../router';
 import { publicPhase } from '../../workflows/signingPhase';
 import type { ApiDeps } from './deps';
+import { addMemberRoute } from './memberRoute';
 
 const SideParam = z.enum(SIDES);
 
@@ -26,9 +27,7 @@ export function addPartnershipRoutes(
     sendJson(res, 201, { id });
   });
 
-  router.add('GET', '/api/partnerships/:id', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    const { member } = await auth.requireMember(req, id);
+  addMemberRoute(router, auth, 'GET', '/api/partnerships/:id', async ({ res, id, member }) => {
     const partnership = await people.getPartnership(id);
     if (!partnership) throw new AppError(ErrorCode.NOT_FOUND, 'No such partnership.');
     const view: PartnershipView = {
@@ -48,38 +47,44 @@ export function addPartnershipRoutes(
     sendJson(res, 200, view);
   });
 
-  router.add('PATCH', '/api/partnerships/:id/sides/:side', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    const { member } = await auth.requireMember(req, id);
-    const side = SideParam.safeParse(params.side);
-    if (!side.success) throw new AppError(ErrorCode.NOT_FOUND, 'A partnership has sides A and B.');
-    if (member.role !== 'coordinator' || member.side !== side.data) {
-      throw new AppError(
-        ErrorCode.FORBIDDEN,
-        "Only the school's own coordinators can change its details.",
-      );
-    }
-    const school = await readJson(req, School);
-    const before = (await people.getPartnership(id))?.sides[side.data];
-    // The agreement names the schools and has a column per school language: while it is
-    // frozen or signed, only an amendment may change those.
-    const touchesAgreement =
-      before !== undefined && (before.language !== school.language || before.name !== school.name);
-    if (touchesAgreement && signings.isFrozen(id)) {
-      throw new AppError(
-        ErrorCode.AGREEMENT_FROZEN,
-        "The agreement is being signed or is signed: start an amendment to change the school's name or language.",
-      );
-    }
-    await people.updateSchool(id, side.data, school);
-    const sides = (await people.getPartnership(id))?.sides;
-    // The agreement's columns follow the schools' languages.
-    if (sides) {
-      await registry.withRoom(
-        formatRoomName({ partnershipId: id, document: 'agreement' }),
-        (room) => adoptLanguages(room.doc, [sides.A.language, sides.B.language]),
-      );
-    }
-    sendJson(res, 200, { sides });
-  });
+  addMemberRoute(
+    router,
+    auth,
+    'PATCH',
+    '/api/partnerships/:id/sides/:side',
+    async ({ req, res, params, id, member }) => {
+      const side = SideParam.safeParse(params.side);
+      if (!side.success)
+        throw new AppError(ErrorCode.NOT_FOUND, 'A partnership has sides A and B.');
+      if (member.role !== 'coordinator' || member.side !== side.data) {
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          "Only the school's own coordinators can change its details.",
+        );
+      }
+      const school = await readJson(req, School);
+      const before = (await people.getPartnership(id))?.sides[side.data];
+      // The agreement names the schools and has a column per school language: while it is
+      // frozen or signed, only an amendment may change those.
+      const touchesAgreement =
+        before !== undefined &&
+        (before.language !== school.language || before.name !== school.name);
+      if (touchesAgreement && signings.isFrozen(id)) {
+        throw new AppError(
+          ErrorCode.AGREEMENT_FROZEN,
+          "The agreement is being signed or is signed: start an amendment to change the school's name or language.",
+        );
+      }
+      await people.updateSchool(id, side.data, school);
+      const sides = (await people.getPartnership(id))?.sides;
+      // The agreement's columns follow the schools' languages.
+      if (sides) {
+        await registry.withRoom(
+          formatRoomName({ partnershipId: id, document: 'agreement' }),
+          (room) => adoptLanguages(room.doc, [sides.A.language, sides.B.language]),
+        );
+      }
+      sendJson(res, 200, { sides });
+    },
+  );
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type * as Y from 'yjs';
 import { formatRoomName } from '@tandem/shared/doc/documents';
-import { dismissalsOf, setDismissal } from '@tandem/shared/doc/status';
+import { setDismissal } from '@tandem/shared/doc/status';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import type { Side } from '@tandem/shared/people';
 import { isStaff } from '@tandem/shared/permissions';
-import { computePrompts } from '@tandem/shared/reciprocity/index';
+import { promptsWithDismissals } from '@tandem/shared/reciprocity/index';
 import type { Partnership } from '../../storage/PeopleStore';
 import type { Room } from '../../rooms/Room';
 import type { RoomRegistry } from '../../rooms/RoomRegistry';
@@ -13,6 +13,7 @@ import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
 import type { ApiDeps } from './deps';
+import { addMemberRoute } from './memberRoute';
 
 const DismissalBody = z.object({ reason: z.string().trim().min(1).max(500) });
 
@@ -51,21 +52,16 @@ export function addPromptRoutes(router: Router, { auth, people, registry }: ApiD
     return partnership;
   }
 
-  router.add('GET', '/api/partnerships/:id/authorship', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    await auth.requireMember(req, id);
+  addMemberRoute(router, auth, 'GET', '/api/partnerships/:id/authorship', async ({ res, id }) => {
     const partnership = await partnershipOf(id);
     const room = formatRoomName({ partnershipId: id, document: 'agreement' });
     sendJson(res, 200, await registry.withRoom(room, (r) => authorshipBySide(r, partnership)));
   });
 
-  router.add('GET', '/api/partnerships/:id/prompts', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    await auth.requireMember(req, id);
+  addMemberRoute(router, auth, 'GET', '/api/partnerships/:id/prompts', async ({ res, id }) => {
     const partnership = await partnershipOf(id);
     const prompts = await withDocs(registry, id, (docs, agreement) => {
-      const dismissed = dismissalsOf(docs.status);
-      return computePrompts({
+      return promptsWithDismissals({
         agreement: docs.agreement,
         status: docs.status,
         legs: { A: docs.A, B: docs.B },
@@ -73,7 +69,7 @@ export function addPromptRoutes(router: Router, { auth, people, registry }: ApiD
         members: partnership.members,
         authorship: authorshipBySide(agreement, partnership),
         now: Date.now(),
-      }).map((p) => ({ ...p, ...(dismissed[p.key] ? { dismissed: dismissed[p.key] } : {}) }));
+      });
     });
     sendJson(res, 200, prompts);
   });

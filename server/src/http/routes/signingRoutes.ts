@@ -16,6 +16,7 @@ import { sendDownload, sendJson } from '../respond';
 import type { Router } from '../router';
 import { publicPhase } from '../../workflows/signingPhase';
 import type { ApiDeps } from './deps';
+import { addMemberRoute } from './memberRoute';
 
 const MAX_IMAGE_CHARS = 300_000;
 const NewSignature = z
@@ -85,9 +86,7 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
     return state;
   }
 
-  router.add('GET', '/api/partnerships/:id/signing', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    await auth.requireMember(req, id);
+  addMemberRoute(router, auth, 'GET', '/api/partnerships/:id/signing', ({ res, id }) => {
     const current = signings.current(id);
     sendJson(res, 200, {
       phase: publicPhase(current),
@@ -105,122 +104,132 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
     });
   });
 
-  router.add('POST', '/api/partnerships/:id/signing', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    const { member } = await auth.requireMember(req, id);
-    requireCoordinator(member);
-    if (signings.current(id))
-      throw new AppError(ErrorCode.SIGNING_UNDER_WAY, 'Signing is already under way or done.');
-    const started = await registry.withRoom(agreementRoom(id), (agreement) =>
-      registry.withRoom(
-        formatRoomName({ partnershipId: id, document: 'status' }),
-        async (status) => {
-          const unmet = clauseStates(agreement.doc, status.doc).filter(
-            (c) => c.status.kind !== 'aligned' || !c.approvals.A || !c.approvals.B,
-          );
-          if (listClauses(agreement.doc).length === 0 || unmet.length > 0) {
-            throw new AppError(
-              ErrorCode.SIGNING_NOT_READY,
-              `Not aligned and approved by both schools: ${unmet.map((c) => c.id).join(', ') || 'no clauses'}.`,
+  addMemberRoute(
+    router,
+    auth,
+    'POST',
+    '/api/partnerships/:id/signing',
+    async ({ res, id, member }) => {
+      requireCoordinator(member);
+      if (signings.current(id))
+        throw new AppError(ErrorCode.SIGNING_UNDER_WAY, 'Signing is already under way or done.');
+      const started = await registry.withRoom(agreementRoom(id), (agreement) =>
+        registry.withRoom(
+          formatRoomName({ partnershipId: id, document: 'status' }),
+          async (status) => {
+            const unmet = clauseStates(agreement.doc, status.doc).filter(
+              (c) => c.status.kind !== 'aligned' || !c.approvals.A || !c.approvals.B,
             );
-          }
-          const canonical = canonicalAgreement(agreement.doc);
-          const version = await versions.keep(agreement, 'named', 'Signing', member.id);
-          return signings.start(id, version.id, canonical, sha256Hex(canonical), member.id);
-        },
-      ),
-    );
-    signings.audit(id, member.id, 'signing-started', {
-      hash: started.hash,
-      versionId: started.versionId,
-    });
-    await publish(id, signings, true);
-    sendJson(res, 201, { versionId: started.versionId, hash: started.hash });
-  });
-
-  router.add('DELETE', '/api/partnerships/:id/signing', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    const { member } = await auth.requireMember(req, id);
-    requireCoordinator(member);
-    const current = signings.current(id);
-    if (current?.phase !== 'signing')
-      throw new AppError(ErrorCode.NOT_SIGNING, 'Nothing is being signed.');
-    signings.setPhase(current.id, 'cancelled');
-    signings.audit(id, member.id, 'signing-cancelled', { hash: current.hash });
-    await publish(id, signings, true);
-    res.writeHead(204).end();
-  });
-
-  router.add('POST', '/api/partnerships/:id/signing/signatures', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    const { member } = await auth.requireMember(req, id);
-    if (!maySign(member.role)) {
-      throw new AppError(
-        ErrorCode.FORBIDDEN,
-        "Only a school's leaders and coordinators sign for it.",
+            if (listClauses(agreement.doc).length === 0 || unmet.length > 0) {
+              throw new AppError(
+                ErrorCode.SIGNING_NOT_READY,
+                `Not aligned and approved by both schools: ${unmet.map((c) => c.id).join(', ') || 'no clauses'}.`,
+              );
+            }
+            const canonical = canonicalAgreement(agreement.doc);
+            const version = await versions.keep(agreement, 'named', 'Signing', member.id);
+            return signings.start(id, version.id, canonical, sha256Hex(canonical), member.id);
+          },
+        ),
       );
-    }
-    const body = await readJson(req, NewSignature);
-    const current = signings.current(id);
-    if (current?.phase !== 'signing')
-      throw new AppError(ErrorCode.NOT_SIGNING, 'Nothing is being signed.');
-    if (body.hash !== current.hash) {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        'The text you signed is not the text being signed. Reload.',
-      );
-    }
-    // The side comes from the membership, never from the request: nobody signs for the other school.
-    const side = member.side;
-    if (signings.signatures(current.id).some((s) => s.side === side)) {
-      throw new AppError(ErrorCode.ALREADY_SIGNED, 'Your school has already signed.');
-    }
-    const partnership = await people.getPartnership(id);
-    const signature = {
-      side,
-      memberId: member.id,
-      name: body.name,
-      title: body.title,
-      image: body.image ?? null,
-      typed: body.typed ?? null,
-      consent: consentText(body.language, partnership?.sides[side].name ?? ''),
-      hash: current.hash,
-      ip: auth.addressOf(req),
-      userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300),
-      at: Date.now(),
-    };
-    signings.addSignature(current.id, signature);
-    signings.audit(id, member.id, 'signed', {
-      side,
-      name: body.name,
-      title: body.title,
-      hash: current.hash,
-      ip: signature.ip,
-    });
-    if (signings.signatures(current.id).length === 2) {
-      signings.setPhase(current.id, 'signed');
-      signings.audit(id, null, 'agreement-signed', { hash: current.hash });
-      // Rendered and sealed once; every later download is these exact bytes.
-      const pdf = await signedAgreementPdf(
-        {
-          canonical: current.canonical,
-          hash: current.hash,
-          sides: partnership?.sides ?? { A: { name: '' }, B: { name: '' } },
-          signatures: signings.signatures(current.id),
-          audit: signings.auditLog(id),
-          signedAt: Date.now(),
-        },
-        seal(),
-      );
-      signings.savePdf(current.id, pdf);
-    }
-    const state = await publish(id, signings, false);
-    sendJson(res, 201, state);
-  });
+      signings.audit(id, member.id, 'signing-started', {
+        hash: started.hash,
+        versionId: started.versionId,
+      });
+      await publish(id, signings, true);
+      sendJson(res, 201, { versionId: started.versionId, hash: started.hash });
+    },
+  );
 
-  router.add('GET', '/api/partnerships/:id/agreement.pdf', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    await auth.requireMember(req, id);
+  addMemberRoute(
+    router,
+    auth,
+    'DELETE',
+    '/api/partnerships/:id/signing',
+    async ({ res, id, member }) => {
+      requireCoordinator(member);
+      const current = signings.current(id);
+      if (current?.phase !== 'signing')
+        throw new AppError(ErrorCode.NOT_SIGNING, 'Nothing is being signed.');
+      signings.setPhase(current.id, 'cancelled');
+      signings.audit(id, member.id, 'signing-cancelled', { hash: current.hash });
+      await publish(id, signings, true);
+      res.writeHead(204).end();
+    },
+  );
+
+  addMemberRoute(
+    router,
+    auth,
+    'POST',
+    '/api/partnerships/:id/signing/signatures',
+    async ({ req, res, id, member }) => {
+      if (!maySign(member.role)) {
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          "Only a school's leaders and coordinators sign for it.",
+        );
+      }
+      const body = await readJson(req, NewSignature);
+      const current = signings.current(id);
+      if (current?.phase !== 'signing')
+        throw new AppError(ErrorCode.NOT_SIGNING, 'Nothing is being signed.');
+      if (body.hash !== current.hash) {
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          'The text you signed is not the text being signed. Reload.',
+        );
+      }
+      // The side comes from the membership, never from the request: nobody signs for the other school.
+      const side = member.side;
+      if (signings.signatures(current.id).some((s) => s.side === side)) {
+        throw new AppError(ErrorCode.ALREADY_SIGNED, 'Your school has already signed.');
+      }
+      const partnership = await people.getPartnership(id);
+      const signature = {
+        side,
+        memberId: member.id,
+        name: body.name,
+        title: body.title,
+        image: body.image ?? null,
+        typed: body.typed ?? null,
+        consent: consentText(body.language, partnership?.sides[side].name ?? ''),
+        hash: current.hash,
+        ip: auth.addressOf(req),
+        userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300),
+        at: Date.now(),
+      };
+      signings.addSignature(current.id, signature);
+      signings.audit(id, member.id, 'signed', {
+        side,
+        name: body.name,
+        title: body.title,
+        hash: current.hash,
+        ip: signature.ip,
+      });
+      if (signings.signatures(current.id).length === 2) {
+        signings.setPhase(current.id, 'signed');
+        signings.audit(id, null, 'agreement-signed', { hash: current.hash });
+        // Rendered and sealed once; every later download is these exact bytes.
+        const pdf = await signedAgreementPdf(
+          {
+            canonical: current.canonical,
+            hash: current.hash,
+            sides: partnership?.sides ?? { A: { name: '' }, B: { name: '' } },
+            signatures: signings.signatures(current.id),
+            audit: signings.auditLog(id),
+            signedAt: Date.now(),
+          },
+          seal(),
+        );
+        signings.savePdf(current.id, pdf);
+      }
+      const state = await publish(id, signings, false);
+      sendJson(res, 201, state);
+    },
+  );
+
+  addMemberRoute(router, auth, 'GET', '/api/partnerships/:id/agreement.pdf', ({ res, id }) => {
     const current = signings.current(id);
     const pdf = current?.phase === 'signed' ? signings.pdf(current.id) : null;
     if (!pdf)
@@ -228,12 +237,12 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
     sendDownload(res, 'application/pdf', pdf, 'agreement-signed.pdf');
   });
 
-  router.add(
+  addMemberRoute(
+    router,
+    auth,
     'GET',
     '/api/partnerships/:id/signings/:signingId.pdf',
-    async ({ req, res, params }) => {
-      const id = params.id ?? '';
-      await auth.requireMember(req, id);
+    ({ res, params, id }) => {
       const archived = signings.archived(id).find((s) => s.id === params.signingId);
       const pdf = archived ? signings.pdf(archived.id) : null;
       if (!pdf) throw new AppError(ErrorCode.NOT_FOUND, 'No such signed agreement.');
@@ -246,17 +255,21 @@ export function addSigningRoutes(router: Router, deps: ApiDeps): void {
     },
   );
 
-  router.add('POST', '/api/partnerships/:id/amendment', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    const { member } = await auth.requireMember(req, id);
-    requireCoordinator(member);
-    const current = signings.current(id);
-    if (current?.phase !== 'signed')
-      throw new AppError(ErrorCode.NOT_SIGNING, 'Only a signed agreement is amended.');
-    // The signed version stays archived (and downloadable); the agreement is a draft again.
-    signings.setPhase(current.id, 'amended');
-    signings.audit(id, member.id, 'amendment-started', { signedHash: current.hash });
-    await publish(id, signings, true);
-    sendJson(res, 200, { archived: current.id });
-  });
+  addMemberRoute(
+    router,
+    auth,
+    'POST',
+    '/api/partnerships/:id/amendment',
+    async ({ res, id, member }) => {
+      requireCoordinator(member);
+      const current = signings.current(id);
+      if (current?.phase !== 'signed')
+        throw new AppError(ErrorCode.NOT_SIGNING, 'Only a signed agreement is amended.');
+      // The signed version stays archived (and downloadable); the agreement is a draft again.
+      signings.setPhase(current.id, 'amended');
+      signings.audit(id, member.id, 'amendment-started', { signedHash: current.hash });
+      await publish(id, signings, true);
+      sendJson(res, 200, { archived: current.id });
+    },
+  );
 }

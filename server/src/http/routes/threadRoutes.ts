@@ -10,6 +10,7 @@ import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
 import type { ApiDeps } from './deps';
+import { addMemberRoute } from './memberRoute';
 
 const ReadBody = z.object({ threadId: z.string().min(1).max(100) });
 
@@ -27,12 +28,12 @@ export function addThreadRoutes(
   router: Router,
   { auth, people, registry, threadReads, mailer }: ApiDeps,
 ) {
-  router.add(
+  addMemberRoute(
+    router,
+    auth,
     'GET',
     '/api/partnerships/:id/threads/:document/reads',
-    async ({ req, res, params }) => {
-      const id = params.id ?? '';
-      const { member } = await auth.requireMember(req, id);
+    async ({ res, params, id, member }) => {
       const room = formatRoomName({
         partnershipId: id,
         document: threadsDocument(member, params.document),
@@ -41,12 +42,12 @@ export function addThreadRoutes(
     },
   );
 
-  router.add(
+  addMemberRoute(
+    router,
+    auth,
     'POST',
     '/api/partnerships/:id/threads/:document/reads',
-    async ({ req, res, params }) => {
-      const id = params.id ?? '';
-      const { member } = await auth.requireMember(req, id);
+    async ({ req, res, params, id, member }) => {
       const room = formatRoomName({
         partnershipId: id,
         document: threadsDocument(member, params.document),
@@ -58,40 +59,44 @@ export function addThreadRoutes(
     },
   );
 
-  router.add('GET', '/api/partnerships/:id/inbox', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    const { member } = await auth.requireMember(req, id);
-    const names = new Map((await people.getPartnership(id))?.members.map((m) => [m.id, m.name]));
-    const items: InboxItem[] = [];
-    for (const document of THREAD_DOCUMENTS) {
-      if (permissionFor(member.role, member.side, document) === 'none') continue;
-      const room = formatRoomName({ partnershipId: id, document });
-      const reads = await threadReads.reads(member.id, room);
-      const threads = await registry.withRoom(room, (r) => readThreads(r.doc));
-      for (const thread of threads) {
-        const unread = unreadComments([thread], reads, member.id);
-        const last = unread.at(-1);
-        if (!last) continue;
-        items.push({
-          document,
-          threadId: thread.id,
-          target: thread.target,
-          quote: thread.anchor?.quote ?? '',
-          unread: unread.length,
-          last: {
-            author: names.get(last.authorId) ?? '',
-            body: last.body,
-            createdAt: last.createdAt,
-            timeZone: last.timeZone,
-          },
-        });
+  addMemberRoute(
+    router,
+    auth,
+    'GET',
+    '/api/partnerships/:id/inbox',
+    async ({ res, id, member }) => {
+      const names = new Map((await people.getPartnership(id))?.members.map((m) => [m.id, m.name]));
+      const items: InboxItem[] = [];
+      for (const document of THREAD_DOCUMENTS) {
+        if (permissionFor(member.role, member.side, document) === 'none') continue;
+        const room = formatRoomName({ partnershipId: id, document });
+        const reads = await threadReads.reads(member.id, room);
+        const threads = await registry.withRoom(room, (r) => readThreads(r.doc));
+        for (const thread of threads) {
+          const unread = unreadComments([thread], reads, member.id);
+          const last = unread.at(-1);
+          if (!last) continue;
+          items.push({
+            document,
+            threadId: thread.id,
+            target: thread.target,
+            quote: thread.anchor?.quote ?? '',
+            unread: unread.length,
+            last: {
+              author: names.get(last.authorId) ?? '',
+              body: last.body,
+              createdAt: last.createdAt,
+              timeZone: last.timeZone,
+            },
+          });
+        }
       }
-    }
-    items.sort((a, b) => b.last.createdAt - a.last.createdAt);
-    sendJson(res, 200, {
-      total: items.reduce((n, i) => n + i.unread, 0),
-      items,
-      isEmailOn: mailer !== null,
-    });
-  });
+      items.sort((a, b) => b.last.createdAt - a.last.createdAt);
+      sendJson(res, 200, {
+        total: items.reduce((n, i) => n + i.unread, 0),
+        items,
+        isEmailOn: mailer !== null,
+      });
+    },
+  );
 }

@@ -12,6 +12,7 @@ import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
 import type { ApiDeps } from './deps';
+import { addMemberRoute } from './memberRoute';
 
 const NewVersion = z.object({ name: z.string().trim().min(1).max(100) });
 
@@ -50,41 +51,49 @@ export function addVersionRoutes(
     return doc;
   }
 
-  router.add('GET', '/api/partnerships/:id/agreement/versions', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    await auth.requireMember(req, id);
-    sendJson(res, 200, await viewsOf(id, await versions.store.list(roomOf(id))));
-  });
+  addMemberRoute(
+    router,
+    auth,
+    'GET',
+    '/api/partnerships/:id/agreement/versions',
+    async ({ res, id }) => {
+      sendJson(res, 200, await viewsOf(id, await versions.store.list(roomOf(id))));
+    },
+  );
 
-  router.add('POST', '/api/partnerships/:id/agreement/versions', async ({ req, res, params }) => {
-    const id = params.id ?? '';
-    const { member } = await auth.requireMember(req, id);
-    requireEditor(member);
-    const { name } = await readJson(req, NewVersion);
-    const info = await registry.withRoom(roomOf(id), (room) =>
-      versions.keep(room, 'named', name, member.id),
-    );
-    sendJson(res, 201, (await viewsOf(id, [info]))[0]);
-  });
+  addMemberRoute(
+    router,
+    auth,
+    'POST',
+    '/api/partnerships/:id/agreement/versions',
+    async ({ req, res, id, member }) => {
+      requireEditor(member);
+      const { name } = await readJson(req, NewVersion);
+      const info = await registry.withRoom(roomOf(id), (room) =>
+        versions.keep(room, 'named', name, member.id),
+      );
+      sendJson(res, 201, (await viewsOf(id, [info]))[0]);
+    },
+  );
 
-  router.add(
+  addMemberRoute(
+    router,
+    auth,
     'GET',
     '/api/partnerships/:id/agreement/versions/:versionId',
-    async ({ req, res, params }) => {
-      const id = params.id ?? '';
-      await auth.requireMember(req, id);
+    async ({ res, params, id }) => {
       const doc = await stateOf(id, params.versionId ?? '');
       sendJson(res, 200, agreementText(doc));
       doc.destroy();
     },
   );
 
-  router.add(
+  addMemberRoute(
+    router,
+    auth,
     'POST',
     '/api/partnerships/:id/agreement/versions/:versionId/restore',
-    async ({ req, res, params }) => {
-      const id = params.id ?? '';
-      const { member } = await auth.requireMember(req, id);
+    async ({ res, params, id, member }) => {
       requireEditor(member);
       signings.requireDraft(id);
       const source = await stateOf(id, params.versionId ?? '');
