@@ -26,6 +26,8 @@ export interface DocumentStore {
   /**
    * Appends updates to the log in one transaction and resolves once they are durable enough
    * to survive the process being killed. Resolves to the sequence number of the last one.
+   * Contract: a document's sequence numbers are consecutive and allocated by the store, so two
+   * writers to one document never lose or reorder an update.
    */
   append(doc: string, entries: readonly LogEntry[]): Promise<number>;
   /**
@@ -33,6 +35,9 @@ export interface DocumentStore {
    * already has rows (another node seeded it first). Resolves to whether it was stored.
    */
   seed(doc: string, snapshot: Uint8Array): Promise<boolean>;
-  /** Replaces the log up to `throughSeq` by `snapshot`, in one transaction. */
+  /**
+   * Replaces the log up to `throughSeq` by `snapshot`, in one transaction; rows after
+   * `throughSeq` stay.
+   */
   compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 }

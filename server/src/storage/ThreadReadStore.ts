@@ -3,6 +3,7 @@ import type { ReadMarks } from '@tandem/shared/doc/unread';
 /** Per person: when they last read each thread; and which notifications went out. */
 export interface ThreadReadStore {
   reads(memberId: string, doc: string): Promise<ReadMarks>;
+  /** Contract: a read mark only moves forward (an older `at` leaves a newer mark as it is). */
   markRead(memberId: string, doc: string, threadId: string, at: number): Promise<void>;
   /** Records a notification; false if it was already sent (so it goes out once). */
   claimNotification(
