@@ -32,6 +32,11 @@ const editorOf = (page: Page) =>
   page.getByRole('textbox', {
     name: /^(Purpose of the partnership, English version|合作目的，英语版本)$/,
   });
+/** The Chinese school writes its own version (P10: each school writes in its own language). */
+const chineseOf = (page: Page) =>
+  page.getByRole('textbox', {
+    name: /^(Purpose of the partnership, Simplified Chinese version|合作目的，简体中文版本)$/,
+  });
 const statusOf = (page: Page) => page.locator('.connection');
 
 /** The document's text as a person reads it: without the other people's caret labels. */
@@ -53,17 +58,19 @@ test('two schools co-edit a draft, live and through an outage', async ({ browser
   await a.keyboard.type('Our schools will learn together.');
   await expect(editorOf(b)).toContainText('Our schools will learn together.');
 
-  await editorOf(b).click();
-  await b.keyboard.press('End');
-  await b.keyboard.type(' 我们一起学习。');
-  await expect(editorOf(a)).toContainText('Our schools will learn together. 我们一起学习。');
+  // B cannot type into A's version, only read it; B writes the Chinese one.
+  await expect(editorOf(b)).toHaveAttribute('contenteditable', 'false');
+  await chineseOf(b).click();
+  await b.keyboard.type('我们一起学习。');
+  await expect(chineseOf(a)).toContainText('我们一起学习。');
 
   // Each sees the other's caret, labelled with the other's name.
   await expect(a.locator('.collaboration-carets__label')).toHaveText('王波');
   await expect(b.locator('.collaboration-carets__label')).toHaveText('Ana Alvarez');
 
   await a.reload();
-  await expect(editorOf(a)).toContainText('Our schools will learn together. 我们一起学习。');
+  await expect(editorOf(a)).toContainText('Our schools will learn together.');
+  await expect(chineseOf(a)).toContainText('我们一起学习。');
   await expect(statusOf(a)).toHaveAttribute('data-state', 'connected');
 
   await server.stop();
@@ -76,7 +83,7 @@ test('two schools co-edit a draft, live and through an outage', async ({ browser
 
   await server.resume();
   await expect(statusOf(a)).toHaveAttribute('data-state', 'connected', { timeout: 10_000 });
-  const merged = 'Our schools will learn together. 我们一起学习。 Written offline.';
+  const merged = 'Our schools will learn together. Written offline.';
   await expect.poll(() => textOf(b), { timeout: 10_000 }).toBe(merged);
   await expect.poll(() => textOf(a)).toBe(merged);
 });

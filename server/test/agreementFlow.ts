@@ -29,10 +29,12 @@ export async function freezeAgreement(
     call(base, 'POST', `/api/partnerships/${id}${path}`, {}, person);
   const doc = new Y.Doc();
   const provider = connectClient(port, `${id}/agreement`, coordinatorA, doc);
-  await synced(provider);
+  const partner = connectClient(port, `${id}/agreement`, coordinatorB);
+  await Promise.all([synced(provider), synced(partner)]);
   for (const clause of listClauses(doc).slice(1)) removeClause(doc, clause.id);
+  // Each school writes its own language's version.
   writeClause(doc, 'purpose', 'en', 'Our schools learn together.');
-  writeClause(doc, 'purpose', 'zh-Hans', '我们两校共同学习。');
+  writeClause(partner.doc, 'purpose', 'zh-Hans', '我们两校共同学习。');
   await waitFor(
     async () => (await post('/agreement/clauses/purpose/align', coordinatorA)).status === 200,
     'aligning',
@@ -44,6 +46,7 @@ export async function freezeAgreement(
   }
   const started = await post('/signing', coordinatorA);
   provider.destroy();
+  partner.destroy();
   if (started.status !== 201) throw new Error(`signing failed: ${JSON.stringify(started.body)}`);
   return started.body as { hash: string };
 }

@@ -75,6 +75,7 @@ describe('attribution of Yjs clientIDs to members', () => {
       mayDecide: false,
       name: 'Test member',
       side: 'A',
+      language: 'en',
       awarenessIds: new Set(),
       presenceClient: null,
       send: () => undefined,

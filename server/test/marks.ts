@@ -18,7 +18,12 @@ export function writeMark(
   who: { memberId: string; side: Side },
 ): void {
   if (document === 'agreement') {
-    const fragment = getClauseText(doc, 'purpose', languagesOf(doc)[0] ?? 'en');
+    // Each school writes the version in its own language: A's is first, B's second.
+    const fragment = getClauseText(
+      doc,
+      'purpose',
+      languagesOf(doc)[who.side === 'A' ? 0 : 1] ?? 'en',
+    );
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText(mark)]);
     fragment.insert(fragment.length, [paragraph]);

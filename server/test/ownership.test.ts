@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
 import { getClauseText, prevailingOf } from '@tandem/shared/doc/agreement';
+import { plainText } from '@tandem/shared/doc/fingerprint';
 import { addListItem, readList, sideAnswers } from '@tandem/shared/doc/answers';
 import { addItem, readItems, setVote } from '@tandem/shared/doc/itinerary';
 import type { TandemServer } from '../src/server';
@@ -160,6 +161,31 @@ describe('each school writes only its own parts', () => {
       coordinatorB,
     );
     expect(bad.status).toBe(400);
+  });
+
+  it('lets each school write only the version in its own language', async () => {
+    const paragraph = (lang: string, text: string) => (doc: Y.Doc) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(text)]);
+      getClauseText(doc, 'goals', lang).insert(0, [p]);
+    };
+    expect(await send(coordinatorA, 'agreement', paragraph('zh-Hans', 'B 校承担全部费用。'))).toBe(
+      4403,
+    );
+    expect(
+      await send(coordinatorB, 'agreement', paragraph('en', 'School A pays for everything.')),
+    ).toBe(4403);
+    expect(
+      await send(coordinatorB, 'agreement', paragraph('zh-Hans', '两校共同学习。')),
+    ).toBeNull();
+    await waitFor(
+      async () =>
+        plainText(getClauseText(await serverCopy('agreement'), 'goals', 'zh-Hans')).includes(
+          '两校共同学习',
+        ),
+      'own version stored',
+    );
+    expect(getClauseText(await serverCopy('agreement'), 'goals', 'en').length).toBe(0);
   });
 
   it('refuses forged votes, proposers, statuses and sensitive fields in an itinerary', async () => {

@@ -81,8 +81,10 @@ describe('signing', () => {
     });
     // A one-clause agreement, written in both languages, aligned and approved by both schools.
     for (const clause of listClauses(doc).slice(1)) removeClause(doc, clause.id);
+    // Each school writes its own language's version.
     write(doc, 'en', 'Our schools learn together.');
-    write(doc, 'zh-Hans', '我们两校共同学习。');
+    const partner = await openAgreement(coordinatorB);
+    write(partner.doc, 'zh-Hans', '我们两校共同学习。');
     await waitFor(
       async () => (await post('/agreement/clauses/purpose/align', {}, coordinatorA)).status === 200,
       'aligning',
@@ -118,6 +120,7 @@ describe('signing', () => {
     );
     provider.destroy();
     reader.provider.destroy();
+    partner.provider.destroy();
   });
 
   it('takes one signature per side, from that side, on the frozen hash, and records an audit chain', async () => {

@@ -38,7 +38,8 @@ function appendParagraph(doc: Y.Doc, text: string): Uint8Array {
   let captured: Uint8Array = new Uint8Array();
   const capture = (update: Uint8Array) => (captured = update);
   doc.on('update', capture);
-  const fragment = getClauseText(doc, 'purpose', 'en');
+  // The teacher is of school B, which writes the Chinese version.
+  const fragment = getClauseText(doc, 'purpose', 'zh-Hans');
   const paragraph = new Y.XmlElement('paragraph');
   paragraph.insert(0, [new Y.XmlText(text)]);
   fragment.insert(fragment.length, [paragraph]);
@@ -197,7 +198,7 @@ describe('one school cannot take over the other', () => {
     await waitFor(
       async () =>
         plainText(
-          getClauseText(await readAgreement(server.port, id, coordinatorA), 'purpose', 'en'),
+          getClauseText(await readAgreement(server.port, id, coordinatorA), 'purpose', 'zh-Hans'),
         ).includes('Written before removal.'),
       'the first edit to be stored',
     );
@@ -227,7 +228,7 @@ describe('one school cannot take over the other', () => {
     clearInterval(tail);
     expect(Date.now() - removedAt).toBeLessThan(2_500);
     const text = plainText(
-      getClauseText(await readAgreement(server.port, id, coordinatorA), 'purpose', 'en'),
+      getClauseText(await readAgreement(server.port, id, coordinatorA), 'purpose', 'zh-Hans'),
     );
     expect(text).not.toContain('Late');
     expect(frozenCount).toBeGreaterThan(0);

@@ -10,8 +10,9 @@ export interface Peer {
   readonly canEdit: boolean;
   /** In a threads room: whether the member edits the discussed document (decides proposals). */
   readonly mayDecide: boolean;
-  /** The member's school. */
+  /** The member's school, and that school's language (the agreement column it writes). */
   readonly side: Side;
+  readonly language: string;
   /** The member's real name: presence always shows it, whatever the client claims. */
   readonly name: string;
   /** Awareness client ids this connection introduced; removed when it closes. */

@@ -21,6 +21,7 @@ function peer(id: number, sent: Uint8Array[] = []): Peer {
     mayDecide: false,
     name: 'Test member',
     side: 'A',
+    language: 'en',
     awarenessIds: new Set(),
     presenceClient: null,
     send: (m) => sent.push(m),

@@ -39,6 +39,8 @@ export function createAuthorize(
       },
       name: member.name,
       side: member.side,
+      language:
+        (await people.getPartnership(room.partnershipId))?.sides[member.side].language ?? '',
       mayDecide:
         room.document.endsWith('.threads') &&
         canWrite(permissionFor(member.role, member.side, discussedDocument(room.document))),

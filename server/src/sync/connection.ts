@@ -15,6 +15,8 @@ export interface SyncAccess {
   /** The member's display name, shown in presence. */
   name: string;
   side: Side;
+  /** The language of the member's school. */
+  language: string;
   canEdit: boolean;
   /** See Peer.mayDecide. */
   mayDecide: boolean;
@@ -49,6 +51,7 @@ export function attachConnection(
     mayDecide: access.mayDecide,
     name: access.name,
     side: access.side,
+    language: access.language,
     awarenessIds: new Set(),
     presenceClient: null,
     send: (message) => {

@@ -35,6 +35,7 @@ export function checkWrites(room: Room, peer: Peer, update: Uint8Array): void {
       memberId: peer.memberId,
       side: peer.side,
       languages,
+      ownLanguage: peer.language,
       mayDecide: peer.mayDecide,
     });
   } catch (error) {

@@ -42,7 +42,12 @@ function verdict(change: (doc: Y.Doc) => void, who: Pick<Writer, 'memberId' | 'm
   const before = Y.encodeStateVector(client);
   change(client);
   const update = Y.encodeStateAsUpdate(client, before);
-  return writeProblem('threads', writesOf(server, update), { side: 'A', languages: [], ...who });
+  return writeProblem('threads', writesOf(server, update), {
+    side: 'A',
+    languages: [],
+    ownLanguage: 'en',
+    ...who,
+  });
 }
 
 const bo = { memberId: 'bo', mayDecide: false };

@@ -9,9 +9,10 @@ import { AT, type Write } from './writes';
  * update a connection sends, see writes.ts). Each school writes only its own parts:
  *
  * - Agreement: `meta` (titles, languages, prevailing version) only through the server. The
- *   language columns `c/<clause>/<lang>` exist only for the two schools' languages and both
- *   schools' editors write both (P10: both versions are real, co-drafted, and drift tracking
- *   shows what changed); clause titles likewise. A clause's kind, author and guiding questions
+ *   language columns `c/<clause>/<lang>` exist only for the two schools' languages, and each
+ *   school writes the column of its own language (P10: everyone writes in their own language;
+ *   when both schools share one, both write it); clause titles likewise, except that a new
+ *   clause is named in its author's viewing language. A clause's kind, author and guiding questions
  *   are set once, by its author. Each side writes only its own answers (`answers/<topic>/<side>`)
  *   and its own reciprocal list (`lists/<clause>/<side>`, items `by` itself, P3); the shared
  *   commitment per group and the meeting slot are both schools'.
@@ -32,6 +33,8 @@ export interface Writer {
   side: Side;
   /** The partnership's content languages (the agreement's columns, a leg's languages). */
   languages: readonly string[];
+  /** The writer's own school's language: the agreement column that school writes (P10). */
+  ownLanguage: string;
   /** In a threads document: whether the writer edits the discussed document. */
   mayDecide: boolean;
 }
@@ -64,7 +67,9 @@ const agreementRule: Rule = (write, who) => {
   if (root === undefined) return 'no path';
   const column = /^c\/[\w-]{1,64}\/([\w-]{1,20})$/.exec(root);
   if (column) {
-    return who.languages.includes(column[1] ?? '') ? ok : `no column in ${column[1]}`;
+    const lang = column[1] ?? '';
+    if (!who.languages.includes(lang)) return `no column in ${lang}`;
+    return lang === who.ownLanguage ? ok : "the other school's language version";
   }
   switch (root) {
     case 'order':
@@ -78,7 +83,11 @@ const agreementRule: Rule = (write, who) => {
       if (b === 'createdBy') return once(write, valueOf(write) === who.memberId);
       if (b === 'title' && write.path.length === 3) return once(write, isType(write, 'map'));
       if (b === 'title' && write.path.length === 4) {
-        return who.languages.includes(c ?? '') && isString(write, 500) ? ok : where;
+        // A new clause is named in the viewer's language; later each school names it in its own.
+        const isNaming = write.isInNewContainer
+          ? who.languages.includes(c ?? '')
+          : c === who.ownLanguage;
+        return isNaming && isString(write, 500) ? ok : where;
       }
       return where;
     case 'lists': {

@@ -33,9 +33,12 @@ const DRAG_TYPE = 'application/x-tandem-clause';
 /** One clause: its versions side by side, its drift status, its structured answers. */
 export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: Props) {
   const { t, i18n } = useTranslation('agreement');
-  const { doc, status, provider, columns, permission, identity, prompts } = useAgreementScope();
+  const { doc, status, provider, columns, permission, identity, prompts, partnership } =
+    useAgreementScope();
   const state = useClauseState(doc, status, clause, columns);
   const isEditor = permission === 'edit';
+  // Each school writes the version in its own language (P10); the server refuses the other.
+  const ownLanguage = partnership.sides[partnership.you.side].language;
   const headingId = `clause-title-${clause.id}`;
   const title = titleIn(clause, columns) || t('untitled');
 
@@ -100,7 +103,12 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
           {fragments.map(({ lang, fragment }) => (
             <section key={lang} className="column" lang={lang} dir={directionOf(lang)}>
               <h3 className="column-language">{languageName(lang, i18n.language)}</h3>
-              <ClauseTitleField clause={clause} lang={lang} isEditable={isEditor} />
+              <ClauseTitleField
+                clause={clause}
+                lang={lang}
+                isEditable={isEditor && lang === ownLanguage}
+                isPartnersTitle={isEditor && lang !== ownLanguage}
+              />
               {clause.guide[lang] && (
                 <details className="guide no-print">
                   <summary>{t('guide')}</summary>
@@ -117,7 +125,7 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
                 identity={identity}
                 lang={lang}
                 label={t('editorLabel', { title, language: languageName(lang, i18n.language) })}
-                isEditable={isEditor}
+                isEditable={isEditor && lang === ownLanguage}
                 highlights={highlightsFor(lang)}
                 onEditor={onEditorFor(lang)}
               />

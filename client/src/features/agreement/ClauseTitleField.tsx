@@ -8,16 +8,22 @@ interface Props {
   clause: ClauseInfo;
   lang: string;
   isEditable: boolean;
+  /** An editor of the agreement reading the other school's title: shown as a read-only field. */
+  isPartnersTitle?: boolean;
 }
 
 /** A clause's title in one language; editors rename it in place (stored on Enter or leaving). */
-export function ClauseTitleField({ clause, lang, isEditable }: Props) {
+export function ClauseTitleField({ clause, lang, isEditable, isPartnersTitle = false }: Props) {
   const { t, i18n } = useTranslation('agreement');
   const { doc } = useAgreementScope();
   const stored = clause.title[lang] ?? '';
   // While this person types, their draft shows; otherwise the stored title, live.
   const [draft, setDraft] = useState<string | null>(null);
 
+  const label = t('titleLabel', { language: languageName(lang, i18n.language) });
+  if (!isEditable && isPartnersTitle) {
+    return <input className="clause-title" value={stored} aria-label={label} readOnly />;
+  }
   if (!isEditable) return stored ? <p className="clause-title">{stored}</p> : null;
   const save = () => {
     const title = draft?.trim();
@@ -29,7 +35,7 @@ export function ClauseTitleField({ clause, lang, isEditable }: Props) {
       className="clause-title"
       value={draft ?? stored}
       placeholder={t('titlePlaceholder')}
-      aria-label={t('titleLabel', { language: languageName(lang, i18n.language) })}
+      aria-label={label}
       onChange={(event) => setDraft(event.target.value)}
       onBlur={save}
       onKeyDown={(event) => {

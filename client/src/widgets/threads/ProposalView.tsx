@@ -17,7 +17,7 @@ export function ProposalView(props: {
   target: { clauseId: string; lang: string };
 }) {
   const { t } = useTranslation('comments');
-  const { doc, content, canEditContent, myMemberId } = useThreadsScope();
+  const { doc, content, canEditContent, ownLanguage, myMemberId } = useThreadsScope();
   const { thread, target } = props;
   const proposal = thread.proposal;
   if (!proposal) return null;
@@ -41,7 +41,7 @@ export function ProposalView(props: {
         </p>
       )}
       <DiffText parts={parts} lang={target.lang} dir={directionOf(target.lang)} />
-      {isOpen && canEditContent && (
+      {isOpen && canEditContent && target.lang === ownLanguage && (
         <div className="composer-actions">
           <button type="button" onClick={() => settle('accepted')}>
             {t('proposal.accept')}

@@ -28,6 +28,8 @@ export interface ThreadsScope {
   canComment: boolean;
   /** Editors of the content may accept proposals. */
   canEditContent: boolean;
+  /** The agreement version this person's school writes: proposals for it are theirs to accept. */
+  ownLanguage: string;
   filter: ThreadFilter;
   /** Unread comment ids (by others, since this person last read the thread). */
   unread: ReadonlySet<string>;

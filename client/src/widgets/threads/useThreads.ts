@@ -64,6 +64,7 @@ export function useThreads({ partnership, document, doc, content, timeZone }: Op
     myTimeZone: timeZone,
     canComment: permissionFor(you.role, you.side, document) === 'edit',
     canEditContent: permissionFor(you.role, you.side, contentDocument) === 'edit',
+    ownLanguage: partnership.sides[you.side].language,
     filter,
     unread,
     markRead,

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { PartnershipView } from '@tandem/shared/api';
+import { CloseCode } from '@tandem/shared/protocol';
 import { formatRoomName } from '@tandem/shared/doc/documents';
 import { adoptLanguages } from '@tandem/shared/doc/template';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
@@ -17,7 +18,7 @@ const SideParam = z.enum(SIDES);
 /** Partnerships: create one, read it as a member, edit one's own school's details. */
 export function addPartnershipRoutes(
   router: Router,
-  { people, auth, registry, signings }: ApiDeps,
+  { people, auth, registry, signings, connections }: ApiDeps,
 ): void {
   router.add('POST', '/api/partnerships', async ({ req, res }) => {
     const { account } = await auth.requireSession(req);
@@ -76,6 +77,15 @@ export function addPartnershipRoutes(
         );
       }
       await people.updateSchool(id, side.data, school);
+      // Open connections know which column their school writes: with a new language they
+      // reconnect and learn the new one.
+      if (before !== undefined && before.language !== school.language) {
+        connections.closeWhere(
+          (o) => o.room.startsWith(`${id}/`),
+          CloseCode.rightsChanged,
+          'school language changed',
+        );
+      }
       const sides = (await people.getPartnership(id))?.sides;
       // The agreement's columns follow the schools' languages.
       if (sides) {
