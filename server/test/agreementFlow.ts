@@ -1,18 +1,11 @@
 import * as Y from 'yjs';
-import { getClauseText, listClauses, removeClause } from '@tandem/shared/doc/agreement';
+import { write } from '../../shared/test/reciprocity';
+import { listClauses, removeClause } from '@tandem/shared/doc/agreement';
 import { connectClient, synced, waitFor } from './helpers';
 import { type Person, call } from './people';
 
 /** Replaces one clause's text in one language with a single paragraph. */
-export function writeClause(doc: Y.Doc, clauseId: string, lang: string, text: string): void {
-  const fragment = getClauseText(doc, clauseId, lang);
-  doc.transact(() => {
-    fragment.delete(0, fragment.length);
-    const p = new Y.XmlElement('paragraph');
-    p.insert(0, [new Y.XmlText(text)]);
-    fragment.insert(0, [p]);
-  });
-}
+export const writeClause = write;
 
 /**
  * Brings a fresh partnership's agreement to signing: one clause in both languages, aligned

@@ -190,3 +190,33 @@ function bigEndian64(value: number): Buffer {
   bytes.writeBigUInt64BE(BigInt(value));
   return bytes;
 }
+
+/**
+ * What a hand-written client sends: `change` made on a synced copy of the room's document and
+ * sent as one crafted update over a raw socket, as `person`. Resolves to the close code the
+ * server answered with, or null when it kept the connection open (the update was accepted).
+ */
+export async function sendCrafted(
+  port: number,
+  room: string,
+  person: { cookie: string },
+  change: (doc: Y.Doc) => void,
+  waitMs = 400,
+): Promise<number | null> {
+  const copy = connectClient(port, room, person);
+  await synced(copy);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(copy.doc));
+  copy.destroy();
+  const before = Y.encodeStateVector(doc);
+  change(doc);
+  const ws = await rawSocket(port, room, person);
+  const closed = closeCode(ws);
+  ws.send(syncFrame(2, Y.encodeStateAsUpdate(doc, before)));
+  const code = await Promise.race([
+    closed,
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), waitMs)),
+  ]);
+  ws.close();
+  return code;
+}

@@ -10,6 +10,7 @@ import {
   closeCode,
   connectClient,
   rawSocket,
+  sendCrafted,
   startTestServer,
   synced,
   syncFrame,
@@ -57,24 +58,8 @@ describe('each school writes only its own parts', () => {
   }
 
   /** `change` made on a synced copy and sent as one crafted update; the close code or null. */
-  async function send(
-    person: Person,
-    document: string,
-    change: (doc: Y.Doc) => void,
-  ): Promise<number | null> {
-    const doc = await serverCopy(document);
-    const before = Y.encodeStateVector(doc);
-    change(doc);
-    const ws = await rawSocket(server.port, `${id}/${document}`, person);
-    const closed = closeCode(ws);
-    ws.send(syncFrame(2, Y.encodeStateAsUpdate(doc, before)));
-    const code = await Promise.race([
-      closed,
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), 400)),
-    ]);
-    ws.close();
-    return code;
-  }
+  const send = (person: Person, document: string, change: (doc: Y.Doc) => void) =>
+    sendCrafted(server.port, `${id}/${document}`, person, change);
 
   it('refuses rewriting the other school’s answers and accepts one’s own', async () => {
     expect(

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { editComment, readThreads, setResolved, startThread } from '@tandem/shared/doc/threads';
 import type { PartnershipView } from '@tandem/shared/api';
 import type { TandemServer } from '../src/server';
 import {
-  closeCode,
   connectClient,
-  rawSocket,
+  sendCrafted,
   startTestServer,
   synced,
-  syncFrame,
   tempDataDir,
   waitFor,
 } from './helpers';
@@ -55,24 +53,8 @@ describe('comment threads, checked by the server', () => {
   afterAll(() => server.close());
 
   /** What the teacher's raw client sends: `change` made on a synced copy, as one update. */
-  async function sentByTeacher(change: (doc: Y.Doc) => void): Promise<number | null> {
-    const copy = connectClient(server.port, room(), teacherB);
-    await synced(copy);
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(copy.doc));
-    copy.destroy();
-    const before = Y.encodeStateVector(doc);
-    change(doc);
-    const ws = await rawSocket(server.port, room(), teacherB);
-    const closed = closeCode(ws);
-    ws.send(syncFrame(2, Y.encodeStateAsUpdate(doc, before)));
-    const code = await Promise.race([
-      closed,
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), 500)),
-    ]);
-    ws.close();
-    return code;
-  }
+  const sentByTeacher = (change: (doc: Y.Doc) => void) =>
+    sendCrafted(server.port, room(), teacherB, change, 500);
 
   async function serverThreads() {
     const check = connectClient(server.port, room(), coordinatorA);
