@@ -13,7 +13,7 @@ import {
   textOf,
   waitFor,
 } from './helpers';
-import { type Person, twoSchools } from './people';
+import { type Person, join, twoSchools } from './people';
 
 describe('attribution of Yjs clientIDs to members', () => {
   let server: TandemServer;
@@ -60,8 +60,16 @@ describe('attribution of Yjs clientIDs to members', () => {
 
   it('counts surviving characters per member', async () => {
     const room = `${id}/agreement`;
+    // Two members of the school that writes the English version.
+    const teacherA = await join(
+      `http://127.0.0.1:${server.port}`,
+      coordinatorA,
+      id,
+      'A',
+      'teacher',
+    );
     const a = connectClient(server.port, room, coordinatorA);
-    const b = connectClient(server.port, room, coordinatorB);
+    const b = connectClient(server.port, room, teacherA);
     await Promise.all([synced(a), synced(b)]);
     testText(a.doc).insert(0, 'abcdefghij');
     await waitFor(() => textOf(b.doc) === 'abcdefghij', 'b has it');
