@@ -7,6 +7,7 @@ import { setAlignment, setApproval } from '@tandem/shared/doc/status';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { maySign, permissionFor } from '@tandem/shared/permissions';
 import type { Room } from '../../rooms/Room';
+import type { Member } from '../../storage/PeopleStore';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
@@ -40,6 +41,12 @@ function findClause(agreement: Room, clauseId: string) {
  * `status` document, which only it can write, so no client can forge the other side's word.
  */
 export function addAgreementRoutes(router: Router, { auth, registry, signings }: ApiDeps): void {
+  /** The agreement is a draft (409 AGREEMENT_FROZEN) and the caller edits it (403 otherwise). */
+  function requireDraftEditor(partnershipId: string, member: Member, refusal: string): void {
+    signings.requireDraft(partnershipId);
+    forbidUnless(permissionFor(member.role, member.side, 'agreement') === 'edit', refusal);
+  }
+
   /** Runs `use` with the partnership's agreement and status rooms loaded. */
   function withAgreement<T>(partnershipId: string, use: (agreement: Room, status: Room) => T) {
     const names = (['agreement', 'status'] as const).map((document) =>
@@ -70,9 +77,9 @@ export function addAgreementRoutes(router: Router, { auth, registry, signings }:
     'POST',
     '/api/partnerships/:id/agreement/clauses/:clauseId/align',
     async ({ res, params, id, member }) => {
-      signings.requireDraft(id);
-      forbidUnless(
-        permissionFor(member.role, member.side, 'agreement') === 'edit',
+      requireDraftEditor(
+        id,
+        member,
         'Only people who edit the agreement can mark a clause aligned.',
       );
       const view = await withAgreement(id, (agreement, status) => {
@@ -142,9 +149,9 @@ export function addAgreementRoutes(router: Router, { auth, registry, signings }:
     'PUT',
     '/api/partnerships/:id/agreement/prevailing',
     async ({ req, res, id, member }) => {
-      signings.requireDraft(id);
-      forbidUnless(
-        permissionFor(member.role, member.side, 'agreement') === 'edit',
+      requireDraftEditor(
+        id,
+        member,
         'Only people who edit the agreement can choose the prevailing version.',
       );
       const { prevailing } = await readJson(req, PrevailingBody);
