@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
+import { formatRoomName } from '@tandem/shared/doc/documents';
 import { CloseCode } from '@tandem/shared/protocol';
 import type { Config } from './config';
 import { createApp } from './http/app';
@@ -16,7 +17,12 @@ import { createSeeder } from './workflows/seed';
 import { AgreementVersions } from './workflows/AgreementVersions';
 import { SqliteVersionStore } from './storage/sqlite/SqliteVersionStore';
 import { SqliteThreadReadStore } from './storage/sqlite/SqliteThreadReadStore';
-import { SigningStore } from './storage/sqlite/SigningStore';
+import { createSqliteSigningStore } from './storage/sqlite/SqliteSigningStore';
+import { ClauseReview } from './workflows/ClauseReview';
+import { MembershipWorkflow } from './workflows/Membership';
+import { Prompts } from './workflows/Prompts';
+import { SigningWorkflow } from './workflows/Signing';
+import { VersionHistory } from './workflows/VersionHistory';
 import { loadOrCreateSeal, readTrustedCertificates, sealCertificate, type Seal } from './pdf/seal';
 import { certificateFingerprint } from './pdf/verify';
 import { createMailer } from './notify/Mailer';
@@ -77,7 +83,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
   const people = new SqlitePeopleStore(db);
   const versions = new AgreementVersions(new SqliteVersionStore(db));
   const threadReads = new SqliteThreadReadStore(db);
-  const signings = new SigningStore(db);
+  const signings = createSqliteSigningStore(db);
   let sealCache: Seal | null = null;
   const seal = () => (sealCache ??= loadOrCreateSeal(config.dataDir));
   const operatorSeals = readTrustedCertificates(config.trustedSealCerts).map(
@@ -112,7 +118,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
     });
     // Comments written shortly before a restart still get their mention emails (each email
     // goes out once, so looking again at a day of threads is safe).
-    for (const room of documents.changedSince(Date.now() - MENTION_LOOKBACK_MS)) {
+    for (const room of await documents.changedSince(Date.now() - MENTION_LOOKBACK_MS)) {
       notifier.noteChange(room);
     }
   } else {
@@ -126,6 +132,21 @@ export async function startServer(config: Config): Promise<TandemServer> {
   });
   const stopPurge = purgeSessionsEvery(people, SESSION_PURGE_MS, log);
   const connections = new LiveConnections();
+  const signing = new SigningWorkflow({
+    signings,
+    versions,
+    registry,
+    people,
+    seal,
+    reopenAgreement: (partnershipId) =>
+      connections.closeWhere(
+        (o) => o.room === formatRoomName({ partnershipId, document: 'agreement' }),
+        CloseCode.rightsChanged,
+        'signing',
+      ),
+    log,
+  });
+  await signing.resume();
   const app = createApp(
     { clientDir: config.clientDir, version, log },
     {
@@ -133,10 +154,19 @@ export async function startServer(config: Config): Promise<TandemServer> {
       auth,
       connections,
       registry,
-      versions,
       threadReads,
       signings,
-      seal,
+      signing,
+      clauses: new ClauseReview(registry, signings),
+      history: new VersionHistory({ versions, registry, people, signings }),
+      prompts: new Prompts(registry, people),
+      membership: new MembershipWorkflow(people, (memberId, why) =>
+        connections.closeWhere(
+          (o) => o.memberId === memberId,
+          why === 'removed' ? CloseCode.forbidden : CloseCode.rightsChanged,
+          why === 'removed' ? 'removed' : 'role changed',
+        ),
+      ),
       trustedSeals,
       mailer,
       publicUrl: config.publicUrl,

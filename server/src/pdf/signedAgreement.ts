@@ -3,7 +3,7 @@ import type { Content, Margins, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { directionOf } from '@tandem/shared/i18n/index';
 import { translate } from '@tandem/shared/i18n/translate';
 import type { School, Side } from '@tandem/shared/people';
-import type { AuditEntry, Signature } from '../storage/sqlite/SigningStore';
+import type { AuditEntry, Signature } from '../storage/SigningStore';
 import { pageText as text } from './bidi';
 import { joinedLabel, languageName, paragraphsInEachLanguage } from './bilingual';
 import { pdfMaker } from './fonts';

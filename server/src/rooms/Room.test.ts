@@ -55,6 +55,9 @@ class FlakyStore implements DocumentStore {
   compact(doc: string, snapshot: Uint8Array, throughSeq: number) {
     return this.inner.compact(doc, snapshot, throughSeq);
   }
+  changedSince(at: number) {
+    return this.inner.changedSince(at);
+  }
 }
 
 describe('Room', () => {
@@ -189,6 +192,7 @@ describe('RoomRegistry', () => {
       append: (doc, entries) => sqlite.append(doc, entries),
       seed: (doc, snapshot) => sqlite.seed(doc, snapshot),
       compact: (doc, snapshot, seq) => sqlite.compact(doc, snapshot, seq),
+      changedSince: (at) => sqlite.changedSince(at),
     };
     const registry = new RoomRegistry(counting, quiet);
     const rooms = await Promise.all([1, 2, 3, 4, 5].map((id) => registry.join('d', peer(id))));

@@ -40,4 +40,9 @@ export interface DocumentStore {
    * `throughSeq` stay.
    */
   compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /**
+   * Documents with an update or a snapshot stored at or after `at` (ms since the epoch), each
+   * once, e.g. to look again for mentions a restart interrupted.
+   */
+  changedSince(at: number): Promise<string[]>;
 }

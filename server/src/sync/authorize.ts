@@ -3,7 +3,7 @@ import { canWrite, permissionFor } from '@tandem/shared/permissions';
 import type { Auth } from '../auth/Auth';
 import { isAllowedOrigin } from '../auth/origin';
 import type { PeopleStore } from '../storage/PeopleStore';
-import type { SigningStore } from '../storage/sqlite/SigningStore';
+import type { SigningReads } from '../storage/SigningStore';
 import { discussedDocument, formatRoomName } from '@tandem/shared/doc/documents';
 import type { Authorize } from './upgrade';
 
@@ -14,7 +14,7 @@ import type { Authorize } from './upgrade';
 export function createAuthorize(
   auth: Auth,
   people: PeopleStore,
-  signings: SigningStore,
+  signings: SigningReads,
   publicUrl: string,
 ): Authorize {
   return async (request, room) => {
@@ -47,7 +47,7 @@ export function createAuthorize(
       // While signing, and once signed, the agreement's text is frozen for everyone.
       canEdit:
         canWrite(permission) &&
-        !(room.document === 'agreement' && signings.isFrozen(room.partnershipId)),
+        !(room.document === 'agreement' && (await signings.current(room.partnershipId)) !== null),
     };
   };
 }

@@ -1,73 +1,21 @@
-import type { ClauseView } from '@tandem/shared/api';
 import { z } from 'zod';
-import { languagesOf, listClauses, setPrevailing } from '@tandem/shared/doc/agreement';
-import { clauseState, currentVersions, type ClauseState } from '@tandem/shared/doc/clauseStatus';
-import { formatRoomName } from '@tandem/shared/doc/documents';
-import { setAlignment, setApproval } from '@tandem/shared/doc/status';
-import { AppError, ErrorCode } from '@tandem/shared/errors';
-import { maySign, permissionFor } from '@tandem/shared/permissions';
-import type { Room } from '../../rooms/Room';
-import type { Member } from '../../storage/PeopleStore';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
 import type { ApiDeps } from './deps';
 import { addMemberRoute } from './memberRoute';
 
-function viewOf(state: ClauseState): ClauseView {
-  const { status } = state;
-  return {
-    id: state.id,
-    kind: state.kind,
-    title: state.title,
-    status: status.kind,
-    ...('language' in status ? { language: status.language } : {}),
-    approvals: state.approvals,
-  };
-}
+const PrevailingBody = z.object({ prevailing: z.string().min(1).max(20) });
 
-function forbidUnless(isAllowed: boolean, message: string): void {
-  if (!isAllowed) throw new AppError(ErrorCode.FORBIDDEN, message);
-}
-
-function findClause(agreement: Room, clauseId: string) {
-  const clause = listClauses(agreement.doc).find((c) => c.id === clauseId);
-  if (!clause) throw new AppError(ErrorCode.NOT_FOUND, 'No such clause in this agreement.');
-  return clause;
-}
-
-/**
- * Drift and approvals (P10): the server fingerprints the texts itself and records them in the
- * `status` document, which only it can write, so no client can forge the other side's word.
- */
-export function addAgreementRoutes(router: Router, { auth, registry, signings }: ApiDeps): void {
-  /** The agreement is a draft (409 AGREEMENT_FROZEN) and the caller edits it (403 otherwise). */
-  function requireDraftEditor(partnershipId: string, member: Member, refusal: string): void {
-    signings.requireDraft(partnershipId);
-    forbidUnless(permissionFor(member.role, member.side, 'agreement') === 'edit', refusal);
-  }
-
-  /** Runs `use` with the partnership's agreement and status rooms loaded. */
-  function withAgreement<T>(partnershipId: string, use: (agreement: Room, status: Room) => T) {
-    const names = (['agreement', 'status'] as const).map((document) =>
-      formatRoomName({ partnershipId, document }),
-    );
-    return registry.withRooms(names, ([agreement, status]) => {
-      if (!agreement || !status) throw new Error('rooms missing');
-      return use(agreement, status);
-    });
-  }
-
+/** Clause drift, alignment and approval, and the prevailing version (workflows/ClauseReview). */
+export function addAgreementRoutes(router: Router, { auth, clauses }: ApiDeps): void {
   addMemberRoute(
     router,
     auth,
     'GET',
     '/api/partnerships/:id/agreement/clauses',
     async ({ res, id }) => {
-      const views = await withAgreement(id, (agreement, status) =>
-        listClauses(agreement.doc).map((c) => viewOf(clauseState(agreement.doc, status.doc, c))),
-      );
-      sendJson(res, 200, views);
+      sendJson(res, 200, await clauses.clauses(id));
     },
   );
 
@@ -77,32 +25,7 @@ export function addAgreementRoutes(router: Router, { auth, registry, signings }:
     'POST',
     '/api/partnerships/:id/agreement/clauses/:clauseId/align',
     async ({ res, params, id, member }) => {
-      requireDraftEditor(
-        id,
-        member,
-        'Only people who edit the agreement can mark a clause aligned.',
-      );
-      const view = await withAgreement(id, (agreement, status) => {
-        const clause = findClause(agreement, params.clauseId ?? '');
-        const versions = currentVersions(agreement.doc, clause.id);
-        const recorded: Record<string, { hash: string; text: string }> = {};
-        for (const lang of languagesOf(agreement.doc)) {
-          const version = versions[lang];
-          if (!version?.hash) {
-            throw new AppError(ErrorCode.CLAUSE_UNTRANSLATED, `The ${lang} version has no text.`);
-          }
-          recorded[lang] = { hash: version.hash, text: version.text };
-        }
-        status.doc.transact(() =>
-          setAlignment(status.doc, clause.id, {
-            versions: recorded,
-            by: member.id,
-            at: Date.now(),
-          }),
-        );
-        return viewOf(clauseState(agreement.doc, status.doc, clause));
-      });
-      sendJson(res, 200, view);
+      sendJson(res, 200, await clauses.align(id, member, params.clauseId ?? ''));
     },
   );
 
@@ -112,64 +35,19 @@ export function addAgreementRoutes(router: Router, { auth, registry, signings }:
     'POST',
     '/api/partnerships/:id/agreement/clauses/:clauseId/approve',
     async ({ res, params, id, member }) => {
-      signings.requireDraft(id);
-      forbidUnless(
-        maySign(member.role),
-        "Only a school's coordinators and leaders can approve clauses.",
-      );
-      const view = await withAgreement(id, (agreement, status) => {
-        const clause = findClause(agreement, params.clauseId ?? '');
-        if (clauseState(agreement.doc, status.doc, clause).status.kind !== 'aligned') {
-          throw new AppError(
-            ErrorCode.CLAUSE_NOT_ALIGNED,
-            'Only an aligned clause can be approved: align both language versions first.',
-          );
-        }
-        const hashes: Record<string, string> = {};
-        for (const [lang, v] of Object.entries(currentVersions(agreement.doc, clause.id))) {
-          if (v.hash) hashes[lang] = v.hash;
-        }
-        status.doc.transact(() =>
-          setApproval(status.doc, clause.id, member.side, {
-            by: member.id,
-            at: Date.now(),
-            hashes,
-          }),
-        );
-        return viewOf(clauseState(agreement.doc, status.doc, clause));
-      });
-      sendJson(res, 200, view);
+      sendJson(res, 200, await clauses.approve(id, member, params.clauseId ?? ''));
     },
   );
 
-  /** P10: which version prevails is part of `meta`, which only the server writes. */
   addMemberRoute(
     router,
     auth,
     'PUT',
     '/api/partnerships/:id/agreement/prevailing',
     async ({ req, res, id, member }) => {
-      requireDraftEditor(
-        id,
-        member,
-        'Only people who edit the agreement can choose the prevailing version.',
-      );
       const { prevailing } = await readJson(req, PrevailingBody);
-      await registry.withRoom(
-        formatRoomName({ partnershipId: id, document: 'agreement' }),
-        (room) => {
-          if (prevailing !== 'equal' && !languagesOf(room.doc).includes(prevailing)) {
-            throw new AppError(
-              ErrorCode.BAD_REQUEST,
-              'Choose one of the agreement’s languages or equal.',
-            );
-          }
-          setPrevailing(room.doc, prevailing);
-        },
-      );
+      await clauses.setPrevailing(id, member, prevailing);
       sendJson(res, 200, { prevailing });
     },
   );
 }
-
-const PrevailingBody = z.object({ prevailing: z.string().min(1).max(20) });

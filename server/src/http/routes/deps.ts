@@ -1,9 +1,12 @@
 import type { Auth } from '../../auth/Auth';
 import type { PeopleStore } from '../../storage/PeopleStore';
-import type { AgreementVersions } from '../../workflows/AgreementVersions';
 import type { Mailer } from '../../notify/Mailer';
-import type { Seal } from '../../pdf/seal';
-import type { SigningStore } from '../../storage/sqlite/SigningStore';
+import type { SigningReads } from '../../storage/SigningStore';
+import type { ClauseReview } from '../../workflows/ClauseReview';
+import type { MembershipWorkflow } from '../../workflows/Membership';
+import type { Prompts } from '../../workflows/Prompts';
+import type { SigningWorkflow } from '../../workflows/Signing';
+import type { VersionHistory } from '../../workflows/VersionHistory';
 import type { ThreadReadStore } from '../../storage/ThreadReadStore';
 import type { LiveConnections } from '../../sync/LiveConnections';
 import type { RoomRegistry } from '../../rooms/RoomRegistry';
@@ -14,11 +17,14 @@ export interface ApiDeps {
   auth: Auth;
   connections: LiveConnections;
   registry: RoomRegistry;
-  versions: AgreementVersions;
   threadReads: ThreadReadStore;
-  signings: SigningStore;
-  /** The platform's seal, made on first use in the data folder. */
-  seal: () => Seal;
+  /** Read-only: every signing write goes through the signing workflow. */
+  signings: SigningReads;
+  signing: SigningWorkflow;
+  clauses: ClauseReview;
+  history: VersionHistory;
+  prompts: Prompts;
+  membership: MembershipWorkflow;
   /** Fingerprints of the seal certificates /api/verify accepts (certificateFingerprint). */
   trustedSeals: () => ReadonlySet<string>;
   /** Null when no SMTP server is configured. */

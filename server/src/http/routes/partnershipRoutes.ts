@@ -9,7 +9,7 @@ import { NewPartnership, SIDES, School } from '@tandem/shared/people';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
-import { publicPhase } from '../../workflows/signingPhase';
+import { isFrozen, publicPhase } from '../../workflows/signingPhase';
 import type { ApiDeps } from './deps';
 import { addMemberRoute } from './memberRoute';
 
@@ -43,7 +43,7 @@ export function addPartnershipRoutes(
         joinedAt,
       })),
       you: { memberId: member.id, side: member.side, role: member.role },
-      documentStatus: publicPhase(signings.current(id)),
+      documentStatus: publicPhase(await signings.current(id)),
     };
     sendJson(res, 200, view);
   });
@@ -70,7 +70,7 @@ export function addPartnershipRoutes(
       const touchesAgreement =
         before !== undefined &&
         (before.language !== school.language || before.name !== school.name);
-      if (touchesAgreement && signings.isFrozen(id)) {
+      if (touchesAgreement && (await isFrozen(signings, id))) {
         throw new AppError(
           ErrorCode.AGREEMENT_FROZEN,
           "The agreement is being signed or is signed: start an amendment to change the school's name or language.",

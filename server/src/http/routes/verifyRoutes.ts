@@ -24,7 +24,7 @@ export function addVerifyRoutes(router: Router, { people, signings, trustedSeals
     const isGenuine = signatures.length > 0 && signatures.every((s) => s.isValid && s.isTrusted);
     // A file sealed by anyone else may carry a real attachment under rewritten pages: it
     // names no record and no parties.
-    const record = hash && isGenuine ? signings.signedByHash(hash) : null;
+    const record = hash && isGenuine ? await signings.signedByHash(hash) : null;
     const partnership = record ? await people.getPartnership(record.partnershipId) : null;
     sendJson(res, 200, {
       valid: isGenuine,
@@ -36,7 +36,7 @@ export function addVerifyRoutes(router: Router, { people, signings, trustedSeals
       signedAt: record?.endedAt ?? null,
       sealedBy: last?.isTrusted ? last.signer : null,
       parties: record
-        ? signings.signatures(record.id).map((s) => ({
+        ? (await signings.signatures(record.id)).map((s) => ({
             side: s.side,
             school: partnership?.sides[s.side].name ?? '',
             name: s.name,

@@ -66,9 +66,8 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  /** Documents written to since `at` (ms), e.g. to look for mentions a restart interrupted. */
-  changedSince(at: number): string[] {
-    return this.statements.changedSince.all(at, at).map((row) => row.doc);
+  changedSince(at: number): Promise<string[]> {
+    return Promise.resolve(this.statements.changedSince.all(at, at).map((row) => row.doc));
   }
 
   load(doc: string): Promise<StoredDocument> {

@@ -153,6 +153,15 @@ const MIGRATIONS: readonly string[] = [
    UPDATE invites SET id = lower(hex(randomblob(12)));
    CREATE UNIQUE INDEX invites_by_id ON invites(id);
    ALTER TABLE invites ADD COLUMN revoked_at INTEGER;`,
+  // At most one current signing per partnership, kept by the database (any extra one left by a
+  // race before this rule is cancelled, the newest stays).
+  `UPDATE signings SET phase = 'cancelled', ended_at = started_at
+     WHERE phase IN ('signing', 'signed') AND id NOT IN (
+       SELECT id FROM signings s WHERE s.phase IN ('signing', 'signed') AND s.started_at = (
+         SELECT MAX(started_at) FROM signings t
+         WHERE t.partnership_id = s.partnership_id AND t.phase IN ('signing', 'signed')));
+   CREATE UNIQUE INDEX one_current_signing ON signings(partnership_id)
+     WHERE phase IN ('signing', 'signed');`,
 ];
 
 /** Opens (creating if needed) the SQLite database in `dataDir` and brings its schema up to date. */
