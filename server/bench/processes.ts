@@ -52,7 +52,15 @@ export async function startTandem(
     [...profile, ...TANDEM_NODE_FLAGS, '--import', 'tsx', 'src/main.ts'],
     {
       cwd: serverDir,
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+      // The bench drives every connection as one account: the per-member connection limits
+      // (checked as always) are raised so that thousands fit.
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATA_DIR: dataDir,
+        MAX_CONNECTIONS_PER_MEMBER: '100000',
+        MAX_CONNECTIONS_PER_MEMBER_ROOM: '100000',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

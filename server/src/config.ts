@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '@tandem/shared/protocol';
 import { DEFAULT_SCRYPT_COST } from './auth/passwords';
+import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -18,6 +19,19 @@ const Env = z.object({
   TRUSTED_SEAL_CERTS: z.string().optional(),
   /** Set when a reverse proxy adds X-Forwarded-For: how many proxies to look through. */
   TRUSTED_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** New accounts one client address may create per hour. */
+  SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Open sync connections one member may hold, over all rooms and in one room. */
+  MAX_CONNECTIONS_PER_MEMBER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_SYNC_LIMITS.connectionsPerMember),
+  MAX_CONNECTIONS_PER_MEMBER_ROOM: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_SYNC_LIMITS.connectionsPerMemberRoom),
 });
 
 /** Everything the server needs to start; read once, in one place. */
@@ -46,6 +60,9 @@ export interface Config {
   notifyEveryMs: number;
   /** Recipients' local hour from which their daily digest goes out. */
   digestHour: number;
+  signUpsPerAddressPerHour: number;
+  /** What one sync connection may send and hold (sync/limits.ts). */
+  syncLimits: SyncLimits;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -79,5 +96,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: e.TRUSTED_PROXY,
     notifyEveryMs: 60_000,
     digestHour: 8,
+    signUpsPerAddressPerHour: e.SIGNUPS_PER_ADDRESS_PER_HOUR,
+    syncLimits: {
+      ...DEFAULT_SYNC_LIMITS,
+      connectionsPerMember: e.MAX_CONNECTIONS_PER_MEMBER,
+      connectionsPerMemberRoom: e.MAX_CONNECTIONS_PER_MEMBER_ROOM,
+    },
   };
 }

@@ -5,11 +5,19 @@ const config = readConfig();
 const server = await startServer(config);
 console.log(`Tandem listening on http://${config.host}:${server.port} (data in ${config.dataDir})`);
 
+/** However storage behaves, a stopping server exits within this. */
+const STOP_WITHIN_MS = 10_000;
+
 let isStopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (isStopping) return;
+    // A second signal means "now": what is not stored yet stays in the clients' copies.
+    if (isStopping) process.exit(1);
     isStopping = true;
+    setTimeout(() => {
+      console.error(`Shutdown took over ${STOP_WITHIN_MS / 1000} s; exiting with what is stored`);
+      process.exit(1);
+    }, STOP_WITHIN_MS).unref();
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

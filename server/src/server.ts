@@ -11,6 +11,7 @@ import { checkpointInWorker } from './storage/sqlite/checkpoints';
 import { openDatabase } from './storage/sqlite/database';
 import { SqliteDocumentStore } from './storage/sqlite/SqliteDocumentStore';
 import { checkWrites } from './workflows/checkWrites';
+import { capOf } from './workflows/documentCaps';
 import { startHeartbeat } from './sync/heartbeat';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { createSeeder } from './workflows/seed';
@@ -102,6 +103,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       afterCompact: versions.afterCompact,
       checkUpdate: checkWrites,
       onStored: (room) => notifier?.noteChange(room.name),
+      capOf,
       log,
     },
     createSeeder(people),
@@ -127,6 +129,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
   const stopNotifier = notifier?.start(config.notifyEveryMs);
   const auth = new Auth(people, new PasswordHasher(config.scryptCost), {
     sessionTtlMs: config.sessionTtlMs,
+    signUpsPerAddressPerHour: config.signUpsPerAddressPerHour,
     isSecure: config.publicUrl.startsWith('https:'),
     trustedProxies: config.trustedProxies,
   });
@@ -176,7 +179,15 @@ export async function startServer(config: Config): Promise<TandemServer> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs);
   const authorize = createAuthorize(auth, people, signings, config.publicUrl);
-  httpServer.on('upgrade', createUpgradeHandler(wss, authorize, { registry, connections, log }));
+  httpServer.on(
+    'upgrade',
+    createUpgradeHandler(wss, authorize, {
+      registry,
+      connections,
+      limits: config.syncLimits,
+      log,
+    }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -192,7 +203,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       stopHeartbeat();
       stopPurge();
       stopNotifier?.();
-      for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down');
+      for (const ws of wss.clients) ws.close(CloseCode.restarting, 'server restarting');
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
       await registry.closeAll();

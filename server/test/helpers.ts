@@ -22,7 +22,12 @@ export function startTestServer(
   overrides: Partial<Config> = {},
 ): Promise<TandemServer> {
   // A cheap scrypt keeps tests that create many accounts fast; production uses OWASP's cost.
-  const defaults = { ...readConfig({ PORT: '0', DATA_DIR: dataDir }), scryptCost: 2 ** 10 };
+  // Tests sign up many people from one address; the sign-up limit has its own test.
+  const defaults = {
+    ...readConfig({ PORT: '0', DATA_DIR: dataDir }),
+    scryptCost: 2 ** 10,
+    signUpsPerAddressPerHour: 10_000,
+  };
   return startServer({ ...defaults, ...overrides });
 }
 

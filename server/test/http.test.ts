@@ -25,7 +25,11 @@ describe('HTTP', () => {
     await start();
     const res = await fetch(`${base}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, version: expect.any(String) as string });
+    expect(await res.json()).toEqual({
+      ok: true,
+      storage: 'ok',
+      version: expect.any(String) as string,
+    });
   });
 
   it('answers unknown API routes with a JSON 404', async () => {

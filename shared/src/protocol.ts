@@ -18,12 +18,14 @@ export type MessageType = (typeof MessageType)[keyof typeof MessageType];
  * y-websocket provider stops reconnecting on 4400–4499); an oversized frame gets the standard 1009.
  */
 export const CloseCode = {
-  /** The server is shutting down; clients reconnect. */
-  goingAway: 1001,
   /** A frame exceeded the configured size limit (`MAX_MESSAGE_BYTES`). */
   tooLarge: 1009,
   /** Something failed on the server; clients reconnect. */
   serverError: 1011,
+  /** The server is restarting; clients reconnect. */
+  restarting: 1012,
+  /** The connection did not read what the server sent fast enough; clients reconnect. */
+  tryAgainLater: 1013,
   /** The member's rights changed (a new role); reconnect to get the new ones. */
   rightsChanged: 4001,
   /** A frame could not be decoded (random bytes, truncated or malformed sync message). */
@@ -34,6 +36,10 @@ export const CloseCode = {
   forbidden: 4403,
   /** The room name names no document. */
   notFound: 4404,
+  /** The change would take the document (or the partnership's storage) past its size cap. */
+  documentFull: 4413,
+  /** Too many changes, presence messages or connections at once; clients reconnect later. */
+  tooFast: 4429,
 } as const;
 /** One of the sync server's close codes. */
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
@@ -41,5 +47,8 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 /** URL path prefix of the sync endpoint: `ws://host/sync/<partnershipId>/<document>`. */
 export const SYNC_PATH = '/sync';
 
-/** Default limit for one WebSocket frame, in bytes (10 MiB). */
-export const DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+/**
+ * Default limit for one WebSocket frame, in bytes (1 MiB): typing sends a few bytes, pasting a
+ * long clause a few KiB, and a client that was offline sends only what the server lacks.
+ */
+export const DEFAULT_MAX_MESSAGE_BYTES = 1024 * 1024;

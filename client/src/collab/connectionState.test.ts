@@ -8,6 +8,7 @@ const base: ConnectionFacts = {
   isSavingLocally: false,
   hasFailed: false,
   finalCloseCode: null,
+  lastCloseCode: null,
 };
 
 describe('deriveConnectionState', () => {
@@ -45,6 +46,21 @@ describe('deriveConnectionState', () => {
   it('names a change too large to send, and a refusal', () => {
     expect(deriveConnectionState({ ...base, finalCloseCode: 1009 })).toBe('tooLarge');
     expect(deriveConnectionState({ ...base, finalCloseCode: 4403 })).toBe('refused');
+    expect(deriveConnectionState({ ...base, finalCloseCode: 4413 })).toBe('documentFull');
+  });
+
+  it('says why it reconnects after a limit, until the next sync', () => {
+    const closed = { ...base, status: 'connecting', hasFailed: true } as const;
+    expect(deriveConnectionState({ ...closed, lastCloseCode: 4429 })).toBe('throttled');
+    expect(deriveConnectionState({ ...closed, lastCloseCode: 1013 })).toBe('serverBusy');
+    expect(
+      deriveConnectionState({
+        ...closed,
+        status: 'connected',
+        isSynced: true,
+        lastCloseCode: 4429,
+      }),
+    ).toBe('connected');
   });
 });
 

@@ -9,6 +9,9 @@ export const ConnectionState = {
   offlineSaved: 'offlineSaved',
   offline: 'offline',
   tooLarge: 'tooLarge',
+  documentFull: 'documentFull',
+  throttled: 'throttled',
+  serverBusy: 'serverBusy',
   refused: 'refused',
 } as const;
 export type ConnectionState = (typeof ConnectionState)[keyof typeof ConnectionState];
@@ -26,15 +29,25 @@ export interface ConnectionFacts {
   hasFailed: boolean;
   /** The close code that ended syncing for good, if any. */
   finalCloseCode: number | null;
+  /** The close code of the last connection that ended, until the next sync. */
+  lastCloseCode: number | null;
 }
+
+/** Close codes after which the provider reconnects, and what the person is told meanwhile. */
+const PASSING: Partial<Record<number, ConnectionState>> = {
+  [CloseCode.tooFast]: ConnectionState.throttled,
+  [CloseCode.tryAgainLater]: ConnectionState.serverBusy,
+};
 
 /** Derives the state shown to the person from the provider's facts. */
 export function deriveConnectionState(facts: ConnectionFacts): ConnectionState {
   if (facts.finalCloseCode === CloseCode.tooLarge) return ConnectionState.tooLarge;
+  if (facts.finalCloseCode === CloseCode.documentFull) return ConnectionState.documentFull;
   if (facts.finalCloseCode !== null) return ConnectionState.refused;
-  if (facts.status === 'connected') {
-    return facts.isSynced ? ConnectionState.connected : ConnectionState.syncing;
-  }
+  if (facts.status === 'connected' && facts.isSynced) return ConnectionState.connected;
+  const passing = facts.lastCloseCode === null ? undefined : PASSING[facts.lastCloseCode];
+  if (passing) return passing;
+  if (facts.status === 'connected') return ConnectionState.syncing;
   if (!facts.hasFailed) return ConnectionState.connecting;
   if (!facts.isSavedLocally) return ConnectionState.offline;
   return facts.isSavingLocally ? ConnectionState.offlineSaving : ConnectionState.offlineSaved;
@@ -48,5 +61,9 @@ export function isAtRisk(facts: ConnectionFacts): boolean {
 
 /** Whether the state calls for attention (shown as an alert to screen readers). */
 export function isProblem(state: ConnectionState): boolean {
-  return state === ConnectionState.tooLarge || state === ConnectionState.refused;
+  return (
+    state === ConnectionState.tooLarge ||
+    state === ConnectionState.documentFull ||
+    state === ConnectionState.refused
+  );
 }

@@ -21,19 +21,21 @@ export function useConnectionState({ doc, provider, local }: OpenRoom): Connecti
     isSavingLocally: false,
     hasFailed: false,
     finalCloseCode: null,
+    lastCloseCode: null,
   }));
 
   useEffect(() => {
     const update = (patch: Partial<ConnectionFacts>) => setFacts((f) => ({ ...f, ...patch }));
     const onStatus = ({ status }: { status: ConnectionFacts['status'] }) => update({ status });
     const onSync = (isSynced: boolean) =>
-      update(isSynced ? { isSynced, hasFailed: false } : { isSynced });
+      update(isSynced ? { isSynced, hasFailed: false, lastCloseCode: null } : { isSynced });
     const onClose = (event: CloseEvent | null) => {
-      update({ hasFailed: true, isSynced: false });
-      // ws answers an oversized frame with 1009, which the provider would retry forever.
-      if (event?.code === CloseCode.tooLarge) {
+      update({ hasFailed: true, isSynced: false, lastCloseCode: event?.code ?? null });
+      // An oversized frame (1009) or a full document would be sent again on every reconnect:
+      // the provider stops, and the person is told what to do.
+      if (event?.code === CloseCode.tooLarge || event?.code === CloseCode.documentFull) {
         provider.disconnect();
-        update({ finalCloseCode: CloseCode.tooLarge });
+        update({ finalCloseCode: event.code });
       }
     };
     const onFinalClose = (event: { code: number }) => update({ finalCloseCode: event.code });

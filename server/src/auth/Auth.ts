@@ -6,11 +6,14 @@ import { SESSION_COOKIE, clearSessionCookie, readCookie, setSessionCookie } from
 import type { PasswordHasher } from './passwords';
 import { clientAddress } from './clientAddress';
 import { passwordProblem } from './passwordStrength';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { GrowingDelay } from './rateLimit';
 import { hashToken, newToken } from './tokens';
 
 export interface AuthOptions {
   sessionTtlMs: number;
+  /** New accounts one address may create per hour. */
+  signUpsPerAddressPerHour: number;
   /** Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXY). */
   trustedProxies: number;
   /** Set the cookie's Secure flag (the public URL is https). */
@@ -36,14 +39,28 @@ export class Auth {
   /** Spraying many accounts from one address: a delay from the twentieth failure in a row. */
   private readonly byAddress = new GrowingDelay(1_000, 19);
 
+  /** Sign-ups per address: a whole staff room behind one address fits, a script does not. */
+  private readonly signUps: RateLimiterMemory;
+
   constructor(
     private readonly people: PeopleStore,
     private readonly hasher: PasswordHasher,
     private readonly options: AuthOptions,
-  ) {}
+  ) {
+    this.signUps = new RateLimiterMemory({
+      points: options.signUpsPerAddressPerHour,
+      duration: 60 * 60,
+    });
+  }
 
-  async signUp(input: NewAccount, res: ServerResponse): Promise<Account> {
+  async signUp(input: NewAccount, req: IncomingMessage, res: ServerResponse): Promise<Account> {
     requireStrongPassword(input.password, [input.email, input.name]);
+    await this.signUps.consume(this.addressOf(req)).catch((refusal: unknown) => {
+      const waitMs = refusal instanceof RateLimiterRes ? refusal.msBeforeNext : 60_000;
+      throw new AppError(ErrorCode.RATE_LIMITED, 'Too many new accounts from this address.', {
+        retryAfterSeconds: Math.ceil(waitMs / 1000),
+      });
+    });
     const account = await this.people.createAccount(
       {
         email: input.email,

@@ -33,7 +33,13 @@ export function createApp(
   deps: ApiDeps,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const router = new Router().add('GET', '/api/health', (ctx) => {
-    sendJson(ctx.res, 200, { ok: true, version: options.version });
+    // 503 while storing fails, so a load balancer or a monitor sees it.
+    const isFailing = deps.registry.isStorageFailing;
+    sendJson(ctx.res, isFailing ? 503 : 200, {
+      ok: !isFailing,
+      storage: isFailing ? 'failing' : 'ok',
+      version: options.version,
+    });
     return Promise.resolve();
   });
   addAccountRoutes(router, deps);

@@ -8,7 +8,7 @@ import type { DocumentStore, LogEntry } from '../storage/DocumentStore';
 import { openDatabase } from '../storage/sqlite/database';
 import { SqliteDocumentStore } from '../storage/sqlite/SqliteDocumentStore';
 import type { Peer } from './Peer';
-import { Room } from './Room';
+import { DocumentFullError, Room, StorageBackedUpError, StorageTimeoutError } from './Room';
 import { RoomRegistry } from './RoomRegistry';
 
 const quiet = { compactAfterUpdates: 1_000, log: () => undefined };
@@ -177,6 +177,44 @@ describe('Room', () => {
     await waitFor(() => count('doc_snapshots') === 1 && count('doc_updates') < 10, 'compaction');
     const reloaded = new Room('d', store, await store.load('d'), quiet);
     expect(reloaded.doc.getText('text').toJSON()).toBe(source.getText('text').toJSON());
+  });
+});
+
+describe('Room limits', () => {
+  it('refuses an update that would take the document past its cap, changing nothing', async () => {
+    const store = new SqliteDocumentStore(openDatabase(tempDataDir()));
+    const room = new Room('d', store, await store.load('d'), { ...quiet, capOf: () => 4_000 });
+    const writer = peer(1);
+    room.peers.add(writer);
+    room.applyPeerUpdate(writer, updateFor('a'.repeat(1_000)));
+    await room.whenSaved();
+    expect(() => room.applyPeerUpdate(writer, updateFor('b'.repeat(3_500)))).toThrow(
+      DocumentFullError,
+    );
+    expect(room.doc.getText('text').toJSON()).toBe('a'.repeat(1_000));
+    // What the server already has (a reconnecting client's copy) is not new content.
+    const reconnecting = Y.encodeStateAsUpdate(room.doc);
+    expect(() => room.applyPeerUpdate(writer, reconnecting)).not.toThrow();
+    expect(room.byteSize).toBeLessThanOrEqual(4_000 * 1.1);
+  });
+
+  it('refuses edits once storing has fallen far behind, and tells waiters within the time', async () => {
+    const failing = new FlakyStore(new SqliteDocumentStore(openDatabase(tempDataDir())), Infinity);
+    const registry = new RoomRegistry(failing, quiet);
+    const writer = peer(1);
+    const room = await registry.join('d', writer);
+    let refused: unknown = null;
+    for (let i = 0; i < 3_000 && refused === null; i++) {
+      try {
+        room.applyPeerUpdate(writer, updateFor(`edit ${i}`));
+      } catch (error) {
+        refused = error;
+      }
+    }
+    expect(refused).toBeInstanceOf(StorageBackedUpError);
+    await waitFor(() => registry.isStorageFailing, 'storage reported failing');
+    await expect(room.savedWithin(50)).rejects.toBeInstanceOf(StorageTimeoutError);
+    room.destroy();
   });
 });
 

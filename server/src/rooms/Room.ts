@@ -21,6 +21,11 @@ export interface RoomOptions {
   fanOut?: FanOut;
   /** Told after updates are stored and broadcast (e.g. to look for new mentions). */
   onStored?: (room: Room) => void;
+  /**
+   * The most bytes a document may take in the store (snapshot plus log); an update that adds
+   * content past it is refused with DocumentFullError. No cap when absent.
+   */
+  capOf?: (roomName: string) => number;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -30,6 +35,13 @@ interface Pending extends LogEntry {
 }
 
 const MAX_RETRY_MS = 5_000;
+
+/**
+ * Updates waiting for the store past which a peer's update is refused (StorageBackedUpError):
+ * while storage fails, memory stays bounded and nothing is acknowledged that could be lost.
+ */
+const MAX_PENDING_UPDATES = 2_000;
+const MAX_PENDING_BYTES = 8 * 1024 * 1024;
 
 /**
  * One loaded document and the connections editing it. Every update goes through the outbox:
@@ -55,6 +67,11 @@ export class Room {
   private lastSeq: number;
   private snapshotSeq: number;
   private readonly fanOut: FanOut;
+  /** Bytes the document takes in the store, and bytes waiting in the outbox. */
+  private storedBytes: number;
+  private pendingBytes = 0;
+  /** Set while appending to the store fails; cleared by the next append that succeeds. */
+  isStoreFailing = false;
 
   constructor(
     readonly name: string,
@@ -71,6 +88,8 @@ export class Room {
     this.clients = stored.clients;
     this.lastSeq = stored.lastSeq;
     this.snapshotSeq = stored.lastSeq - stored.updates.length;
+    this.storedBytes =
+      (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, u) => sum + u.length, 0);
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, transactionOrigin: unknown) => {
       const origin = originOf(transactionOrigin);
@@ -79,6 +98,7 @@ export class Room {
       const peer = origin.kind === 'peer' ? origin.peer : null;
       const claims = peer ? this.unsavedClaims.splice(0) : [];
       this.outbox.push({ update, memberId: peer?.memberId ?? null, claims, from: peer });
+      this.pendingBytes += update.length;
       if (!this.isDraining) void this.drain();
     });
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -93,14 +113,17 @@ export class Room {
     // structs of a message whose delete set turns out to be truncated.
     const { structs } = Y.decodeUpdate(update);
     const claims = new Set<number>();
+    let addsContent = false;
     for (const struct of structs) {
       const { client, clock } = struct.id;
       // Structs the server already has (a reconnecting client's sync step 2) change nothing.
       if (clock + struct.length <= Y.getState(this.doc.store, client)) continue;
+      addsContent = true;
       const owner = this.clients.get(client);
       if (owner === undefined) claims.add(client);
       else if (owner !== peer.memberId) throw new AttributionError(client);
     }
+    if (addsContent) this.refuseUnlessRoomFor(update);
     this.options.checkUpdate?.(this, peer, update);
     if (peer.memberId !== null) {
       for (const client of claims) this.clients.set(client, peer.memberId);
@@ -119,6 +142,19 @@ export class Room {
     Y.applyUpdate(this.doc, update, origin);
   }
 
+  /** Bytes the document takes in the store once everything applied is stored. */
+  get byteSize(): number {
+    return this.storedBytes + this.pendingBytes;
+  }
+
+  private refuseUnlessRoomFor(update: Uint8Array): void {
+    if (this.outbox.length >= MAX_PENDING_UPDATES || this.pendingBytes >= MAX_PENDING_BYTES) {
+      throw new StorageBackedUpError(this.name);
+    }
+    const cap = this.options.capOf?.(this.name) ?? Infinity;
+    if (this.byteSize + update.length > cap) throw new DocumentFullError(this.name, cap);
+  }
+
   /** The member who introduced a Yjs clientID in this document, if any. */
   clientOwner(client: number): string | undefined {
     return this.clients.get(client);
@@ -135,6 +171,19 @@ export class Room {
     return new Promise((resolve) => this.savedWaiters.push(resolve));
   }
 
+  /** {@link whenSaved}, or StorageTimeoutError after `ms`: nobody waits on a failing store. */
+  async savedWithin(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new StorageTimeoutError(this.name)), ms);
+    });
+    try {
+      await Promise.race([this.whenSaved(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Drops a closed connection and the awareness states it introduced. */
   removePeer(peer: Peer): void {
     this.peers.delete(peer);
@@ -146,8 +195,11 @@ export class Room {
     await this.whenSaved();
     const throughSeq = this.lastSeq;
     if (throughSeq === this.snapshotSeq) return;
-    await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), throughSeq);
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    await this.store.compact(this.name, snapshot, throughSeq);
     this.snapshotSeq = throughSeq;
+    // Everything stored so far is now this snapshot (the outbox is empty after whenSaved).
+    this.storedBytes = snapshot.length;
     await this.options.afterCompact?.(this).catch((error: unknown) => {
       this.options.log(`room ${this.name}: after-compaction task failed`, error);
     });
@@ -174,11 +226,14 @@ export class Room {
       // Updates that arrive in the same event-loop turn (a typing storm) are stored in one
       // transaction and sent as one message; setImmediate adds no delay to a lone update.
       await new Promise((resolve) => setImmediate(resolve));
-      while (this.outbox.length > 0) {
+      // A destroyed room (shutdown gave up on a failing store) stops retrying.
+      while (this.outbox.length > 0 && !this.isDestroyed) {
         const batch = this.outbox.slice();
         try {
           this.lastSeq = await this.store.append(this.name, batch);
+          this.isStoreFailing = false;
         } catch (error) {
+          this.isStoreFailing = true;
           // The document stays in memory and keeps accepting edits; nothing is broadcast
           // until it is stored, so no peer can hold an update the store lacks.
           this.options.log(
@@ -190,6 +245,9 @@ export class Room {
           continue;
         }
         this.outbox.splice(0, batch.length);
+        const bytes = batch.reduce((sum, p) => sum + p.update.length, 0);
+        this.pendingBytes -= bytes;
+        this.storedBytes += bytes;
         this.broadcast(batch);
         this.options.onStored?.(this);
       }
@@ -250,6 +308,30 @@ export class Room {
 /** An update breaks the document's rules for this member (see RoomOptions.checkUpdate). */
 export class ForbiddenChangeError extends Error {
   override readonly name = 'ForbiddenChangeError';
+}
+
+/** An update would take the document past its size cap; nothing was applied. */
+export class DocumentFullError extends Error {
+  override readonly name = 'DocumentFullError';
+  constructor(room: string, cap: number) {
+    super(`${room} would pass its cap of ${cap} bytes`);
+  }
+}
+
+/** Storing has fallen behind (storage failing): the update is refused, nothing applied. */
+export class StorageBackedUpError extends Error {
+  override readonly name = 'StorageBackedUpError';
+  constructor(room: string) {
+    super(`${room}: too many updates wait for storage`);
+  }
+}
+
+/** Storing what was applied took too long (storage failing). */
+export class StorageTimeoutError extends Error {
+  override readonly name = 'StorageTimeoutError';
+  constructor(room: string) {
+    super(`${room}: storage did not answer in time`);
+  }
 }
 
 /** An update carried structs under a clientID that belongs to another member. */

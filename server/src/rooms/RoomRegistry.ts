@@ -6,8 +6,12 @@ import { Room, type RoomOptions } from './Room';
  * The loaded rooms of this process. Concurrent loads of one room share one promise; a room is
  * compacted and unloaded once its last peer leaves (documents that never unload leak memory).
  */
+/** How long a server task or a shutdown waits for storage before giving up. */
+const SAVE_WAIT_MS = 5_000;
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly loaded = new Set<Room>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -38,7 +42,7 @@ export class RoomRegistry {
     room.holders++;
     try {
       const result = await use(room);
-      await room.whenSaved();
+      await room.savedWithin(SAVE_WAIT_MS);
       return result;
     } finally {
       room.holders--;
@@ -64,6 +68,12 @@ export class RoomRegistry {
     return room;
   }
 
+  /** Whether storing fails for a loaded room right now (a full disk, a lost database). */
+  get isStorageFailing(): boolean {
+    for (const room of this.loaded) if (room.isStoreFailing) return true;
+    return false;
+  }
+
   /** Number of rooms loaded or loading. */
   get size(): number {
     return this.rooms.size;
@@ -81,20 +91,31 @@ export class RoomRegistry {
     await room.whenSaved();
     if (room.isInUse || room.isDestroyed) return;
     this.rooms.delete(room.name);
+    this.loaded.delete(room);
     room.destroy();
   }
 
-  /** Stores everything and unloads every room (server shutdown). */
+  /**
+   * Stores everything and unloads every room (server shutdown). A room whose storing fails is
+   * given up after a few seconds: what it could not store is still in its clients' copies.
+   */
   async closeAll(): Promise<void> {
     const rooms = await Promise.allSettled(this.rooms.values());
-    for (const result of rooms) {
-      if (result.status !== 'fulfilled') continue;
-      await result.value.compact().catch((error: unknown) => {
-        this.options.log(`room ${result.value.name}: compaction on shutdown failed`, error);
-      });
-      result.value.destroy();
-    }
+    await Promise.all(
+      rooms.map(async (result) => {
+        if (result.status !== 'fulfilled') return;
+        const room = result.value;
+        await room
+          .savedWithin(SAVE_WAIT_MS)
+          .then(() => room.compact())
+          .catch((error: unknown) => {
+            this.options.log(`room ${room.name}: storing on shutdown failed`, error);
+          });
+        room.destroy();
+      }),
+    );
     this.rooms.clear();
+    this.loaded.clear();
   }
 
   private async load(name: string): Promise<Room> {
@@ -109,6 +130,7 @@ export class RoomRegistry {
       }
     }
     const room = new Room(name, this.store, stored, this.options);
+    this.loaded.add(room);
     await room.compactIfLong();
     return room;
   }

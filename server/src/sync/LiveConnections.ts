@@ -21,6 +21,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export class LiveConnections {
   private readonly owners = new Map<WebSocket, { owner: ConnectionOwner; revoke: () => void }>();
+  /** Open connections per member, per room. */
+  private readonly perMember = new Map<string, Map<string, number>>();
 
   /**
    * Tracks a connection. `revoke` must stop the connection from applying any further frame;
@@ -28,6 +30,7 @@ export class LiveConnections {
    */
   add(ws: WebSocket, owner: ConnectionOwner, revoke: () => void): void {
     this.owners.set(ws, { owner, revoke });
+    this.countIn(owner, 1);
     let timer: NodeJS.Timeout;
     // A session that expires ends its connections too, not only its HTTP calls.
     const closeAtExpiry = () => {
@@ -39,7 +42,25 @@ export class LiveConnections {
     ws.once('close', () => {
       clearTimeout(timer);
       this.owners.delete(ws);
+      this.countIn(owner, -1);
     });
+  }
+
+  /** How many connections a member has open, in all rooms and in `room`. */
+  countOf(memberId: string, room: string): { all: number; inRoom: number } {
+    const rooms = this.perMember.get(memberId);
+    let all = 0;
+    for (const n of rooms?.values() ?? []) all += n;
+    return { all, inRoom: rooms?.get(room) ?? 0 };
+  }
+
+  private countIn({ memberId, room }: ConnectionOwner, change: 1 | -1): void {
+    const rooms = this.perMember.get(memberId) ?? new Map<string, number>();
+    const n = (rooms.get(room) ?? 0) + change;
+    if (n > 0) rooms.set(room, n);
+    else rooms.delete(room);
+    if (rooms.size > 0) this.perMember.set(memberId, rooms);
+    else this.perMember.delete(memberId);
   }
 
   /**

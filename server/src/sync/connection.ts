@@ -3,10 +3,18 @@ import type { Side } from '@tandem/shared/people';
 import { CloseCode } from '@tandem/shared/protocol';
 import { closeFirmly } from './closeFirmly';
 import { handleMessage } from './handleMessage';
+import { connectionMeter, type SyncLimits, TooFastError } from './limits';
 import type { ConnectionOwner, LiveConnections } from './LiveConnections';
 import { encodeAwareness, encodeSyncStep1 } from '../rooms/messages';
 import type { Peer } from '../rooms/Peer';
-import { AttributionError, ForbiddenChangeError, type Room } from '../rooms/Room';
+import {
+  AttributionError,
+  DocumentFullError,
+  ForbiddenChangeError,
+  type Room,
+  StorageBackedUpError,
+  StorageTimeoutError,
+} from '../rooms/Room';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 
 /** Who is connecting and what they may do; decided by the upgrade handler. */
@@ -25,6 +33,7 @@ export interface SyncAccess {
 export interface ConnectionContext {
   registry: RoomRegistry;
   connections: LiveConnections;
+  limits: SyncLimits;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -38,7 +47,7 @@ export function attachConnection(
   ws: WebSocket,
   roomName: string,
   access: SyncAccess,
-  { registry, connections, log }: ConnectionContext,
+  { registry, connections, limits, log }: ConnectionContext,
 ): void {
   // Frames that arrived before a close are still applied (the peer saw them as sent), but
   // nothing after a bad frame or after access ended is.
@@ -55,12 +64,26 @@ export function attachConnection(
     awarenessIds: new Set(),
     presenceClient: null,
     send: (message) => {
-      if (ws.readyState === ws.OPEN) ws.send(message);
+      if (ws.readyState !== ws.OPEN || isRejected) return;
+      // A peer that does not read what it is sent must not make the server buffer without end:
+      // at most the limit, or twice the document (so a large document can still be sent).
+      const bound = Math.max(limits.maxBufferedBytes, 2 * (loaded?.byteSize ?? 0));
+      if (ws.bufferedAmount + message.length > bound) {
+        isRejected = true;
+        log(`${describe}: not reading what it is sent, closing`);
+        closeFirmly(ws, CloseCode.tryAgainLater, 'too slow');
+        return;
+      }
+      ws.send(message);
     },
   };
   const describe = `room ${roomName} peer ${peer.id}`;
+  const meter = connectionMeter(limits);
 
+  /** The room once joined: its size sets how much may wait unsent. */
+  let loaded: Room | null = null;
   const joined = registry.join(roomName, peer).then((room) => {
+    loaded = room;
     peer.send(encodeSyncStep1(room.doc));
     const states = [...room.awareness.getStates().keys()];
     if (states.length > 0) peer.send(encodeAwareness(room.awareness, states));
@@ -78,16 +101,12 @@ export function attachConnection(
       if (!room || isRejected) return room;
       try {
         if (!frame) throw new Error('text frame');
-        await handleMessage(room, peer, frame);
+        await handleMessage(room, peer, frame, meter);
       } catch (error) {
         isRejected = true;
-        const isSpoof = error instanceof AttributionError || error instanceof ForbiddenChangeError;
-        log(`${describe}: ${isSpoof ? 'spoofing' : 'bad message'}, closing`, error);
-        closeFirmly(
-          ws,
-          isSpoof ? CloseCode.forbidden : CloseCode.badMessage,
-          isSpoof ? 'not yours' : 'bad message',
-        );
+        const [code, reason] = closingFor(error);
+        log(`${describe}: ${reason}, closing`, code === CloseCode.badMessage ? error : undefined);
+        closeFirmly(ws, code, reason);
       }
       return room;
     });
@@ -104,6 +123,19 @@ export function attachConnection(
       return registry.release(room);
     });
   });
+}
+
+/** The close code and reason for what went wrong with a frame. */
+function closingFor(error: unknown): [number, string] {
+  if (error instanceof AttributionError || error instanceof ForbiddenChangeError) {
+    return [CloseCode.forbidden, 'not yours'];
+  }
+  if (error instanceof TooFastError) return [CloseCode.tooFast, 'too fast'];
+  if (error instanceof DocumentFullError) return [CloseCode.documentFull, 'document full'];
+  if (error instanceof StorageBackedUpError || error instanceof StorageTimeoutError) {
+    return [CloseCode.tryAgainLater, 'storage unavailable'];
+  }
+  return [CloseCode.badMessage, 'bad message'];
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

@@ -7,11 +7,15 @@ import { MessageType } from '@tandem/shared/protocol';
 import { encodeAwareness, encodeSyncStep2 } from '../rooms/messages';
 import type { Peer } from '../rooms/Peer';
 import type { Room } from '../rooms/Room';
+import { type ConnectionMeter, TooFastError } from './limits';
 
 /** A frame that cannot be decoded; the connection that sent it is closed. */
 export class BadMessageError extends Error {
   override readonly name = 'BadMessageError';
 }
+
+/** How long a sync answer waits for storage before the connection gives up. */
+const SAVE_WAIT_MS = 5_000;
 
 /** The largest presence state one connection may publish. */
 const MAX_PRESENCE_BYTES = 4 * 1024;
@@ -82,18 +86,25 @@ function withRealName(state: string, name: string): string {
  * Handles one frame from a peer. Throws on anything malformed (random bytes, truncation, an
  * unknown type); nothing in the room changes in that case.
  */
-export async function handleMessage(room: Room, peer: Peer, data: Uint8Array): Promise<void> {
+export async function handleMessage(
+  room: Room,
+  peer: Peer,
+  data: Uint8Array,
+  meter: ConnectionMeter,
+): Promise<void> {
   const decoder = decoding.createDecoder(data);
   const type = decoding.readVarUint(decoder);
   switch (type) {
     case MessageType.sync:
-      return handleSync(room, peer, decoder);
+      return handleSync(room, peer, decoder, meter);
     case MessageType.awareness: {
+      if (!meter.presence.take()) throw new TooFastError('presence');
       const update = ownAwareness(room, peer, decoding.readVarUint8Array(decoder));
       if (update) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, peer);
       return;
     }
     case MessageType.queryAwareness:
+      if (!meter.presence.take()) throw new TooFastError('presence queries');
       peer.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
       return;
     default:
@@ -101,19 +112,29 @@ export async function handleMessage(room: Room, peer: Peer, data: Uint8Array): P
   }
 }
 
-async function handleSync(room: Room, peer: Peer, decoder: decoding.Decoder): Promise<void> {
+async function handleSync(
+  room: Room,
+  peer: Peer,
+  decoder: decoding.Decoder,
+  meter: ConnectionMeter,
+): Promise<void> {
   const syncType = decoding.readVarUint(decoder);
   switch (syncType) {
     case syncProtocol.messageYjsSyncStep1: {
+      // Each answer may hold the whole document: a few per connection, not a stream.
+      if (!meter.stateRequests.take()) throw new TooFastError('state requests');
       const stateVector = decoding.readVarUint8Array(decoder);
       // Answer only with stored state: a peer must never receive what a crash could lose.
-      await room.whenSaved();
+      await room.savedWithin(SAVE_WAIT_MS);
       peer.send(encodeSyncStep2(room.doc, stateVector));
       return;
     }
     case syncProtocol.messageYjsSyncStep2:
     case syncProtocol.messageYjsUpdate: {
       const update = decoding.readVarUint8Array(decoder);
+      if (!meter.updates.take() || !meter.updateBytes.take(update.length)) {
+        throw new TooFastError('updates');
+      }
       if (peer.canEdit) room.applyPeerUpdate(peer, update);
       else tellReadOnlyOnce(peer);
       return;

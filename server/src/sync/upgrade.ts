@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import { type RoomName, formatRoomName, parseRoomName } from '@tandem/shared/doc/documents';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
-import { SYNC_PATH } from '@tandem/shared/protocol';
+import { CloseCode, SYNC_PATH } from '@tandem/shared/protocol';
 import { closeFirmly } from './closeFirmly';
 import { type ConnectionContext, type SyncAccess, attachConnection } from './connection';
 
@@ -37,6 +37,17 @@ export function createUpgradeHandler(
       : Promise.reject(new AppError(ErrorCode.NOT_FOUND, 'No such document.'));
     access.then(
       (granted) => {
+        const { limits, connections } = context;
+        const open = connections.countOf(granted.owner.memberId, granted.owner.room);
+        if (
+          open.all >= limits.connectionsPerMember ||
+          open.inRoom >= limits.connectionsPerMemberRoom
+        ) {
+          wss.handleUpgrade(request, socket, head, (ws) => {
+            closeFirmly(ws, CloseCode.tooFast, 'too many connections');
+          });
+          return;
+        }
         wss.handleUpgrade(request, socket, head, (ws) => {
           wss.emit('connection', ws, request);
           attachConnection(ws, formatRoomName(room as RoomName), granted, context);

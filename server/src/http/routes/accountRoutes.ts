@@ -8,7 +8,7 @@ import type { ApiDeps } from './deps';
 /** Accounts and sessions: sign up, sign in, sign out, and the signed-in person. */
 export function addAccountRoutes(router: Router, { people, auth, connections }: ApiDeps): void {
   router.add('POST', '/api/accounts', async ({ req, res }) => {
-    const account = await auth.signUp(await readJson(req, NewAccount), res);
+    const account = await auth.signUp(await readJson(req, NewAccount), req, res);
     sendJson(res, 201, { account });
   });
 
