@@ -9,6 +9,8 @@ export interface VersionInfo {
   createdBy: string | null;
   createdAt: number;
   stateHash: string;
+  /** The size of the kept state. */
+  bytes: number;
 }
 
 /**
@@ -22,4 +24,6 @@ export interface VersionStore {
   list(doc: string): Promise<VersionInfo[]>;
   get(doc: string, id: string): Promise<{ info: VersionInfo; state: Uint8Array } | null>;
   latest(doc: string): Promise<VersionInfo | null>;
+  /** Deletes these versions of the document (retention); unknown ids are ignored. */
+  remove(doc: string, ids: readonly string[]): Promise<void>;
 }

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { parseRoomName } from '@tandem/shared/doc/documents';
 import type { VersionInfo, VersionKind, VersionStore } from '../storage/VersionStore';
 import type { Room } from '../rooms/Room';
+import { versionsToThin } from './versionRetention';
 
 /** While people keep editing, at most one automatic version per this interval. */
 const AUTO_INTERVAL_MS = 15 * 60_000;
@@ -14,7 +15,7 @@ const AUTO_INTERVAL_MS = 15 * 60_000;
 export class AgreementVersions {
   constructor(readonly store: VersionStore) {}
 
-  /** Keeps the room's current state as a version. */
+  /** Keeps the room's current state as a version, then thins older ones (versionRetention). */
   async keep(
     room: Room,
     kind: VersionKind,
@@ -29,8 +30,11 @@ export class AgreementVersions {
       createdBy: by,
       createdAt: Date.now(),
       stateHash: crypto.createHash('sha256').update(state).digest('hex'),
+      bytes: state.length,
     };
     await this.store.add(room.name, info, state);
+    const thinned = versionsToThin(await this.store.list(room.name), Date.now());
+    if (thinned.length > 0) await this.store.remove(room.name, thinned);
     return info;
   }
 

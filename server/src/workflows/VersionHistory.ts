@@ -11,6 +11,9 @@ import type { SigningReads } from '../storage/SigningStore';
 import type { VersionInfo } from '../storage/VersionStore';
 import type { AgreementVersions } from './AgreementVersions';
 import { requireDraft } from './signingPhase';
+import { RETENTION } from './versionRetention';
+
+const HOUR_MS = 60 * 60 * 1000;
 
 function requireEditor(member: Member): void {
   if (permissionFor(member.role, member.side, 'agreement') !== 'edit') {
@@ -35,9 +38,26 @@ export class VersionHistory {
     return this.viewsOf(partnershipId, await this.deps.versions.store.list(roomOf(partnershipId)));
   }
 
-  /** Keeps the agreement as it is now under a name. */
+  /** Keeps the agreement as it is now under a name, within the cap and rate of RETENTION. */
   async keepNamed(partnershipId: string, member: Member, name: string): Promise<VersionView> {
     requireEditor(member);
+    const named = (await this.deps.versions.store.list(roomOf(partnershipId))).filter(
+      (v) => v.kind === 'named',
+    );
+    if (named.length >= RETENTION.maxNamed) {
+      throw new AppError(
+        ErrorCode.VERSION_LIMIT,
+        `The agreement keeps at most ${RETENTION.maxNamed} named versions.`,
+      );
+    }
+    const hourAgo = Date.now() - HOUR_MS;
+    const lastHour = named.filter((v) => v.createdAt > hourAgo);
+    if (lastHour.length >= RETENTION.namedPerHour) {
+      const oldest = Math.min(...lastHour.map((v) => v.createdAt));
+      throw new AppError(ErrorCode.RATE_LIMITED, 'Too many named versions in an hour.', {
+        retryAfterSeconds: Math.ceil((oldest + HOUR_MS - Date.now()) / 1000),
+      });
+    }
     const info = await this.deps.registry.withRoom(roomOf(partnershipId), (room) =>
       this.deps.versions.keep(room, 'named', name, member.id),
     );

@@ -8,9 +8,10 @@ interface Row {
   created_by: string | null;
   created_at: number;
   state_hash: string;
+  bytes: number;
 }
 
-const COLUMNS = 'id, kind, name, created_by, created_at, state_hash';
+const COLUMNS = 'id, kind, name, created_by, created_at, state_hash, length(state) AS bytes';
 
 function infoOf(row: Row): VersionInfo {
   return {
@@ -20,6 +21,7 @@ function infoOf(row: Row): VersionInfo {
     createdBy: row.created_by,
     createdAt: row.created_at,
     stateHash: row.state_hash,
+    bytes: row.bytes,
   };
 }
 
@@ -27,7 +29,7 @@ function infoOf(row: Row): VersionInfo {
 export class SqliteVersionStore implements VersionStore {
   private readonly statements;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.statements = {
       insert: db.prepare<
         [string, string, VersionKind, string | null, string | null, number, Uint8Array, string]
@@ -41,6 +43,7 @@ export class SqliteVersionStore implements VersionStore {
       get: db.prepare<[string, string], Row & { state: Buffer }>(
         `SELECT ${COLUMNS}, state FROM versions WHERE doc = ? AND id = ?`,
       ),
+      remove: db.prepare<[string, string]>('DELETE FROM versions WHERE doc = ? AND id = ?'),
       latest: db.prepare<[string], Row>(
         `SELECT ${COLUMNS} FROM versions WHERE doc = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`,
       ),
@@ -68,6 +71,14 @@ export class SqliteVersionStore implements VersionStore {
   get(doc: string, id: string): Promise<{ info: VersionInfo; state: Uint8Array } | null> {
     const row = this.statements.get.get(doc, id);
     return Promise.resolve(row ? { info: infoOf(row), state: new Uint8Array(row.state) } : null);
+  }
+
+  remove(doc: string, ids: readonly string[]): Promise<void> {
+    const { remove } = this.statements;
+    this.db.transaction(() => {
+      for (const id of ids) remove.run(doc, id);
+    })();
+    return Promise.resolve();
   }
 
   latest(doc: string): Promise<VersionInfo | null> {

@@ -33,3 +33,24 @@ async function largestWal(checkpoints: boolean): Promise<number> {
 it('keeps the write-ahead log small by checkpointing it from a worker thread', async () => {
   expect(await largestWal(true)).toBeLessThan((await largestWal(false)) / 3);
 });
+
+it('cuts the write-ahead log back after a burst larger than its size limit', async () => {
+  const dir = tempDataDir();
+  const db = openDatabase(dir);
+  const stop = checkpointInWorker(db, 20, () => undefined);
+  const insert = db.prepare<[string, number, Buffer]>(
+    'INSERT INTO doc_updates (doc, seq, data, member_id, at) VALUES (?, ?, ?, NULL, 0)',
+  );
+  const burst = db.transaction(() => {
+    for (let seq = 1; seq <= 300; seq++) insert.run('d', seq, Buffer.alloc(100_000, seq));
+  });
+  burst();
+  const wal = path.join(dir, 'tandem.sqlite-wal');
+  expect(fs.statSync(wal).size).toBeGreaterThan(24 * 1024 * 1024);
+  // After a checkpoint, the next write starts the WAL over and cuts the file to the limit.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  insert.run('d', 301, Buffer.alloc(10, 1));
+  expect(fs.statSync(wal).size).toBeLessThanOrEqual(16 * 1024 * 1024);
+  await stop();
+  db.close();
+});
