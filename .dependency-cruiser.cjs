@@ -136,9 +136,17 @@ module.exports = {
       name: 'exports-are-leaves',
       severity: 'error',
       comment:
-        'pdf/ and ics/ turn data into files: they may use storage/ types only. Hand them the data.',
+        'pdf/ and ics/ turn data into files: they may use storage/ types and offload/ only. Hand them the data.',
       from: { path: `^${server}/(pdf|ics)/` },
       to: { path: `^${server}/(http|rooms|sync|workflows|notify|auth)/` },
+    },
+    {
+      name: 'offload-is-a-leaf',
+      severity: 'error',
+      comment:
+        'offload/ runs functions in worker threads and knows nothing of the server: pass it a module URL and data.',
+      from: { path: `^${server}/offload/` },
+      to: { path: `^${server}/(?!offload/)` },
     },
     {
       name: 'only-routes-know-http',

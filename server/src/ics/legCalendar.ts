@@ -1,4 +1,5 @@
-import { addDays, type Item, type LegMeta } from '@tandem/shared/doc/itinerary';
+import { addDays, forExport, type Item, type LegMeta } from '@tandem/shared/doc/itinerary';
+import { requireExportable } from './exportable';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { plainDateUtc } from '@tandem/shared/time';
 import { vtimezone } from './vtimezone';
@@ -102,6 +103,7 @@ function summaryOf(item: Item, languages: string[]): string {
  */
 export function legCalendar(input: LegCalendarInput): string {
   const { meta, items, audience, names, now } = input;
+  requireExportable(meta);
   const zone = checkedZone(meta.timeZone);
   // A day of margin on each side covers any zone's offset from UTC.
   const from = plainDateUtc(addDays(meta.startDate, -2));
@@ -115,7 +117,7 @@ export function legCalendar(input: LegCalendarInput): string {
     `X-WR-TIMEZONE:${zone}`,
     ...vtimezone(zone, from, to),
   ];
-  for (const item of items) {
+  for (const item of items.map(forExport)) {
     if (!isFor(item, audience) || item.date === null || !ID.test(item.id)) continue;
     lines.push(
       'BEGIN:VEVENT',

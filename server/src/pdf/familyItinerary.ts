@@ -1,5 +1,6 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { type Item, type LegMeta, legDates } from '@tandem/shared/doc/itinerary';
+import { forExport, type Item, type LegMeta, legDates } from '@tandem/shared/doc/itinerary';
+import { requireExportable } from '../ics/exportable';
 import { translate } from '@tandem/shared/i18n/translate';
 import { plainDateUtc } from '@tandem/shared/time';
 import { pageText as text } from './bidi';
@@ -89,7 +90,9 @@ export function familyItineraryDefinition(input: FamilyItineraryInput): TDocumen
   };
 }
 
-/** The family PDF as bytes. */
+/** The family PDF as bytes; its texts cut to what an export prints (forExport). */
 export function familyItineraryPdf(input: FamilyItineraryInput): Promise<Buffer> {
-  return pdfMaker().createPdf(familyItineraryDefinition(input)).getBuffer();
+  requireExportable(input.meta);
+  const limited = { ...input, items: input.items.map(forExport) };
+  return pdfMaker().createPdf(familyItineraryDefinition(limited)).getBuffer();
 }

@@ -8,9 +8,9 @@ import { pageText as text } from './bidi';
 import { joinedLabel, languageName, paragraphsInEachLanguage } from './bilingual';
 import { pdfMaker } from './fonts';
 import type { Seal } from './seal';
+import { CANONICAL_ATTACHMENT } from './attachment';
 
-/** The name of the canonical JSON attached to the signed PDF. */
-export const CANONICAL_ATTACHMENT = 'agreement.json';
+export { CANONICAL_ATTACHMENT } from './attachment';
 
 interface Canonical {
   languages: string[];

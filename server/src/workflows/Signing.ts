@@ -7,7 +7,7 @@ import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { translate } from '@tandem/shared/i18n/translate';
 import { maySign } from '@tandem/shared/permissions';
 import type { Seal } from '../pdf/seal';
-import { signedAgreementPdf } from '../pdf/signedAgreement';
+import { renderSignedAgreement } from '../pdf/renderThreads';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import { isChainIntact } from '../storage/auditChain';
 import type { Member, PeopleStore } from '../storage/PeopleStore';
@@ -199,7 +199,13 @@ export class SigningWorkflow {
       await unit.audit(partnershipId, null, 'agreement-signed', { hash: current.hash });
       return current.id;
     });
-    if (completed) await this.storePdf(partnershipId);
+    if (completed) {
+      // The signatures are stored: a render that fails is done again on the next download
+      // or at the next start, and the signing is published either way.
+      await this.storePdf(partnershipId).catch((error: unknown) => {
+        this.deps.log(`rendering the signed PDF of ${partnershipId} failed`, error);
+      });
+    }
     return this.publish(partnershipId, false);
   }
 
@@ -256,7 +262,7 @@ export class SigningWorkflow {
     const current = await signings.current(partnershipId);
     if (current?.phase !== 'signed') throw new Error('not signed');
     const partnership = await people.getPartnership(partnershipId);
-    const pdf = await signedAgreementPdf(
+    const pdf = await renderSignedAgreement(
       {
         canonical: current.canonical,
         hash: current.hash,

@@ -225,6 +225,43 @@ function readItem(id: string, m: Y.Map<unknown>): Item {
   };
 }
 
+/** The longest leg: an exchange visit is two weeks, a term abroad a few months. */
+export const MAX_LEG_DAYS = 120;
+
+/** What makes a leg unfit to export: dates out of order or too far apart, an unknown zone. */
+export function legProblem(meta: Pick<LegMeta, 'startDate' | 'endDate' | 'timeZone'>) {
+  const days = (plainDateUtc(meta.endDate) - plainDateUtc(meta.startDate)) / 86_400_000;
+  if (!(days >= 0 && days < MAX_LEG_DAYS)) return 'dates';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: meta.timeZone });
+  } catch {
+    return 'zone';
+  }
+  return null;
+}
+
+/**
+ * The most characters of each text an export (PDF, calendar) prints: far above what any item
+ * needs, and small enough that no title can cost seconds of layout.
+ */
+export const EXPORT_TEXT_LIMITS = { title: 300, notes: 4_000, place: 300, learningGoal: 1_000 };
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
+const cutAll = (texts: Record<string, string>, max: number) =>
+  Object.fromEntries(Object.entries(texts).map(([lang, text]) => [lang, cut(text, max)]));
+
+/** The item with its texts cut to EXPORT_TEXT_LIMITS, for exports. */
+export function forExport(item: Item): Item {
+  const limits = EXPORT_TEXT_LIMITS;
+  return {
+    ...item,
+    title: cutAll(item.title, limits.title),
+    notes: cutAll(item.notes, limits.notes),
+    place: cut(item.place, limits.place),
+    learningGoal: cut(item.learningGoal, limits.learningGoal),
+  };
+}
+
 /** All an item's free text, one field per line: what R-sensitive reads (P23). */
 export function itemFreeText(item: Item): string {
   return [

@@ -14,7 +14,7 @@ import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { SIDES, type Side } from '@tandem/shared/people';
 import { permissionFor } from '@tandem/shared/permissions';
 import { legCalendar } from '../../ics/legCalendar';
-import { familyItineraryPdf } from '../../pdf/familyItinerary';
+import { renderFamilyItinerary } from '../../pdf/renderThreads';
 import type { Member } from '../../storage/PeopleStore';
 import { readJson } from '../body';
 import { sendDownload, sendJson } from '../respond';
@@ -111,7 +111,7 @@ export function addItineraryRoutes(router: Router, { auth, people, registry }: A
       items: readItems(room.doc),
     }));
     if (!partnership || !leg.meta) throw new AppError(ErrorCode.NOT_FOUND, 'No such itinerary.');
-    const pdf = await familyItineraryPdf({
+    const pdf = await renderFamilyItinerary({
       meta: leg.meta,
       items: leg.items,
       host: partnership.sides[side].name,

@@ -6,7 +6,8 @@ import { sendJson } from '../respond';
 import type { Router } from '../router';
 import type { ApiDeps } from './deps';
 
-const MAX_PDF_BYTES = 20 * 1024 * 1024;
+/** A signed agreement is a few hundred KiB; a file above this is refused with 413. */
+export const MAX_PDF_BYTES = 8 * 1024 * 1024;
 
 /**
  * `POST /api/verify`: anyone may check a signed agreement: are its signatures valid, does the
@@ -18,10 +19,11 @@ export function addVerifyRoutes(router: Router, { people, signings, trustedSeals
     if (!pdf.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
       throw new AppError(ErrorCode.BAD_REQUEST, 'This is not a PDF file.');
     }
-    const { signatures, canonical } = await inspectPdf(pdf, trustedSeals());
+    const { signatures, canonical, isUncheckable } = await inspectPdf(pdf, trustedSeals());
     const hash = canonical === null ? null : sha256Hex(canonical);
     const last = signatures.at(-1);
-    const isGenuine = signatures.length > 0 && signatures.every((s) => s.isValid && s.isTrusted);
+    const isGenuine =
+      !isUncheckable && signatures.length > 0 && signatures.every((s) => s.isValid && s.isTrusted);
     // A file sealed by anyone else may carry a real attachment under rewritten pages: it
     // names no record and no parties.
     const record = hash && isGenuine ? await signings.signedByHash(hash) : null;
@@ -29,7 +31,7 @@ export function addVerifyRoutes(router: Router, { people, signings, trustedSeals
     sendJson(res, 200, {
       valid: isGenuine,
       /** 'none', 'trusted', 'unknown-certificate' (valid but not our seal) or 'invalid'. */
-      seal: sealVerdict(signatures),
+      seal: isUncheckable ? 'invalid' : sealVerdict(signatures),
       wholeDocumentSigned: last?.coversWholeFile === true,
       hashMatches: record !== null && record.canonical === canonical,
       hash,

@@ -1,0 +1,29 @@
+import { requireExportable } from '../ics/exportable';
+import { WorkerPool } from '../offload/WorkerPool';
+import type { FamilyItineraryInput } from './familyItinerary';
+import type { Seal } from './seal';
+import type { SignedAgreementInput } from './signedAgreement';
+
+/**
+ * The thread that renders PDFs, off the event loop: one at a time (a render takes a few
+ * hundred milliseconds and up to ~200 MiB with the fonts), each at most 20 s and 512 MiB.
+ */
+const renderThreads = new WorkerPool(new URL('./renderTasks.ts', import.meta.url), {
+  size: 1,
+  maxWaiting: 16,
+  limits: { timeoutMs: 20_000, maxMemoryMb: 512 },
+});
+
+/** The family programme PDF, rendered in the render thread. */
+export async function renderFamilyItinerary(input: FamilyItineraryInput): Promise<Uint8Array> {
+  requireExportable(input.meta);
+  return renderThreads.run<Uint8Array>('familyItinerary', input);
+}
+
+/** The signed agreement PDF, rendered and sealed in the render thread. */
+export async function renderSignedAgreement(
+  input: SignedAgreementInput,
+  seal: Seal,
+): Promise<Uint8Array> {
+  return renderThreads.run<Uint8Array>('signedAgreement', { input, seal });
+}
