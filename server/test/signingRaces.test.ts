@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -120,5 +121,34 @@ describe('signing under races and restarts', () => {
       })
     ).json()) as { valid: boolean; hashMatches: boolean };
     expect(report).toMatchObject({ valid: true, hashMatches: true });
+  });
+
+  it('renders a missing signed PDF with the operator command, while the server is stopped', async () => {
+    const dataDir = tempDataDir();
+    const { base, id, hash, coordinatorA, coordinatorB } = await frozenPartnership(dataDir);
+    for (const person of [coordinatorA, coordinatorB]) {
+      await call(
+        base,
+        'POST',
+        `/api/partnerships/${id}/signing/signatures`,
+        signatureOf(hash, person.email),
+        person,
+      );
+    }
+    await server?.close();
+    server = null;
+    const file = path.join(dataDir, 'tandem.sqlite');
+    const db = new Database(file);
+    db.prepare('DELETE FROM signed_pdfs').run();
+    db.close();
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/src/renderMissingPdfs.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, DATA_DIR: dataDir },
+      stdio: 'pipe',
+    });
+    const after = new Database(file, { readonly: true });
+    const stored = after.prepare('SELECT COUNT(*) AS n FROM signed_pdfs').get() as { n: number };
+    after.close();
+    expect(stored.n).toBe(1);
   });
 });
