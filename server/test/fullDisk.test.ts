@@ -24,7 +24,9 @@ function smallDisk(megabytes: number): string {
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir]);
   } catch (error) {
-    throw new Error(`mounting a tmpfs needs root (CI runs as root): ${String(error)}`);
+    throw new Error(`mounting a tmpfs needs root (CI runs as root): ${String(error)}`, {
+      cause: error,
+    });
   }
   return dir;
 }

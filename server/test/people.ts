@@ -24,6 +24,9 @@ const SCHOOL_B = {
 
 let counter = 0;
 
+/** Every test person's password. */
+export const PASSWORD = 'a long passphrase 42';
+
 /** Calls the API as `person` (or anonymously); resolves to status and parsed body. */
 export async function call(
   base: string,
@@ -60,7 +63,7 @@ export async function signUp(base: string, name = 'Person', language = 'en'): Pr
   const email = `person${++counter}-${Date.now()}@school.example`;
   const res = await call(base, 'POST', '/api/accounts', {
     email,
-    password: 'a long passphrase 42',
+    password: PASSWORD,
     name,
     language,
   });
