@@ -68,7 +68,7 @@ describe('sync limits', () => {
     expect(grown).toBeLessThan(100 * 1024 * 1024);
   });
 
-  it('closes with 4429 a connection that asks for the whole document again and again', async () => {
+  it('closes with 4029 a connection that asks for the whole document again and again', async () => {
     const { id, coordinatorA } = await start();
     const ws = await rawSocket(server.port, `${id}/agreement`, coordinatorA);
     const closed = closeCode(ws);
@@ -78,7 +78,7 @@ describe('sync limits', () => {
     expect(await closed).toBe(CloseCode.tooFast);
   });
 
-  it('closes with 4429 a flood of updates, and the others keep editing', async () => {
+  it('closes with 4029 a flood of updates, and the others keep editing', async () => {
     const { id, coordinatorA } = await start();
     const room = `${id}/agreement`;
     const other = connectClient(server.port, room, coordinatorA);
@@ -122,7 +122,7 @@ describe('sync limits', () => {
     expect(size).toBeLessThanOrEqual(DOCUMENT_CAPS.agreement * 1.1);
   });
 
-  it('refuses more connections per member in one room than the limit, with 4429', async () => {
+  it('refuses more connections per member in one room than the limit, with 4029', async () => {
     const { id, coordinatorA } = await start({
       syncLimits: { ...DEFAULT_SYNC_LIMITS, connectionsPerMemberRoom: 3 },
     });

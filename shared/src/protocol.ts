@@ -36,10 +36,13 @@ export const CloseCode = {
   forbidden: 4403,
   /** The room name names no document. */
   notFound: 4404,
-  /** The change would take the document (or the partnership's storage) past its size cap. */
+  /** The change would take the document past its size cap; the client stops (it would re-send it). */
   documentFull: 4413,
-  /** Too many changes, presence messages or connections at once; clients reconnect later. */
-  tooFast: 4429,
+  /**
+   * Too many changes, presence messages or connections at once; clients reconnect later. In
+   * 4000–4099 like rightsChanged, because a stock provider stops reconnecting on 4400–4499.
+   */
+  tooFast: 4029,
 } as const;
 /** One of the sync server's close codes. */
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

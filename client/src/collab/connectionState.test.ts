@@ -51,14 +51,14 @@ describe('deriveConnectionState', () => {
 
   it('says why it reconnects after a limit, until the next sync', () => {
     const closed = { ...base, status: 'connecting', hasFailed: true } as const;
-    expect(deriveConnectionState({ ...closed, lastCloseCode: 4429 })).toBe('throttled');
+    expect(deriveConnectionState({ ...closed, lastCloseCode: 4029 })).toBe('throttled');
     expect(deriveConnectionState({ ...closed, lastCloseCode: 1013 })).toBe('serverBusy');
     expect(
       deriveConnectionState({
         ...closed,
         status: 'connected',
         isSynced: true,
-        lastCloseCode: 4429,
+        lastCloseCode: 4029,
       }),
     ).toBe('connected');
   });

@@ -73,7 +73,7 @@ export function connectionMeter(limits: SyncLimits) {
 }
 export type ConnectionMeter = ReturnType<typeof connectionMeter>;
 
-/** Thrown when a connection goes over one of its rates; it is closed with 4429. */
+/** Thrown when a connection goes over one of its rates; it is closed with 4029. */
 export class TooFastError extends Error {
   override readonly name = 'TooFastError';
 }
