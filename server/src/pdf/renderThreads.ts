@@ -1,12 +1,14 @@
 import { requireExportable } from '../ics/exportable';
 import { WorkerPool } from '../offload/WorkerPool';
+import type { LegCalendarInput } from '../ics/legCalendar';
 import type { FamilyItineraryInput } from './familyItinerary';
 import type { Seal } from './seal';
 import type { SignedAgreementInput } from './signedAgreement';
 
 /**
- * The thread that renders PDFs, off the event loop: one at a time (a render takes a few
- * hundred milliseconds and up to ~200 MiB with the fonts), each at most 20 s and 512 MiB.
+ * The thread that renders exports (PDFs, calendars), off the event loop: one at a time (a PDF
+ * takes a few hundred milliseconds and up to ~200 MiB with the fonts), each at most 20 s and
+ * 512 MiB.
  */
 const renderThreads = new WorkerPool(new URL('./renderTasks.ts', import.meta.url), {
   size: 1,
@@ -26,4 +28,10 @@ export async function renderSignedAgreement(
   seal: Seal,
 ): Promise<Uint8Array> {
   return renderThreads.run<Uint8Array>('signedAgreement', { input, seal });
+}
+
+/** The iCalendar file of a leg, made in the render thread. */
+export async function renderCalendar(input: LegCalendarInput): Promise<string> {
+  requireExportable(input.meta);
+  return renderThreads.run<string>('calendar', input);
 }

@@ -13,8 +13,7 @@ import {
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { SIDES, type Side } from '@tandem/shared/people';
 import { permissionFor } from '@tandem/shared/permissions';
-import { legCalendar } from '../../ics/legCalendar';
-import { renderFamilyItinerary } from '../../pdf/renderThreads';
+import { renderCalendar, renderFamilyItinerary } from '../../pdf/renderThreads';
 import type { Member } from '../../storage/PeopleStore';
 import { readJson } from '../body';
 import { sendDownload, sendJson } from '../respond';
@@ -136,7 +135,7 @@ export function addItineraryRoutes(router: Router, { auth, people, registry }: A
     }));
     if (!partnership || !leg.meta) throw new AppError(ErrorCode.NOT_FOUND, 'No such itinerary.');
     const guest = side === 'A' ? 'B' : 'A';
-    const text = legCalendar({
+    const text = await renderCalendar({
       partnershipId: id,
       meta: leg.meta,
       items: leg.items,
