@@ -25,7 +25,7 @@ import { Prompts } from './workflows/Prompts';
 import { SigningWorkflow } from './workflows/Signing';
 import { VersionHistory } from './workflows/VersionHistory';
 import { loadOrCreateSeal, readTrustedCertificates, sealCertificate, type Seal } from './pdf/seal';
-import { certificateFingerprint, verifyThreads } from './pdf/verify';
+import { certificateFingerprint } from './pdf/verify';
 import { createMailer } from './notify/Mailer';
 import { Notifier } from './notify/Notifier';
 import { createUpgradeHandler } from './sync/upgrade';
@@ -60,9 +60,6 @@ const version = (
 
 /** How far back a starting server looks for comments whose mention emails may be unsent. */
 const MENTION_LOOKBACK_MS = 24 * 60 * 60 * 1000;
-
-/** When a started server loads its PDF-checking threads. */
-const WARM_THREADS_AFTER_MS = 3_000;
 
 /** How often expired sessions are deleted. */
 const SESSION_PURGE_MS = 60 * 60 * 1000;
@@ -137,11 +134,6 @@ export async function startServer(config: Config): Promise<TandemServer> {
     trustedProxies: config.trustedProxies,
   });
   const stopPurge = purgeSessionsEvery(people, SESSION_PURGE_MS, log);
-  // The threads that check PDFs load for about a second: a server that keeps running starts
-  // them soon after it starts, so the first /api/verify does not wait (short-lived test
-  // servers never do).
-  const warmThreads = setTimeout(() => void verifyThreads.warm(), WARM_THREADS_AFTER_MS);
-  warmThreads.unref();
   const connections = new LiveConnections();
   const signing = new SigningWorkflow({
     signings,
@@ -208,7 +200,6 @@ export async function startServer(config: Config): Promise<TandemServer> {
     registry,
     notifier,
     async close() {
-      clearTimeout(warmThreads);
       stopHeartbeat();
       stopPurge();
       stopNotifier?.();

@@ -61,10 +61,17 @@ export class WorkerPool {
   private readonly threads: Thread[] = [];
   private readonly waiting: (() => void)[] = [];
   private nextId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly module: URL,
-    private readonly options: { size: number; maxWaiting: number; limits: WorkerLimits },
+    private readonly options: {
+      size: number;
+      maxWaiting: number;
+      limits: WorkerLimits;
+      /** Threads with nothing to do for this long are stopped, giving their memory back. */
+      idleMs: number;
+    },
   ) {}
 
   /** Starts the threads now, so the first task does not wait for them to load. */
@@ -77,6 +84,7 @@ export class WorkerPool {
   }
 
   async run<T>(name: string, input: unknown): Promise<T> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     const thread = await this.idleThread();
     thread.isBusy = true;
     // While a task runs, the thread keeps the process alive; idle, it does not.
@@ -88,7 +96,16 @@ export class WorkerPool {
       thread.worker.unref();
       thread.isBusy = false;
       this.waiting.shift()?.();
+      this.stopWhenIdle();
     }
+  }
+
+  private stopWhenIdle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      for (const thread of this.threads.filter((t) => !t.isBusy)) this.discard(thread);
+    }, this.options.idleMs);
+    this.idleTimer.unref();
   }
 
   private async idleThread(): Promise<Thread> {

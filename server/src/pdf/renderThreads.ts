@@ -14,6 +14,7 @@ const renderThreads = new WorkerPool(new URL('./renderTasks.ts', import.meta.url
   size: 1,
   maxWaiting: 16,
   limits: { timeoutMs: 20_000, maxMemoryMb: 512 },
+  idleMs: 2 * 60_000,
 });
 
 /** The family programme PDF, rendered in the render thread. */

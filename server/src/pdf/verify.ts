@@ -203,11 +203,15 @@ export async function inspectPdfHere(input: {
   return { signatures, canonical: await attachedCanonical(pdf), isUncheckable: false };
 }
 
-/** Threads that check PDFs: two at a time, each task at most 1.5 s and 128 MiB of heap. */
+/**
+ * The thread that checks PDFs: one check at a time, each at most 1.5 s and 128 MiB of heap;
+ * started on the first check (about a second), stopped after two idle minutes.
+ */
 export const verifyThreads = new WorkerPool(new URL(import.meta.url), {
-  size: 2,
+  size: 1,
   maxWaiting: 8,
   limits: { timeoutMs: 1_500, maxMemoryMb: 128 },
+  idleMs: 2 * 60_000,
 });
 
 /** {@link inspectPdfHere} in a worker thread; a file past its limits is not genuine. */
