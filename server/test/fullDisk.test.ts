@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { CloseCode } from '@tandem/shared/protocol';
 import {
   closeCode,
@@ -86,6 +87,32 @@ describe('a full disk', () => {
       const closed = closeCode(latecomer);
       latecomer.send(syncFrame(0, new Uint8Array([0])));
       expect(await closed).toBe(CloseCode.tryAgainLater);
+      // Past the bound on waiting writes, edits are refused (1013, which the client explains).
+      const flooders = await Promise.all(
+        [1, 2, 3, 4, 5].map(async () => {
+          const ws = await rawSocket(port, room, person);
+          const copy = new Y.Doc();
+          Y.applyUpdate(copy, Y.encodeStateAsUpdate(writer.doc));
+          return { ws, copy, closed: closeCode(ws) };
+        }),
+      );
+      for (const { ws, copy } of flooders) {
+        for (let i = 0; i < 450; i++) {
+          const before = Y.encodeStateVector(copy);
+          testText(copy).insert(0, 'w');
+          ws.send(syncFrame(2, Y.encodeStateAsUpdate(copy, before)));
+        }
+      }
+      const codes = await Promise.all(
+        flooders.map(({ closed }) =>
+          Promise.race([
+            closed,
+            new Promise<null>((resolve) => setTimeout(() => resolve(null), 3_000)),
+          ]),
+        ),
+      );
+      expect(codes).toContain(CloseCode.tryAgainLater);
+      for (const { ws } of flooders) ws.close();
       writer.destroy();
       watcher.destroy();
 

@@ -37,13 +37,15 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
  * synchronously on every frame, which is why it is these few lines and not a library's
  * promise per call.
  */
+const monotonicNow = () => performance.now();
+
 export class TokenBucket {
   private tokens: number;
   private at: number;
 
   constructor(
     private readonly rate: Rate,
-    private readonly now: () => number = performance.now.bind(performance),
+    private readonly now: () => number = monotonicNow,
   ) {
     this.tokens = rate.burst;
     this.at = this.now();

@@ -41,9 +41,8 @@ export class VersionHistory {
   /** Keeps the agreement as it is now under a name, within the cap and rate of RETENTION. */
   async keepNamed(partnershipId: string, member: Member, name: string): Promise<VersionView> {
     requireEditor(member);
-    const named = (await this.deps.versions.store.list(roomOf(partnershipId))).filter(
-      (v) => v.kind === 'named',
-    );
+    const versions = await this.deps.versions.store.list(roomOf(partnershipId));
+    const named = versions.filter((v) => v.kind === 'named');
     if (named.length >= RETENTION.maxNamed) {
       throw new AppError(
         ErrorCode.VERSION_LIMIT,
@@ -58,9 +57,18 @@ export class VersionHistory {
         retryAfterSeconds: Math.ceil((oldest + HOUR_MS - Date.now()) / 1000),
       });
     }
-    const info = await this.deps.registry.withRoom(roomOf(partnershipId), (room) =>
-      this.deps.versions.keep(room, 'named', name, member.id),
-    );
+    const info = await this.deps.registry.withRoom(roomOf(partnershipId), (room) => {
+      // Named versions are never thinned: past the quota, only automatic ones would make room,
+      // so a named version that does not fit beside the other named ones is refused.
+      const namedBytes = named.reduce((sum, v) => sum + v.bytes, 0);
+      if (namedBytes + Y.encodeStateAsUpdate(room.doc).length > RETENTION.quotaBytes) {
+        throw new AppError(
+          ErrorCode.VERSION_LIMIT,
+          'The named versions of this agreement fill the space it has for versions.',
+        );
+      }
+      return this.deps.versions.keep(room, 'named', name, member.id);
+    });
     return (await this.viewsOf(partnershipId, [info]))[0] as VersionView;
   }
 
