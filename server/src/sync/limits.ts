@@ -1,7 +1,7 @@
 /**
  * What one sync connection may send and hold. Sized for people typing: a fast typist makes about
- * 10 updates a second, a paste one update of a few KiB, a provider's presence a few messages a
- * second; the bursts absorb a reconnect that flushes an offline queue.
+ * 10 updates a second, a paste one update of a few KiB, a caret one presence message per move
+ * (about 30 a second while an arrow key is held); the bursts absorb a reconnect's flush.
  */
 export interface SyncLimits {
   /** Unsent bytes past which a connection is closed with 1013 (or twice the document's size). */
@@ -26,7 +26,7 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   maxBufferedBytes: 8 * 1024 * 1024,
   updates: { perSecond: 60, burst: 600 },
   updateBytes: { perSecond: 256 * 1024, burst: 4 * 1024 * 1024 },
-  presence: { perSecond: 30, burst: 300 },
+  presence: { perSecond: 60, burst: 600 },
   stateRequests: { perSecond: 0.2, burst: 10 },
   connectionsPerMember: 40,
   connectionsPerMemberRoom: 10,
