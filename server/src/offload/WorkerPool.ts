@@ -81,6 +81,7 @@ export class WorkerPool {
     for (const worker of loading) worker.ref();
     await Promise.allSettled(this.threads.map((t) => t.ready));
     for (const worker of loading) worker.unref();
+    this.stopWhenIdle();
   }
 
   async run<T>(name: string, input: unknown): Promise<T> {

@@ -17,6 +17,14 @@ const renderThreads = new WorkerPool(new URL('./renderTasks.ts', import.meta.url
   idleMs: 2 * 60_000,
 });
 
+/**
+ * Loads the render thread now (about two seconds the first time) when a render is coming: a
+ * signing under way will end in one.
+ */
+export function warmRenderThread(): void {
+  void renderThreads.warm();
+}
+
 /** The family programme PDF, rendered in the render thread. */
 export async function renderFamilyItinerary(input: FamilyItineraryInput): Promise<Uint8Array> {
   requireExportable(input.meta);

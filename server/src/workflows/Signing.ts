@@ -7,7 +7,7 @@ import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { translate } from '@tandem/shared/i18n/translate';
 import { maySign } from '@tandem/shared/permissions';
 import type { Seal } from '../pdf/seal';
-import { renderSignedAgreement } from '../pdf/renderThreads';
+import { renderSignedAgreement, warmRenderThread } from '../pdf/renderThreads';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import { isChainIntact } from '../storage/auditChain';
 import type { Member, PeopleStore } from '../storage/PeopleStore';
@@ -137,6 +137,8 @@ export class SigningWorkflow {
       },
     );
     await this.publish(partnershipId, true);
+    // The second signature renders the PDF: have the thread ready for it.
+    warmRenderThread();
     return { versionId: started.versionId, hash: started.hash };
   }
 
@@ -199,6 +201,8 @@ export class SigningWorkflow {
       await unit.audit(partnershipId, null, 'agreement-signed', { hash: current.hash });
       return current.id;
     });
+    // The other school's signature renders the PDF: have the thread ready for it.
+    if (!completed) warmRenderThread();
     if (completed) {
       // The signatures are stored: a render that fails is done again on the next download
       // or at the next start, and the signing is published either way.
