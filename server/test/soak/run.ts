@@ -26,9 +26,14 @@ const paragraphsOf = (doc: Y.Doc): string[] =>
     .toArray()
     .map((node) => (node instanceof Y.XmlElement ? node.toArray().map(String).join('') : ''));
 
-function rssOf(child: ChildProcess): number {
-  const status = fs.readFileSync(`/proc/${child.pid ?? 0}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+/** The server's resident memory, or null while it is being restarted. */
+function rssOf(child: ChildProcess): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${child.pid ?? 0}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return null;
+  }
 }
 
 const dataDir = tempDataDir();
@@ -104,7 +109,8 @@ rooms.forEach((_, i) => watch(i));
 const memory: { minute: number; rss: number }[] = [];
 const started = Date.now();
 const sampler = setInterval(() => {
-  memory.push({ minute: (Date.now() - started) / 60_000, rss: rssOf(child) });
+  const rss = isRestarting ? null : rssOf(child);
+  if (rss !== null) memory.push({ minute: (Date.now() - started) / 60_000, rss });
 }, 10_000);
 
 async function restart(): Promise<void> {
