@@ -16,6 +16,19 @@ const signatureOf = (hash: string, name: string) => ({
   language: 'en',
 });
 
+/** Both schools sign, one after the other, as `signers` (a coordinator of each). */
+async function signAsBoth(base: string, id: string, hash: string, signers: Person[]) {
+  for (const person of signers) {
+    await call(
+      base,
+      'POST',
+      `/api/partnerships/${id}/signing/signatures`,
+      signatureOf(hash, person.email),
+      person,
+    );
+  }
+}
+
 /** Signing holds under concurrent requests and survives a stop before the PDF is stored. */
 describe('signing under races and restarts', () => {
   let server: TandemServer | null = null;
@@ -92,15 +105,7 @@ describe('signing under races and restarts', () => {
   it('renders the signed PDF after a restart when the server stopped before storing it', async () => {
     const dataDir = tempDataDir();
     const { base, id, hash, coordinatorA, coordinatorB } = await frozenPartnership(dataDir);
-    for (const person of [coordinatorA, coordinatorB]) {
-      await call(
-        base,
-        'POST',
-        `/api/partnerships/${id}/signing/signatures`,
-        signatureOf(hash, person.email),
-        person,
-      );
-    }
+    await signAsBoth(base, id, hash, [coordinatorA, coordinatorB]);
     await server?.close();
     // What a server killed after committing the second signature leaves behind: signed, no PDF.
     const db = new Database(path.join(dataDir, 'tandem.sqlite'));
@@ -126,15 +131,7 @@ describe('signing under races and restarts', () => {
   it('renders a missing signed PDF with the operator command, while the server is stopped', async () => {
     const dataDir = tempDataDir();
     const { base, id, hash, coordinatorA, coordinatorB } = await frozenPartnership(dataDir);
-    for (const person of [coordinatorA, coordinatorB]) {
-      await call(
-        base,
-        'POST',
-        `/api/partnerships/${id}/signing/signatures`,
-        signatureOf(hash, person.email),
-        person,
-      );
-    }
+    await signAsBoth(base, id, hash, [coordinatorA, coordinatorB]);
     await server?.close();
     server = null;
     const file = path.join(dataDir, 'tandem.sqlite');
