@@ -141,12 +141,15 @@ export async function startServer(config: Config): Promise<TandemServer> {
     registry,
     people,
     seal,
-    reopenAgreement: (partnershipId) =>
-      connections.closeWhere(
-        (o) => o.room === formatRoomName({ partnershipId, document: 'agreement' }),
-        CloseCode.rightsChanged,
-        'signing',
-      ),
+    // The agreement and its threads: their rights follow the phase (frozen, proposals).
+    reopenAgreement: (partnershipId) => {
+      const rooms = new Set(
+        (['agreement', 'agreement.threads'] as const).map((document) =>
+          formatRoomName({ partnershipId, document }),
+        ),
+      );
+      connections.closeWhere((o) => rooms.has(o.room), CloseCode.rightsChanged, 'signing');
+    },
     log,
   });
   await signing.resume();

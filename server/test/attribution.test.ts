@@ -81,11 +81,15 @@ describe('attribution of Yjs clientIDs to members', () => {
       memberId: null,
       canEdit: false,
       mayDecide: false,
+      mayPropose: true,
       name: 'Test member',
       side: 'A',
       language: 'en',
       awarenessIds: new Set(),
       presenceClient: null,
+      readOnlyReason: 'readOnly',
+      wantsReceipts: false,
+      updateFrames: 0,
       send: () => undefined,
     });
     const counts = [...loaded.authorship().values()].sort();

@@ -16,10 +16,17 @@ export async function startProcess(
   });
   const bound = await new Promise<number>((resolve, reject) => {
     let output = '';
+    let isListening = false;
+    // The log is read only until the server says it listens, then drained unread: a long run
+    // (the soak) would otherwise keep every line it ever logged.
     child.stdout?.on('data', (chunk: Buffer) => {
+      if (isListening) return;
       output += chunk.toString();
       const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
-      if (match?.[1]) resolve(Number(match[1]));
+      if (!match?.[1]) return;
+      isListening = true;
+      output = '';
+      resolve(Number(match[1]));
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
   });

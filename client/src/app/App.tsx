@@ -16,6 +16,7 @@ import { ErrorMessage } from '../platform/ErrorMessage';
 import { useAction } from '../ui/useAction';
 import { type Route, paths, useRoute } from '../platform/route';
 import { SessionProvider, useSession } from '../platform/session';
+import { RefusalNotice } from '../collab/RefusalNotice';
 
 export function App() {
   return (
@@ -56,6 +57,7 @@ function Shell() {
         </div>
       </header>
       <main>
+        <RefusalNotice />
         <Screen route={route} />
       </main>
     </div>

@@ -4,6 +4,7 @@ import { type ConnectionFacts, deriveConnectionState, isAtRisk } from './connect
 const base: ConnectionFacts = {
   status: 'connecting',
   isSynced: false,
+  isStored: true,
   isSavedLocally: true,
   isSavingLocally: false,
   hasFailed: false,
@@ -18,6 +19,12 @@ describe('deriveConnectionState', () => {
     expect(deriveConnectionState({ ...base, status: 'connected', isSynced: true })).toBe(
       'connected',
     );
+  });
+
+  it('says saving, not saved, until the server stored every edit made here', () => {
+    const synced = { ...base, status: 'connected' as const, isSynced: true };
+    expect(deriveConnectionState({ ...synced, isStored: false })).toBe('saving');
+    expect(deriveConnectionState({ ...synced, isStored: true })).toBe('connected');
   });
 
   it('says offline but saved on this device once a connection failed', () => {

@@ -4,6 +4,7 @@ import { CloseCode } from '@tandem/shared/protocol';
 export const ConnectionState = {
   connecting: 'connecting',
   syncing: 'syncing',
+  saving: 'saving',
   connected: 'connected',
   offlineSaving: 'offlineSaving',
   offlineSaved: 'offlineSaved',
@@ -21,6 +22,8 @@ export interface ConnectionFacts {
   status: 'connecting' | 'connected' | 'disconnected';
   /** The provider finished its sync with the server on this connection. */
   isSynced: boolean;
+  /** The server's receipts cover every edit made here (receipts.ts). */
+  isStored: boolean;
   /** The IndexedDB copy has loaded, so edits are kept on this device. */
   isSavedLocally: boolean;
   /** Some edits are not yet committed to the IndexedDB copy. */
@@ -44,7 +47,9 @@ export function deriveConnectionState(facts: ConnectionFacts): ConnectionState {
   if (facts.finalCloseCode === CloseCode.tooLarge) return ConnectionState.tooLarge;
   if (facts.finalCloseCode === CloseCode.documentFull) return ConnectionState.documentFull;
   if (facts.finalCloseCode !== null) return ConnectionState.refused;
-  if (facts.status === 'connected' && facts.isSynced) return ConnectionState.connected;
+  if (facts.status === 'connected' && facts.isSynced) {
+    return facts.isStored ? ConnectionState.connected : ConnectionState.saving;
+  }
   const passing = facts.lastCloseCode === null ? undefined : PASSING[facts.lastCloseCode];
   if (passing) return passing;
   if (facts.status === 'connected') return ConnectionState.syncing;

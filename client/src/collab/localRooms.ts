@@ -2,16 +2,18 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { SYNC_PATH } from '@tandem/shared/protocol';
-import { forgetUnsent, trackUnsent, unsentRooms } from './unsent';
+import { type Receipts, trackReceipts } from './receipts';
+import { forgetUnsent, forgetUnsentRoom, trackUnsent, unsentRooms } from './unsent';
 
 /** Local copies of documents live in IndexedDB databases named `tandem:<room>`. */
 const LOCAL_PREFIX = 'tandem:';
 
-/** A document open in this tab: the Y.Doc, its local copy and its server connection. */
+/** A document open in this tab: the Y.Doc, its local copy, its server connection and receipts. */
 export interface OpenRoom {
   doc: Y.Doc;
   provider: WebsocketProvider;
   local: IndexeddbPersistence;
+  receipts: Receipts;
 }
 
 function syncUrl(): string {
@@ -19,45 +21,61 @@ function syncUrl(): string {
   return `${scheme}://${window.location.host}${SYNC_PATH}`;
 }
 
+/** An open room and how to close it; `discard` also deletes its local copy. */
+export interface OpenedRoom {
+  room: OpenRoom;
+  close: () => Promise<void>;
+  discard: () => Promise<void>;
+}
+
 /**
  * Opens a room. The IndexedDB copy makes a reload instant and keeps offline edits (P24); the
- * stock y-websocket provider syncs with the server and merges on reconnect. Edits made while
- * unsynced are remembered (unsent.ts). Returns the room and how to close it.
+ * stock y-websocket provider syncs with the server and merges on reconnect; receipts say when
+ * the server stored this tab's edits (receipts.ts). Edits made while unsynced are remembered
+ * (unsent.ts).
  */
-export function openRoom(roomName: string): { room: OpenRoom; close: () => Promise<void> } {
+export function openRoom(roomName: string): OpenedRoom {
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(`${LOCAL_PREFIX}${roomName}`, doc);
   const provider = new WebsocketProvider(syncUrl(), roomName, doc);
-  const stopTracking = trackUnsent(roomName, doc, provider, local);
+  const receipts = trackReceipts(doc, provider);
+  const stopTracking = trackUnsent(roomName, doc, provider, local, receipts);
   const close = async () => {
     stopTracking();
+    receipts.stop();
     provider.destroy();
     await local.destroy();
     doc.destroy();
   };
-  return { room: { doc, provider, local }, close };
+  const discard = async () => {
+    stopTracking();
+    receipts.stop();
+    provider.destroy();
+    await local.clearData();
+    doc.destroy();
+    forgetUnsentRoom(roomName);
+  };
+  return { room: { doc, provider, local, receipts }, close, discard };
 }
 
-/** Whether the room's provider synced within `timeoutMs`, its own edits handed to the wire. */
+/** Whether the server stored the room's edits (this device's copy of them) within `timeoutMs`. */
 async function sendRoom(roomName: string, timeoutMs: number): Promise<boolean> {
   const { room, close } = openRoom(roomName);
-  const { provider } = room;
+  const { provider, receipts } = room;
   try {
     await room.local.whenSynced;
-    const isSynced = await new Promise<boolean>((resolve) => {
-      if (provider.synced) return resolve(true);
+    return await new Promise<boolean>((resolve) => {
+      const isDone = () => provider.synced && receipts.isStored;
+      if (isDone()) return resolve(true);
       const timer = setTimeout(() => resolve(false), timeoutMs);
-      provider.on('sync', (synced: boolean) => {
-        if (!synced) return;
+      const check = () => {
+        if (!isDone()) return;
         clearTimeout(timer);
         resolve(true);
-      });
+      };
+      provider.on('sync', check);
+      receipts.onChange(check);
     });
-    // The edits were handed to the socket; give it a moment to put them on the wire.
-    for (let i = 0; isSynced && i < 20 && (provider.ws?.bufferedAmount ?? 0) > 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return isSynced;
   } finally {
     await close();
   }

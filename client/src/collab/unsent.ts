@@ -1,6 +1,7 @@
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import type { Receipts } from './receipts';
 
 /**
  * Rooms with edits made while the server was out of reach, kept in localStorage so the list
@@ -28,7 +29,8 @@ function markUnsent(room: string): void {
   if (!rooms.includes(room)) save([...rooms, room]);
 }
 
-function clearUnsent(room: string): void {
+/** Forgets one room (its local copy was deleted). */
+export function forgetUnsentRoom(room: string): void {
   save(unsentRooms().filter((r) => r !== room));
 }
 
@@ -38,25 +40,25 @@ export function forgetUnsent(): void {
 }
 
 /**
- * Marks the room while this person edits it unsynced, and clears it once the provider has
- * synced again (its own sync step 2, carrying those edits, has gone out by then).
+ * Marks the room while this person edits it with edits the server has not stored, and clears
+ * it once the server's receipt covers them (receipts.ts).
  */
 export function trackUnsent(
   roomName: string,
   doc: Y.Doc,
   provider: WebsocketProvider,
   local: IndexeddbPersistence,
+  receipts: Receipts,
 ): () => void {
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin !== provider && origin !== local && !provider.synced) markUnsent(roomName);
-  };
-  const onSync = (isSynced: boolean) => {
-    if (isSynced) clearUnsent(roomName);
+    if (origin !== provider && origin !== local && !receipts.isStored) markUnsent(roomName);
   };
   doc.on('update', onUpdate);
-  provider.on('sync', onSync);
+  const stopListening = receipts.onChange(() => {
+    if (receipts.isStored) forgetUnsentRoom(roomName);
+  });
   return () => {
     doc.off('update', onUpdate);
-    provider.off('sync', onSync);
+    stopListening();
   };
 }

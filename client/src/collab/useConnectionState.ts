@@ -13,10 +13,11 @@ import type { OpenRoom } from './localRooms';
  * Follows the provider and the local copy, derives what to show, and asks the browser to
  * confirm leaving while an edit exists only in this tab's memory.
  */
-export function useConnectionState({ doc, provider, local }: OpenRoom): ConnectionState {
+export function useConnectionState({ doc, provider, local, receipts }: OpenRoom): ConnectionState {
   const [facts, setFacts] = useState<ConnectionFacts>(() => ({
     status: provider.wsconnected ? 'connected' : 'connecting',
     isSynced: provider.synced,
+    isStored: receipts.isStored,
     isSavedLocally: local.synced,
     isSavingLocally: false,
     hasFailed: false,
@@ -50,6 +51,7 @@ export function useConnectionState({ doc, provider, local }: OpenRoom): Connecti
     const stopTracking = trackLocalSaves(doc, local, (isSavingLocally) =>
       update({ isSavingLocally }),
     );
+    const stopReceipts = receipts.onChange(() => update({ isStored: receipts.isStored }));
     // The provider may have connected or synced between the first render and now: a page
     // with many editors takes a while to mount, and those events would be lost.
     update({
@@ -59,10 +61,12 @@ export function useConnectionState({ doc, provider, local }: OpenRoom): Connecti
           ? 'connecting'
           : 'disconnected',
       isSynced: provider.synced,
+      isStored: receipts.isStored,
       isSavedLocally: local.synced,
     });
     return () => {
       stopTracking();
+      stopReceipts();
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('connection-close', onClose);
@@ -70,7 +74,7 @@ export function useConnectionState({ doc, provider, local }: OpenRoom): Connecti
       provider.off('closed', onFinalClose);
       local.off('synced', onLocal);
     };
-  }, [doc, provider, local]);
+  }, [doc, provider, local, receipts]);
 
   const isLeavingRisky = isAtRisk(facts);
   useEffect(() => {

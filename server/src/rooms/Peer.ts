@@ -1,4 +1,5 @@
 import type { Side } from '@tandem/shared/people';
+import type { RefusalReason } from '@tandem/shared/protocol';
 
 /** What a room knows of one connection. The WebSocket itself stays in connection.ts. */
 export interface Peer {
@@ -8,8 +9,12 @@ export interface Peer {
   readonly memberId: string | null;
   /** Whether the connection may change the document; checked by the room on every update. */
   readonly canEdit: boolean;
+  /** Why it may not, told to a client that asked for receipts. */
+  readonly readOnlyReason: RefusalReason;
   /** In a threads room: whether the member edits the discussed document (decides proposals). */
   readonly mayDecide: boolean;
+  /** In a threads room: whether new proposals may be made (not while the agreement is frozen). */
+  readonly mayPropose: boolean;
   /** The member's school, and that school's language (the agreement column it writes). */
   readonly side: Side;
   readonly language: string;
@@ -19,5 +24,9 @@ export interface Peer {
   readonly awarenessIds: Set<number>;
   /** The one awareness clientID this connection may set, bound on first use. */
   presenceClient: number | null;
+  /** The client said hello: it is sent receipts and refusals (TandemMessage). */
+  wantsReceipts: boolean;
+  /** Update frames received since hello: the number a `stored` receipt counts up to. */
+  updateFrames: number;
   send(message: Uint8Array): void;
 }

@@ -19,11 +19,15 @@ function peer(id: number, sent: Uint8Array[] = []): Peer {
     memberId: `m${id}`,
     canEdit: true,
     mayDecide: false,
+    mayPropose: true,
     name: 'Test member',
     side: 'A',
     language: 'en',
     awarenessIds: new Set(),
     presenceClient: null,
+    readOnlyReason: 'readOnly',
+    wantsReceipts: false,
+    updateFrames: 0,
     send: (m) => sent.push(m),
   };
 }

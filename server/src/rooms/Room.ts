@@ -32,6 +32,8 @@ export interface RoomOptions {
 interface Pending extends LogEntry {
   /** The peer that sent it, if a peer did. */
   from: Peer | null;
+  /** Run once it is stored (see afterStored). */
+  then?: (() => void)[];
 }
 
 const MAX_RETRY_MS = 5_000;
@@ -171,6 +173,16 @@ export class Room {
     return new Promise((resolve) => this.savedWaiters.push(resolve));
   }
 
+  /**
+   * Runs `run` once every update applied so far is stored (at once when nothing waits): a
+   * receipt for an edit is sent only when a crash can no longer lose it.
+   */
+  afterStored(run: () => void): void {
+    const last = this.outbox.at(-1);
+    if (last) (last.then ??= []).push(run);
+    else run();
+  }
+
   /** {@link whenSaved}, or StorageTimeoutError after `ms`: nobody waits on a failing store. */
   async savedWithin(ms: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
@@ -249,6 +261,7 @@ export class Room {
         this.pendingBytes -= bytes;
         this.storedBytes += bytes;
         this.broadcast(batch);
+        for (const run of batch.flatMap((p) => p.then ?? [])) run();
         this.options.onStored?.(this);
       }
     } finally {

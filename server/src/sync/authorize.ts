@@ -1,5 +1,6 @@
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { canWrite, permissionFor } from '@tandem/shared/permissions';
+import { RefusalReason } from '@tandem/shared/protocol';
 import type { Auth } from '../auth/Auth';
 import { isAllowedOrigin } from '../auth/origin';
 import type { PeopleStore } from '../storage/PeopleStore';
@@ -29,6 +30,13 @@ export function createAuthorize(
     const permission = permissionFor(member.role, member.side, room.document);
     if (permission === 'none')
       throw new AppError(ErrorCode.FORBIDDEN, 'You may not open this document.');
+    // While signing, and once signed, the agreement's text is frozen for everyone, and no
+    // proposal on it may be decided.
+    const isAgreement = room.document === 'agreement' || room.document === 'agreement.threads';
+    const phase = isAgreement ? (await signings.current(room.partnershipId))?.phase : undefined;
+    const frozenAs: RefusalReason | null =
+      phase === 'signed' ? RefusalReason.signed : phase ? RefusalReason.signing : null;
+    const isFrozenHere = frozenAs !== null && room.document === 'agreement';
     return {
       owner: {
         accountId: session.account.id,
@@ -43,11 +51,11 @@ export function createAuthorize(
         (await people.getPartnership(room.partnershipId))?.sides[member.side].language ?? '',
       mayDecide:
         room.document.endsWith('.threads') &&
+        frozenAs === null &&
         canWrite(permissionFor(member.role, member.side, discussedDocument(room.document))),
-      // While signing, and once signed, the agreement's text is frozen for everyone.
-      canEdit:
-        canWrite(permission) &&
-        !(room.document === 'agreement' && (await signings.current(room.partnershipId)) !== null),
+      mayPropose: frozenAs === null,
+      canEdit: canWrite(permission) && !isFrozenHere,
+      readOnlyReason: canWrite(permission) && frozenAs ? frozenAs : RefusalReason.readOnly,
     };
   };
 }

@@ -1,7 +1,8 @@
 import type { WebSocket } from 'ws';
 import type { Side } from '@tandem/shared/people';
-import { CloseCode } from '@tandem/shared/protocol';
+import { CloseCode, type RefusalReason } from '@tandem/shared/protocol';
 import { closeFirmly } from './closeFirmly';
+import { answerPing, refusalFor, sendRefusal } from './receipts';
 import { handleMessage } from './handleMessage';
 import { connectionMeter, type SyncLimits, TooFastError } from './limits';
 import type { ConnectionOwner, LiveConnections } from './LiveConnections';
@@ -26,8 +27,11 @@ export interface SyncAccess {
   /** The language of the member's school. */
   language: string;
   canEdit: boolean;
-  /** See Peer.mayDecide. */
+  /** See Peer.readOnlyReason. */
+  readOnlyReason: RefusalReason;
+  /** See Peer.mayDecide and Peer.mayPropose. */
   mayDecide: boolean;
+  mayPropose: boolean;
 }
 
 export interface ConnectionContext {
@@ -57,7 +61,11 @@ export function attachConnection(
     id: nextPeerId++,
     memberId: access.owner.memberId,
     canEdit: access.canEdit,
+    readOnlyReason: access.readOnlyReason,
+    wantsReceipts: false,
+    updateFrames: 0,
     mayDecide: access.mayDecide,
+    mayPropose: access.mayPropose,
     name: access.name,
     side: access.side,
     language: access.language,
@@ -97,12 +105,21 @@ export function attachConnection(
 
   ws.on('message', (data, isBinary) => {
     const frame = isBinary ? toBytes(data) : null;
+    try {
+      if (frame && !isRejected && answerPing(peer, frame, meter)) return;
+    } catch (error) {
+      isRejected = true;
+      closeFirmly(ws, ...closingFor(error));
+      return;
+    }
     queue = queue.then(async (room) => {
       if (!room || isRejected) return room;
       try {
         if (!frame) throw new Error('text frame');
         await handleMessage(room, peer, frame, meter);
       } catch (error) {
+        const refusal = refusalFor(error);
+        if (refusal) sendRefusal(peer, refusal);
         isRejected = true;
         const [code, reason] = closingFor(error);
         log(`${describe}: ${reason}, closing`, code === CloseCode.badMessage ? error : undefined);

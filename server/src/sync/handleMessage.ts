@@ -7,12 +7,14 @@ import { MessageType } from '@tandem/shared/protocol';
 import { encodeAwareness, encodeSyncStep2 } from '../rooms/messages';
 import type { Peer } from '../rooms/Peer';
 import type { Room } from '../rooms/Room';
+import { BadMessageError } from './errors';
 import { type ConnectionMeter, TooFastError } from './limits';
-
-/** A frame that cannot be decoded; the connection that sent it is closed. */
-export class BadMessageError extends Error {
-  override readonly name = 'BadMessageError';
-}
+import {
+  countUpdateFrame,
+  handleTandemMessage,
+  sendReceiptWhenStored,
+  sendRefusal,
+} from './receipts';
 
 /** How long a sync answer waits for storage before the connection gives up. */
 const SAVE_WAIT_MS = 5_000;
@@ -103,6 +105,8 @@ export async function handleMessage(
       if (update) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, peer);
       return;
     }
+    case MessageType.tandem:
+      return handleTandemMessage(room, peer, decoder);
     case MessageType.queryAwareness:
       if (!meter.presence.take()) throw new TooFastError('presence queries');
       peer.send(encodeAwareness(room.awareness, [...room.awareness.getStates().keys()]));
@@ -135,8 +139,10 @@ async function handleSync(
       if (!meter.updates.take() || !meter.updateBytes.take(update.length)) {
         throw new TooFastError('updates');
       }
-      if (peer.canEdit) room.applyPeerUpdate(peer, update);
-      else tellReadOnlyOnce(peer);
+      const frame = countUpdateFrame(peer);
+      if (!peer.canEdit) return tellReadOnlyOnce(peer);
+      room.applyPeerUpdate(peer, update);
+      sendReceiptWhenStored(room, peer, frame);
       return;
     }
     default:
@@ -146,10 +152,14 @@ async function handleSync(
 
 const toldReadOnly = new WeakSet<Peer>();
 
-/** Updates from a reader are dropped; the peer hears why once (y-protocols auth message). */
+/**
+ * Updates from a reader are dropped; the peer hears why once: a Tandem client as a refusal (it
+ * returns to the server's state), a stock provider as a y-protocols auth message.
+ */
 function tellReadOnlyOnce(peer: Peer): void {
   if (toldReadOnly.has(peer)) return;
   toldReadOnly.add(peer);
+  if (peer.wantsReceipts) return sendRefusal(peer, peer.readOnlyReason);
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.auth);
   authProtocol.writePermissionDenied(encoder, 'read-only');

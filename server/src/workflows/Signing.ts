@@ -290,14 +290,16 @@ export class SigningWorkflow {
   private async publish(partnershipId: string, reopen: boolean): Promise<SigningState> {
     const { signings, registry } = this.deps;
     const current = await signings.current(partnershipId);
+    const isAmendment = (await signings.archived(partnershipId)).some((s) => s.phase === 'amended');
     const state: SigningState = current
       ? {
           phase: publicPhase(current),
           hash: current.hash,
           startedAt: current.startedAt,
           signatures: publicSignatures(await signings.signatures(current.id)),
+          isAmendment,
         }
-      : { phase: 'draft', hash: null, startedAt: null, signatures: [] };
+      : { phase: 'draft', hash: null, startedAt: null, signatures: [], isAmendment };
     await registry.withRoom(formatRoomName({ partnershipId, document: 'status' }), (room) =>
       setSigningState(room.doc, state),
     );

@@ -37,6 +37,7 @@ export function checkWrites(room: Room, peer: Peer, update: Uint8Array): void {
       languages,
       ownLanguage: peer.language,
       mayDecide: peer.mayDecide,
+      mayPropose: peer.mayPropose,
     });
   } catch (error) {
     if (!(error instanceof UnreadableUpdateError)) throw error;

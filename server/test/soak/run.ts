@@ -20,11 +20,13 @@ const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 200);
 const ROOMS = 20;
 const DURATION_MS = MINUTES * 60_000;
 const MiB = 1024 * 1024;
+// Every y-websocket provider listens for the process's exit.
+process.setMaxListeners(CLIENTS + ROOMS + 10);
 
+const textOf = (node: unknown): string =>
+  node instanceof Y.XmlElement ? node.toArray().map(String).join('') : '';
 const paragraphsOf = (doc: Y.Doc): string[] =>
-  getClauseText(doc, 'purpose', 'en')
-    .toArray()
-    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map(String).join('') : ''));
+  getClauseText(doc, 'purpose', 'en').toArray().map(textOf);
 
 /** The server's resident memory, or null while it is being restarted. */
 function rssOf(child: ChildProcess): number | null {
@@ -64,12 +66,22 @@ const watchers: (WebsocketProvider | null)[] = rooms.map(() => null);
 function watch(index: number): void {
   const { room, person } = rooms[index] ?? { room: '', person: { cookie: '' } };
   const provider = connectClient(port, room, person);
-  provider.doc.on('update', () => {
-    for (const text of paragraphsOf(provider.doc)) {
-      if (text.startsWith('m-')) acknowledged[index]?.add(text);
+  // Only the paragraphs each change adds are read: re-reading a growing document on every
+  // update made the driver itself run out of memory.
+  getClauseText(provider.doc, 'purpose', 'en').observe((event) => {
+    for (const item of event.changes.added) {
+      for (const node of item.content.getContent()) {
+        const text = textOf(node);
+        if (text.startsWith('m-')) acknowledged[index]?.add(text);
+      }
     }
   });
   watchers[index] = provider;
+}
+
+function dropProvider(provider: WebsocketProvider | null): void {
+  provider?.destroy();
+  provider?.doc.destroy();
 }
 
 /** One typist: connects with a fresh copy, types a mark every 1–3 s, now and then drops. */
@@ -100,7 +112,7 @@ async function typist(n: number): Promise<void> {
       // Did not sync in time (the server was restarting): try again.
     } finally {
       active.delete(provider);
-      provider.destroy();
+      dropProvider(provider);
     }
   }
 }
@@ -115,8 +127,8 @@ const sampler = setInterval(() => {
 
 async function restart(): Promise<void> {
   isRestarting = true;
-  for (const w of watchers) w?.destroy();
-  for (const provider of active) provider.destroy();
+  for (const w of watchers) dropProvider(w);
+  for (const provider of active) dropProvider(provider);
   await kill9(child);
   ({ child, port } = await startProcess(dataDir, port, env));
   rooms.forEach((_, i) => watch(i));
@@ -132,7 +144,7 @@ await new Promise((resolve) => setTimeout(resolve, DURATION_MS));
 isRunning = false;
 await Promise.all([...typing, ...restarts]);
 clearInterval(sampler);
-for (const w of watchers) w?.destroy();
+for (const w of watchers) dropProvider(w);
 
 // The final check: a fresh client per room after one more restart, nothing held by any client.
 await kill9(child);
@@ -147,7 +159,7 @@ for (const [i, { room, person }] of rooms.entries()) {
     total++;
     if (!stored.has(mark)) lost++;
   }
-  reader.destroy();
+  dropProvider(reader);
 }
 child.kill('SIGTERM');
 

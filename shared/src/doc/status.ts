@@ -133,12 +133,14 @@ export interface SigningState {
   hash: string | null;
   startedAt: number | null;
   signatures: { side: Side; name: string; title: string; at: number }[];
+  /** A signed agreement was amended: this draft (or signing) is its amendment. */
+  isAmendment: boolean;
 }
 
 export function signingStateOf(doc: Y.Doc): SigningState {
   const value = maps(doc).signing.get('state');
   if (typeof value !== 'object' || value === null) {
-    return { phase: 'draft', hash: null, startedAt: null, signatures: [] };
+    return { phase: 'draft', hash: null, startedAt: null, signatures: [], isAmendment: false };
   }
   const v = value as Record<string, unknown>;
   const phase = v.phase === 'signing' || v.phase === 'signed' ? v.phase : 'draft';
@@ -155,6 +157,7 @@ export function signingStateOf(doc: Y.Doc): SigningState {
     hash: typeof v.hash === 'string' ? v.hash : null,
     startedAt: typeof v.startedAt === 'number' ? v.startedAt : null,
     signatures,
+    isAmendment: v.isAmendment === true,
   };
 }
 

@@ -25,7 +25,10 @@ const comment = (authorId: string, id = `c-${authorId}`) => ({
  * A threads document with one proposal by `ana`; `change` is made on a copy, as a client would,
  * and its update judged against the original without applying it.
  */
-function verdict(change: (doc: Y.Doc) => void, who: Pick<Writer, 'memberId' | 'mayDecide'>) {
+function verdict(
+  change: (doc: Y.Doc) => void,
+  who: Pick<Writer, 'memberId' | 'mayDecide'> & Partial<Writer>,
+) {
   const server = new Y.Doc();
   startThread(
     server,
@@ -46,6 +49,7 @@ function verdict(change: (doc: Y.Doc) => void, who: Pick<Writer, 'memberId' | 'm
     side: 'A',
     languages: [],
     ownLanguage: 'en',
+    mayPropose: true,
     ...who,
   });
 }
@@ -94,6 +98,25 @@ describe('who may change a threads document', () => {
         state: 'open',
       });
     expect(verdict(rewrite, editor)).toMatch(/text/);
+  });
+
+  it('refuses new proposals while the agreement is frozen, but not comments', () => {
+    const propose = (doc: Y.Doc) =>
+      startThread(
+        doc,
+        {
+          id: 't2',
+          target: { clauseId: 'purpose', lang: 'en' },
+          anchor: null,
+          proposal: { text: 'Other', baseHash: null, state: 'open' },
+        },
+        comment('ed', 'c2'),
+      );
+    expect(verdict(propose, { ...editor, mayPropose: false })).toMatch(/frozen/);
+    expect(verdict(propose, editor)).toBeNull();
+    expect(
+      verdict((doc) => reply(doc, 't1', comment('ed', 'c3')), { ...editor, mayPropose: false }),
+    ).toBeNull();
   });
 
   it('refuses any other top-level type', () => {

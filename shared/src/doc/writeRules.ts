@@ -22,7 +22,7 @@ import { AT, type Write } from './writes';
  *   nothing for health, diet, addresses or vetting).
  * - Threads: comments only in one's own name; only authors edit or delete theirs; a thread's
  *   subject, author and proposal text never change; only editors of the discussed document
- *   decide proposals; resolving is in one's own name; nothing is removed outright.
+ *   decide proposals, and nobody makes or decides one while the agreement is frozen; resolving is in one's own name; nothing is removed outright.
  *
  * Anything not named here, a top-level type or a key, is refused.
  */
@@ -37,6 +37,8 @@ export interface Writer {
   ownLanguage: string;
   /** In a threads document: whether the writer edits the discussed document. */
   mayDecide: boolean;
+  /** In a threads document: whether new proposals may be made (not while the agreement is frozen). */
+  mayPropose: boolean;
 }
 
 /** The document kinds that have write rules. */
@@ -230,7 +232,7 @@ const threadsRule: Rule = (write, who) => {
 };
 
 function proposalProblem(write: Write, who: Writer): string | null {
-  if (write.isInNewContainer) return ok;
+  if (write.isInNewContainer) return who.mayPropose ? ok : 'no new proposals while frozen';
   if (write.isDelete) return ok; // the old value, replaced by the write judged below
   const before = field(write.container, 'proposal') as Record<string, unknown> | undefined;
   const after = valueOf(write) as Record<string, unknown> | undefined;

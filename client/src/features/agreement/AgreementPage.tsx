@@ -9,6 +9,7 @@ import {
   listClauses,
 } from '@tandem/shared/doc/agreement';
 import { formatRoomName } from '@tandem/shared/doc/documents';
+import type { SigningState } from '@tandem/shared/doc/status';
 import { otherSide } from '@tandem/shared/people';
 import { maySign, permissionFor } from '@tandem/shared/permissions';
 import { paths } from '../../platform/route';
@@ -51,6 +52,12 @@ export function AgreementPage({ partnershipId }: { partnershipId: string }) {
   return <Agreement room={agreement} status={status} threads={threads} partnership={partnership} />;
 }
 
+/** Which title the agreement has now: it follows the signing phase. */
+function titlePhase({ phase, isAmendment }: SigningState): string {
+  if (phase !== 'draft') return phase;
+  return isAmendment ? 'amending' : 'draft';
+}
+
 /** Columns: the viewer's school's language, then the partner's, as far as the document has them. */
 function columnsFor(partnership: PartnershipView, languages: string[]): string[] {
   const { sides, you } = partnership;
@@ -82,15 +89,16 @@ function Agreement({ room, status, threads, partnership }: Props) {
     isReady: isSeeded(room.doc),
   }));
   const { you } = partnership;
+  const signing = useSigningState(status.doc);
+  const isFrozen = signing.phase !== 'draft';
   const comments = useThreads({
     partnership,
     document: 'agreement.threads',
     doc: threads.doc,
     content: room.doc,
     timeZone: account?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    isContentFrozen: isFrozen,
   });
-  const signing = useSigningState(status.doc);
-  const isFrozen = signing.phase !== 'draft';
   // While signing and once signed, the server refuses every edit: show it as read-only.
   const basePermission = permissionFor(you.role, you.side, 'agreement');
   const permission = isFrozen && basePermission === 'edit' ? 'read' : basePermission;
@@ -104,10 +112,10 @@ function Agreement({ room, status, threads, partnership }: Props) {
       columns: columnsFor(partnership, languages),
       permission,
       identity: { name: account?.name ?? '', color: colorFor(you.memberId) },
-      canApprove: maySign(you.role),
+      canApprove: maySign(you.role) && !isFrozen,
       prompts,
     }),
-    [room, status.doc, partnership, languages, permission, account?.name, you, prompts],
+    [room, status.doc, partnership, languages, permission, account?.name, you, prompts, isFrozen],
   );
 
   return (
@@ -123,7 +131,7 @@ function Agreement({ room, status, threads, partnership }: Props) {
             </a>
           </p>
           <div className="draft-bar">
-            <h1>{t('common:documentTitle')}</h1>
+            <h1>{t(`common:documentTitleByPhase.${titlePhase(signing)}`)}</h1>
             <ConnectionStatus state={state} />
           </div>
           <div className="toolbar no-print">
@@ -142,8 +150,10 @@ function Agreement({ room, status, threads, partnership }: Props) {
             </button>
           </div>
           {isFrozen ? (
-            <p className="notice" role="note">
-              {t('signing:frozen')}
+            <p className="notice frozen-banner" role="note">
+              {t(signing.phase === 'signed' ? 'signing:frozenSigned' : 'signing:frozenSigning')}{' '}
+              {you.role === 'coordinator' &&
+                t(signing.phase === 'signed' ? 'signing:amendPath' : 'signing:cancelPath')}
             </p>
           ) : (
             permission !== 'edit' && (

@@ -6,7 +6,7 @@ import { editorKey, useThreadsScope } from './ThreadsContext';
 /** "Comment" on the selection of one clause version, and "Propose new text" for it. */
 export function CommentButton({ clauseId, lang }: { clauseId: string; lang: string }) {
   const { t } = useTranslation('comments');
-  const { canComment, editors, setDraft } = useThreadsScope();
+  const { canComment, canPropose, editors, setDraft } = useThreadsScope();
   const [hint, setHint] = useState(false);
   if (!canComment) return null;
   const comment = () => {
@@ -26,13 +26,15 @@ export function CommentButton({ clauseId, lang }: { clauseId: string; lang: stri
       >
         {t('comment')}
       </button>
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => setDraft({ target: { clauseId, lang }, anchor: null, isProposal: true })}
-      >
-        {t('proposeText')}
-      </button>
+      {canPropose && (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setDraft({ target: { clauseId, lang }, anchor: null, isProposal: true })}
+        >
+          {t('proposeText')}
+        </button>
+      )}
       {hint && <span className="hint">{t('selectFirst')}</span>}
     </div>
   );

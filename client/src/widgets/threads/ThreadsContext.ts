@@ -26,7 +26,9 @@ export interface ThreadsScope {
   myMemberId: string;
   myTimeZone: string;
   canComment: boolean;
-  /** Editors of the content may accept proposals. */
+  /** Whether new text may be proposed (not while the agreement is frozen). */
+  canPropose: boolean;
+  /** Editors of the content may accept proposals (not while it is frozen). */
   canEditContent: boolean;
   /** The agreement version this person's school writes: proposals for it are theirs to accept. */
   ownLanguage: string;

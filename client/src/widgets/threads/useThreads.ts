@@ -21,10 +21,19 @@ interface Options {
   doc: Y.Doc;
   content: Y.Doc;
   timeZone: string;
+  /** The content is frozen (the agreement while signing and once signed): no proposals. */
+  isContentFrozen?: boolean;
 }
 
 /** Everything the thread components need for one threads document. */
-export function useThreads({ partnership, document, doc, content, timeZone }: Options) {
+export function useThreads({
+  partnership,
+  document,
+  doc,
+  content,
+  timeZone,
+  isContentFrozen = false,
+}: Options) {
   const { you } = partnership;
   const base = `/api/partnerships/${partnership.id}/threads/${document}/reads`;
   const types = useMemo(() => [threadsType(doc)], [doc]);
@@ -54,6 +63,7 @@ export function useThreads({ partnership, document, doc, content, timeZone }: Op
     [threads, reads, you.memberId],
   );
   const contentDocument = discussedDocument(document);
+  const canComment = permissionFor(you.role, you.side, document) === 'edit';
 
   const scope: ThreadsScope = {
     doc,
@@ -62,8 +72,10 @@ export function useThreads({ partnership, document, doc, content, timeZone }: Op
     members: partnership.members,
     myMemberId: you.memberId,
     myTimeZone: timeZone,
-    canComment: permissionFor(you.role, you.side, document) === 'edit',
-    canEditContent: permissionFor(you.role, you.side, contentDocument) === 'edit',
+    canComment,
+    canPropose: canComment && !isContentFrozen,
+    canEditContent:
+      !isContentFrozen && permissionFor(you.role, you.side, contentDocument) === 'edit',
     ownLanguage: partnership.sides[you.side].language,
     filter,
     unread,
