@@ -45,10 +45,11 @@ describe('reciprocity prompts from the server', () => {
     const lopsided = await twoSchools(base);
     const balanced = await twoSchools(base);
     const providers = [
-      await type(lopsided.id, lopsided.coordinatorA, 'en', 'a'.repeat(900)),
-      await type(lopsided.id, lopsided.coordinatorB, 'zh-Hans', '学'.repeat(100)),
-      await type(balanced.id, balanced.coordinatorA, 'en', 'a'.repeat(500)),
-      await type(balanced.id, balanced.coordinatorB, 'zh-Hans', '学'.repeat(500)),
+      // Words, as each language splits them: "school" and "学校" are one word each.
+      await type(lopsided.id, lopsided.coordinatorA, 'en', 'school '.repeat(90)),
+      await type(lopsided.id, lopsided.coordinatorB, 'zh-Hans', '学校'.repeat(10)),
+      await type(balanced.id, balanced.coordinatorA, 'en', 'school '.repeat(50)),
+      await type(balanced.id, balanced.coordinatorB, 'zh-Hans', '学校'.repeat(50)),
     ];
     await waitFor(async () => {
       const res = await call(
@@ -58,7 +59,7 @@ describe('reciprocity prompts from the server', () => {
         undefined,
         lopsided.coordinatorB,
       );
-      return (res.body as { A: number; B: number }).B >= 100;
+      return (res.body as { A: number; B: number }).B >= 10;
     }, 'the server to attribute both sides');
     const fired = (await prompts(lopsided.id, lopsided.coordinatorB)).find(
       (p) => p.id === 'R-authorship',

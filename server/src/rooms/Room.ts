@@ -1,7 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentStore, LogEntry, StoredDocument } from '../storage/DocumentStore';
-import { countAuthorship } from './authorship';
+import { type Credit, countAuthorship } from './authorship';
 import { type FanOut, localFanOut } from './FanOut';
 import { encodeAwareness } from './messages';
 import { type Origin, originOf } from './origin';
@@ -162,9 +162,9 @@ export class Room {
     return this.clients.get(client);
   }
 
-  /** Surviving characters per member, from who introduced each item (R-authorship). */
-  authorship(): Map<string, number> {
-    return countAuthorship(this.doc, this.clients);
+  /** Words written per member, from who introduced each item (R-authorship, authorship.ts). */
+  authorship(credits: readonly Credit[] = []): Map<string, number> {
+    return countAuthorship(this.doc, this.clients, credits);
   }
 
   /** Resolves once every update applied so far is stored (and so broadcast). */

@@ -1,24 +1,39 @@
 import type * as Y from 'yjs';
 import { formatRoomName } from '@tandem/shared/doc/documents';
 import { setDismissal } from '@tandem/shared/doc/status';
+import { readThreads } from '@tandem/shared/doc/threads';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import type { Side } from '@tandem/shared/people';
 import { isStaff } from '@tandem/shared/permissions';
 import { promptsWithDismissals } from '@tandem/shared/reciprocity/index';
+import type { Credit } from '../rooms/authorship';
 import type { Room } from '../rooms/Room';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
 import type { Member, Partnership, PeopleStore } from '../storage/PeopleStore';
 
-type Docs = { agreement: Y.Doc; status: Y.Doc; A: Y.Doc; B: Y.Doc };
+type Docs = { agreement: Y.Doc; status: Y.Doc; A: Y.Doc; B: Y.Doc; threads: Y.Doc };
 
 /** What a prompt key looks like: its rule, then what it is about. */
 const PROMPT_KEY = /^R-[a-z-]+:[\w/:.-]{1,200}$/;
 
-/** Surviving characters per side, from the server's own attribution (never client data). */
-function authorshipBySide(agreement: Room, partnership: Partnership): Record<Side, number> {
+/** Accepted proposals on clause texts: their words count for whoever proposed them. */
+function creditsOf(threads: Y.Doc): Credit[] {
+  return readThreads(threads).flatMap((thread) =>
+    thread.proposal?.state === 'accepted' && 'clauseId' in thread.target
+      ? [{ ...thread.target, text: thread.proposal.text, memberId: thread.createdBy }]
+      : [],
+  );
+}
+
+/** Words written per side, from the server's own attribution (never client data). */
+function authorshipBySide(
+  agreement: Room,
+  threads: Y.Doc,
+  partnership: Partnership,
+): Record<Side, number> {
   const sideOf = new Map(partnership.members.map((m) => [m.id, m.side]));
   const counts: Record<Side, number> = { A: 0, B: 0 };
-  for (const [memberId, count] of agreement.authorship()) {
+  for (const [memberId, count] of agreement.authorship(creditsOf(threads))) {
     const side = sideOf.get(memberId);
     if (side) counts[side] += count;
   }
@@ -34,8 +49,13 @@ export class Prompts {
 
   async authorship(partnershipId: string): Promise<Record<Side, number>> {
     const partnership = await this.partnershipOf(partnershipId);
-    const room = formatRoomName({ partnershipId, document: 'agreement' });
-    return this.registry.withRoom(room, (r) => authorshipBySide(r, partnership));
+    const names = (['agreement', 'agreement.threads'] as const).map((document) =>
+      formatRoomName({ partnershipId, document }),
+    );
+    return this.registry.withRooms(names, ([agreement, threads]) => {
+      if (!agreement || !threads) throw new Error('rooms missing');
+      return authorshipBySide(agreement, threads.doc, partnership);
+    });
   }
 
   async list(partnershipId: string) {
@@ -47,7 +67,7 @@ export class Prompts {
         legs: { A: docs.A, B: docs.B },
         sides: partnership.sides,
         members: partnership.members,
-        authorship: authorshipBySide(agreement, partnership),
+        authorship: authorshipBySide(agreement, docs.threads, partnership),
         now: Date.now(),
       }),
     );
@@ -86,11 +106,18 @@ export class Prompts {
 
   /** Runs `use` with a partnership's agreement, status and both legs loaded. */
   private withDocs<T>(partnershipId: string, use: (docs: Docs, agreement: Room) => T) {
-    const documents = ['agreement', 'status', 'itinerary.A', 'itinerary.B'] as const;
+    const documents = [
+      'agreement',
+      'status',
+      'itinerary.A',
+      'itinerary.B',
+      'agreement.threads',
+    ] as const;
     const names = documents.map((document) => formatRoomName({ partnershipId, document }));
-    return this.registry.withRooms(names, ([agreement, status, a, b]) => {
-      if (!agreement || !status || !a || !b) throw new Error('rooms missing');
-      return use({ agreement: agreement.doc, status: status.doc, A: a.doc, B: b.doc }, agreement);
+    return this.registry.withRooms(names, ([agreement, status, a, b, threads]) => {
+      if (!agreement || !status || !a || !b || !threads) throw new Error('rooms missing');
+      const docs = { agreement: agreement.doc, status: status.doc, A: a.doc, B: b.doc };
+      return use({ ...docs, threads: threads.doc }, agreement);
     });
   }
 }

@@ -86,7 +86,7 @@ describe('R-authorship (P1, P9)', () => {
       percent: 90,
     });
     expect(authorshipRule(input({ authorship: { A: 700, B: 300 } }))).toEqual([]);
-    expect(authorshipRule(input({ authorship: { A: 90, B: 10 } }))).toEqual([]);
+    expect(authorshipRule(input({ authorship: { A: 36, B: 3 } }))).toEqual([]);
     expect(authorshipRule(input())).toEqual([]);
   });
 });

@@ -49,7 +49,7 @@ export interface PromptInput {
   legs: Record<Side, Y.Doc | null>;
   sides: Record<Side, Pick<School, 'timeZone' | 'schoolHours' | 'name'>>;
   members: { id: string; side: Side; role: Role }[];
-  /** Surviving characters of the agreement per side, from the server's attribution. */
+  /** Words of the agreement written per side, from the server's attribution. */
   authorship: Record<Side, number> | null;
   now: number;
 }
