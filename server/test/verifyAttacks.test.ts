@@ -114,4 +114,19 @@ describe('verify under attack', () => {
     );
     expect(res.status).toBe(413);
   });
+
+  it('says what a file that is not a PDF is instead', async () => {
+    const cases: [Buffer, string][] = [
+      [Buffer.alloc(0), 'empty'],
+      [Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'image'],
+      [Buffer.from('504b030414000600', 'hex'), 'zip'],
+      [Buffer.from('Partnership agreement\nSigned by both schools.\n'), 'text'],
+      [Buffer.from([0, 1, 2, 3, 250, 251]), 'other'],
+    ];
+    for (const [file, reason] of cases) {
+      const { res } = await verify(file);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'NOT_A_PDF', reason } });
+    }
+  });
 });

@@ -12,6 +12,7 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   EMAIL_TAKEN: 'EMAIL_TAKEN',
   WEAK_PASSWORD: 'WEAK_PASSWORD',
+  NOT_A_PDF: 'NOT_A_PDF',
   ALREADY_MEMBER: 'ALREADY_MEMBER',
   LAST_COORDINATOR: 'LAST_COORDINATOR',
   INVITE_NOT_FOUND: 'INVITE_NOT_FOUND',
@@ -38,6 +39,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   WEAK_PASSWORD: 400,
+  NOT_A_PDF: 400,
   UNAUTHORIZED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,

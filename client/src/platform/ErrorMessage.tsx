@@ -11,6 +11,7 @@ export function ErrorMessage({ error }: { error: unknown }) {
     <p className="error" role="alert">
       {t(code)}
       {code === 'WEAK_PASSWORD' && reason && ` ${t(`WEAK_PASSWORD_reason.${reason}`)}`}
+      {code === 'NOT_A_PDF' && reason && ` ${t(`NOT_A_PDF_reason.${reason}`)}`}
       {code === 'RATE_LIMITED' &&
         retryAfterSeconds !== undefined &&
         ` ${t('RATE_LIMITED_wait', { count: retryAfterSeconds })}`}

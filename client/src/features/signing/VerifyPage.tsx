@@ -1,5 +1,6 @@
 import { type ChangeEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isErrorBody } from '@tandem/shared/errors';
 import { ApiError } from '../../platform/api';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import './signing.css';
@@ -32,20 +33,29 @@ export function VerifyPage() {
         headers: { 'Content-Type': 'application/pdf' },
         body: file,
       });
-      if (!res.ok)
-        throw new ApiError(
-          res.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
-          await res.text(),
-        );
-      setReport((await res.json()) as Report);
+      const body: unknown = await res.json().catch(() => null);
+      if (!res.ok) {
+        if (!isErrorBody(body)) throw new ApiError('INTERNAL', `HTTP ${res.status}`);
+        const { code, message, reason } = body.error;
+        throw new ApiError(code, message, { reason });
+      }
+      setReport(body as Report);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError('NETWORK', String(caught)));
     } finally {
       setIsChecking(false);
     }
   };
+  // With the zone: a reader abroad must know which clock a signing time is on.
   const when = (at: number) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(at);
+    new Intl.DateTimeFormat(i18n.language, {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    }).format(at);
   const check = (ok: boolean, yes: string, no: string) => (
     <li className={ok ? 'check-ok' : 'check-fail'}>{t(ok ? yes : no)}</li>
   );

@@ -17,7 +17,9 @@ export function addVerifyRoutes(router: Router, { people, signings, trustedSeals
   router.add('POST', '/api/verify', async ({ req, res }) => {
     const pdf = await readBytes(req, MAX_PDF_BYTES);
     if (!pdf.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
-      throw new AppError(ErrorCode.BAD_REQUEST, 'This is not a PDF file.');
+      throw new AppError(ErrorCode.NOT_A_PDF, 'This is not a PDF file.', {
+        reason: notPdfKind(pdf),
+      });
     }
     const { signatures, canonical, isUncheckable } = await inspectPdf(pdf, trustedSeals());
     const hash = canonical === null ? null : sha256Hex(canonical);
@@ -48,6 +50,16 @@ export function addVerifyRoutes(router: Router, { people, signings, trustedSeals
         : [],
     });
   });
+}
+
+/** What a file that is not a PDF looks like, so the person knows what they picked instead. */
+function notPdfKind(file: Buffer): 'empty' | 'image' | 'zip' | 'text' | 'other' {
+  if (file.length === 0) return 'empty';
+  const starts = (hex: string) => file.subarray(0, hex.length / 2).equals(Buffer.from(hex, 'hex'));
+  if (['89504e47', 'ffd8ff', '47494638', '52494646'].some(starts)) return 'image';
+  if (starts('504b0304')) return 'zip';
+  const head = file.subarray(0, 512).toString('utf8');
+  return /^[\p{L}\p{N}\p{P}\p{Zs}\r\n\t]*$/u.test(head.replace(/\uFFFD$/, '')) ? 'text' : 'other';
 }
 
 function sealVerdict(signatures: readonly FoundSignature[]) {
