@@ -118,6 +118,14 @@ export function wallClock(instant: number, timeZone: string): { hour: number; mi
   return { hour: date.getUTCHours(), minute: date.getUTCMinutes() };
 }
 
+/** An instant as the wall clock in a zone shows it, `YYYY-MM-DD HH:MM`. */
+export function wallDateTime(instant: number, timeZone: string): string {
+  return new Date(instant + offsetMs(instant, timeZone))
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
+}
+
 /** The next `count` meetings of a monthly slot, from `now` (follows daylight-saving changes). */
 export function meetingsAhead(slot: MonthlySlot, now: number, count: number): number[] {
   const meetings: number[] = [];

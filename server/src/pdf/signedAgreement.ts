@@ -1,10 +1,12 @@
 import { P12Signer, PDF } from '@libpdf/core';
 import type { Content, Margins, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { type Block, layoutAgreement } from '@tandem/shared/doc/agreementLayout';
+import { AGREEMENT_FORMAT, type AgreementModel } from '@tandem/shared/doc/agreementModel';
 import { directionOf } from '@tandem/shared/i18n/index';
 import { translate } from '@tandem/shared/i18n/translate';
 import type { School, Side } from '@tandem/shared/people';
 import type { AuditEntry, Signature } from '../storage/SigningStore';
-import { pageText as text } from './bidi';
+import { PAGE_TEXT_WIDTH, pageText as text } from './bidi';
 import { joinedLabel, languageName, paragraphsInEachLanguage } from './bilingual';
 import { pdfMaker } from './fonts';
 import type { Seal } from './seal';
@@ -12,11 +14,64 @@ import { CANONICAL_ATTACHMENT } from './attachment';
 
 export { CANONICAL_ATTACHMENT } from './attachment';
 
-interface Canonical {
-  languages: string[];
-  prevailing: string;
-  title: Record<string, string>;
-  clauses: { id: string; title: Record<string, string>; text: Record<string, string> }[];
+/**
+ * The signed model from its canonical JSON. Format 1 (clause texts only) lacks the schools and
+ * the structured answers: they are taken as absent, so an agreement signed then renders as it was.
+ */
+function modelOf(input: SignedAgreementInput): AgreementModel {
+  const parsed = JSON.parse(input.canonical) as Partial<AgreementModel>;
+  const school = (side: Side) => ({ name: input.sides[side].name, timeZone: '', language: '' });
+  return {
+    format: AGREEMENT_FORMAT,
+    languages: parsed.languages ?? [],
+    prevailing: parsed.prevailing ?? 'equal',
+    title: parsed.title ?? {},
+    schools: parsed.schools ?? { A: school('A'), B: school('B') },
+    clauses: parsed.clauses ?? [],
+    meeting: parsed.meeting ?? null,
+  };
+}
+
+/** One block of the shared layout (agreementLayout.ts) as pdfmake content. */
+function blockContent(block: Block): Content {
+  switch (block.kind) {
+    case 'heading': {
+      const direction = directionOf(block.lang);
+      const alignment = direction === 'rtl' ? 'right' : 'left';
+      return text(block.text, { bold: true, direction, alignment }, { margin: [0, 8, 0, 2] });
+    }
+    case 'text': {
+      const direction = directionOf(block.lang);
+      const alignment = direction === 'rtl' ? 'right' : 'left';
+      return text(block.paragraphs.join('\n'), { direction, alignment });
+    }
+    case 'label':
+      return text(block.text, { bold: true, fontSize: 9 }, { margin: [0, 6, 0, 2] });
+    case 'items':
+      if (block.items.length === 0) return text(block.empty, { fontSize: 9 });
+      return {
+        stack: block.items.map((item) =>
+          text(`• ${item.map((w) => w.text).join(' / ')}`, {
+            fontSize: 9,
+            direction: directionOf(item[0]?.lang ?? 'en'),
+          }),
+        ),
+      };
+    case 'table': {
+      const columns = block.rows[0]?.length ?? 1;
+      const width = PAGE_TEXT_WIDTH / columns - 10;
+      return {
+        margin: [0, 2, 0, 4],
+        table: {
+          headerRows: 1,
+          widths: Array.from({ length: columns }, () => width),
+          body: block.rows.map((row, r) =>
+            row.map((cell) => text(cell, { width, fontSize: 8, bold: r === 0 })),
+          ),
+        },
+      };
+    }
+  }
 }
 
 export interface SignedAgreementInput {
@@ -33,7 +88,7 @@ function utc(at: number, length: number): string {
 }
 
 function definition(input: SignedAgreementInput): TDocumentDefinitions {
-  const doc = JSON.parse(input.canonical) as Canonical;
+  const doc = modelOf(input);
   const { languages } = doc;
   const say = (lang: string, key: string, values: Record<string, string | number> = {}) =>
     translate(lang, 'signing', key, values);
@@ -47,24 +102,9 @@ function definition(input: SignedAgreementInput): TDocumentDefinitions {
         : say(lang, 'pdf.prevails', { language: languageName(doc.prevailing, lang) }),
     { italics: true },
   );
-  const clauses: Content[] = doc.clauses.flatMap((clause, i) =>
-    languages.map((lang) => {
-      const direction = directionOf(lang);
-      const alignment = direction === 'rtl' ? 'right' : 'left';
-      return {
-        stack: [
-          text(
-            `${i + 1}. ${clause.title[lang] ?? ''}`,
-            { bold: true, direction, alignment },
-            {
-              margin: [0, 8, 0, 2],
-            },
-          ),
-          text(clause.text[lang] ?? '', { direction, alignment }),
-        ],
-      };
-    }),
-  );
+  const clauses: Content[] = layoutAgreement(doc).map((clause) => ({
+    stack: clause.blocks.map(blockContent),
+  }));
   const signatureBlocks: Content[] = input.signatures.map((s) => ({
     margin: [0, 12, 0, 0],
     stack: [

@@ -117,7 +117,9 @@ export class SigningWorkflow {
             `Not aligned and approved by both schools: ${unmet.map((c) => c.id).join(', ') || 'no clauses'}.`,
           );
         }
-        const canonical = canonicalAgreement(agreement.doc);
+        const partnership = await this.deps.people.getPartnership(partnershipId);
+        if (!partnership) throw new AppError(ErrorCode.NOT_FOUND, 'No such partnership.');
+        const canonical = canonicalAgreement(agreement.doc, partnership.sides, Date.now());
         const version = await versions.keep(agreement, 'named', 'Signing', member.id);
         return signings.transaction(async (unit) => {
           if (await unit.current(partnershipId)) throw underWay();

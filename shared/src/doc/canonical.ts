@@ -1,8 +1,7 @@
 import { digest } from 'lib0/hash/sha256';
 import { encodeUtf8 } from 'lib0/string';
 import type * as Y from 'yjs';
-import { languagesOf, prevailingOf, titlesOf } from './agreement';
-import { agreementText } from './snapshot';
+import { agreementModel } from './agreementModel';
 
 /** JSON with keys sorted at every level, so equal content always gives equal bytes. */
 export function stableStringify(value: unknown): string {
@@ -17,18 +16,16 @@ export function stableStringify(value: unknown): string {
 }
 
 /**
- * What both schools sign: clause order, titles and texts in both languages, the languages and
- * which prevails. No comments, no drafts of threads, no formatting (server/README.md, The signed PDF).
+ * What both schools sign: the agreement model (agreementModel.ts) with keys sorted, so equal
+ * content always gives equal bytes. No comments, no drafts of threads, no formatting
+ * (server/README.md, The signed PDF).
  */
-export function canonicalAgreement(doc: Y.Doc): string {
-  const { clauses } = agreementText(doc);
-  return stableStringify({
-    format: 'tandem-agreement/1',
-    languages: languagesOf(doc),
-    prevailing: prevailingOf(doc),
-    title: titlesOf(doc),
-    clauses: clauses.map(({ id, kind, title, text }) => ({ id, kind, title, text })),
-  });
+export function canonicalAgreement(
+  doc: Y.Doc,
+  schools: Parameters<typeof agreementModel>[1],
+  at: number,
+): string {
+  return stableStringify(agreementModel(doc, schools, at));
 }
 
 /** SHA-256 (hex) of a string's UTF-8 bytes. */

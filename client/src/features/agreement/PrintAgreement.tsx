@@ -1,30 +1,24 @@
 import { useMemo, useState } from 'react';
-import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import type { PartnershipView } from '@tandem/shared/api';
-import {
-  agreementTypes,
-  getClauseText,
-  isSeeded,
-  languagesOf,
-  listClauses,
-  titlesOf,
-} from '@tandem/shared/doc/agreement';
+import { agreementTypes, isSeeded } from '@tandem/shared/doc/agreement';
+import { type Block, layoutAgreement } from '@tandem/shared/doc/agreementLayout';
+import { agreementModel } from '@tandem/shared/doc/agreementModel';
 import { formatRoomName } from '@tandem/shared/doc/documents';
 import { directionOf } from '@tandem/shared/i18n/index';
-import { SIDES } from '@tandem/shared/people';
 import { paths } from '../../platform/route';
 import { useSession } from '../../platform/session';
 import { usePartnership } from '../../platform/usePartnership';
 import type { OpenRoom } from '../../collab/localRooms';
 import { useRoom } from '../../collab/useRoom';
 import { ErrorMessage } from '../../platform/ErrorMessage';
-import { ListItemText, useReciprocalList } from './ReciprocalList';
-import { RichText } from './RichText';
 import { useDocValue } from '../../collab/useDocValue';
 import './agreement.css';
 
-/** The current draft in both languages, laid out for the browser's print and PDF preview. */
+/**
+ * The agreement as it would be signed, laid out for the browser's print and PDF preview: the
+ * same model and blocks as the signed PDF (clause texts, lists, answers, the meeting slot).
+ */
 export function PrintAgreement({ partnershipId }: { partnershipId: string }) {
   const { t } = useTranslation('people');
   const { partnership, error } = usePartnership(partnershipId);
@@ -39,12 +33,12 @@ function PrintView({ room, partnership }: { room: OpenRoom; partnership: Partner
   const { account } = useSession();
   const [now] = useState(() => Date.now());
   const types = useMemo(() => agreementTypes(room.doc), [room.doc]);
-  const { clauses, languages, titles, isReady } = useDocValue(types, () => ({
-    clauses: listClauses(room.doc),
-    languages: languagesOf(room.doc),
-    titles: titlesOf(room.doc),
+  // The same model and layout the signed PDF is drawn from: what is previewed is what is signed.
+  const { model, isReady } = useDocValue(types, () => ({
+    model: agreementModel(room.doc, partnership.sides, now),
     isReady: isSeeded(room.doc),
   }));
+  const clauses = useMemo(() => layoutAgreement(model), [model]);
   if (!isReady) return <p>{t('loadingAgreement')}</p>;
   const printedAt = new Intl.DateTimeFormat(i18n.language, {
     dateStyle: 'long',
@@ -60,10 +54,10 @@ function PrintView({ room, partnership }: { room: OpenRoom; partnership: Partner
           {t('print.print')}
         </button>
       </div>
-      <header className="columns" data-columns={languages.length}>
-        {languages.map((lang) => (
+      <header className="columns" data-columns={model.languages.length}>
+        {model.languages.map((lang) => (
           <h1 key={lang} lang={lang} dir={directionOf(lang)}>
-            {titles[lang]}
+            {model.title[lang]}
           </h1>
         ))}
       </header>
@@ -74,52 +68,76 @@ function PrintView({ room, partnership }: { room: OpenRoom; partnership: Partner
         })}
       </p>
       <p className="hint">{t('print.draftOf', { when: printedAt })}</p>
-      {clauses.map((clause, index) => (
+      {clauses.map((clause) => (
         <section key={clause.id} className="print-clause">
-          <div className="columns" data-columns={languages.length}>
-            {languages.map((lang) => (
-              <div key={lang} className="column" lang={lang} dir={directionOf(lang)}>
-                <h2>
-                  {t('clauseNumber', { number: index + 1 })} <bdi>{clause.title[lang]}</bdi>
-                </h2>
-                <RichText fragment={getClauseText(room.doc, clause.id, lang)} />
-              </div>
-            ))}
-          </div>
-          <PrintList doc={room.doc} clauseId={clause.id} partnership={partnership} />
+          {clause.blocks.map((block, i) => (
+            <PrintBlock key={i} block={block} />
+          ))}
         </section>
       ))}
     </article>
   );
 }
 
-/** A clause's reciprocal list (P3), each school's items side by side, read-only. */
-function PrintList(props: { doc: Y.Doc; clauseId: string; partnership: PartnershipView }) {
-  const { doc, clauseId, partnership } = props;
-  const { t } = useTranslation('agreement');
-  const items = useReciprocalList(doc, clauseId);
-  if (!items) return null;
-  return (
-    <div className="reciprocal">
-      {SIDES.map((side) => {
-        const name = t('list.sharedBy', { school: partnership.sides[side].name });
-        return (
-          <section key={side} aria-label={name}>
-            <h3>{name}</h3>
-            {items[side].length === 0 ? (
-              <p className="hint">{t('list.empty')}</p>
-            ) : (
-              <ul>
-                {items[side].map((item) => (
-                  <li key={item.id}>
-                    <ListItemText text={item.text} />
-                  </li>
+/** One block of the shared layout (agreementLayout.ts), as the signed PDF draws it too. */
+function PrintBlock({ block }: { block: Block }) {
+  switch (block.kind) {
+    case 'heading':
+      return (
+        <h2 lang={block.lang} dir={directionOf(block.lang)}>
+          {block.text}
+        </h2>
+      );
+    case 'text':
+      return (
+        <div lang={block.lang} dir={directionOf(block.lang)}>
+          {block.paragraphs.map((paragraph, i) => (
+            <p key={i}>{paragraph}</p>
+          ))}
+        </div>
+      );
+    case 'label':
+      return <h3>{block.text}</h3>;
+    case 'items':
+      return block.items.length === 0 ? (
+        <p className="hint">{block.empty}</p>
+      ) : (
+        <ul>
+          {block.items.map((item, i) => (
+            <li key={i}>
+              {item.map((wording) => (
+                <span key={wording.lang} lang={wording.lang} dir={directionOf(wording.lang)}>
+                  {wording.text}
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'table': {
+      const [head = [], ...rows] = block.rows;
+      return (
+        <table className="answers">
+          <thead>
+            <tr>
+              {head.map((cell, i) => (
+                <th key={i} scope="col">
+                  {cell}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, i) => (
+                  <td key={i}>{cell}</td>
                 ))}
-              </ul>
-            )}
-          </section>
-        );
-      })}
-    </div>
-  );
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    }
+  }
 }

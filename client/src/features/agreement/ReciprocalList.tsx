@@ -100,7 +100,7 @@ function AddItem({ clauseId, side }: { clauseId: string; side: Side }) {
 }
 
 /** A list item's wording in each language it has, each in its own direction. */
-export function ListItemText({ text }: { text: Record<string, string> }) {
+function ListItemText({ text }: { text: Record<string, string> }) {
   return Object.entries(text).map(([lang, wording]) => (
     <span key={lang} lang={lang} dir={directionOf(lang)} className="list-text">
       {wording}
@@ -109,7 +109,7 @@ export function ListItemText({ text }: { text: Record<string, string> }) {
 }
 
 /** Both schools' items of a clause's list, live; null when the clause has no list. */
-export function useReciprocalList(doc: Y.Doc, clauseId: string) {
+function useReciprocalList(doc: Y.Doc, clauseId: string) {
   const list = useMemo(() => listType(doc, clauseId), [doc, clauseId]);
   const types = useMemo(() => (list ? [list] : []), [list]);
   const items = useDocValue(types, () => ({
