@@ -27,9 +27,10 @@ export async function pdfExportMs(): Promise<number> {
   const input = {
     canonical,
     hash: 'ab'.repeat(32),
-    sides: { A: { name: 'A' }, B: { name: 'B' } },
+    sides: { A: { name: 'A', timeZone: 'UTC' }, B: { name: 'B', timeZone: 'UTC' } },
     signatures: [],
     audit: [],
+    names: {},
     signedAt: Date.now(),
   };
   await signedAgreementPdf(input, seal); // warm up: fonts load once per process

@@ -87,6 +87,7 @@ describe('the signed agreement holds everything agreed', () => {
         sides: SCHOOLS,
         signatures: [],
         audit: [],
+        names: {},
         signedAt: at,
       },
       loadOrCreateSeal(dir),

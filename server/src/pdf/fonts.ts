@@ -27,6 +27,25 @@ const FILES: Record<Family, { normal: string; bold: string }> = {
   },
 };
 
+/**
+ * Handwriting-style families for typed signatures, one per script (no one such font covers
+ * Latin, Chinese and Arabic): Caveat, Ma Shan Zheng and Aref Ruqaa (signatureFont.ts).
+ */
+export const SIGNATURE_FILES = {
+  SignatureLatin: fontFile('@expo-google-fonts/caveat', '400Regular', 'Caveat_400Regular.ttf'),
+  SignatureHan: fontFile(
+    '@expo-google-fonts/ma-shan-zheng',
+    '400Regular',
+    'MaShanZheng_400Regular.ttf',
+  ),
+  SignatureArabic: fontFile(
+    '@expo-google-fonts/aref-ruqaa',
+    '400Regular',
+    'ArefRuqaa_400Regular.ttf',
+  ),
+} as const;
+export type SignatureFamily = keyof typeof SIGNATURE_FILES;
+
 let isReady = false;
 
 /**
@@ -37,12 +56,22 @@ let isReady = false;
 export function pdfMaker(): typeof pdfmake {
   if (!isReady) {
     const { Noto, NotoArabic } = FILES;
+    const signatureFonts = Object.fromEntries(
+      Object.entries(SIGNATURE_FILES).map(([family, file]) => [
+        family,
+        { normal: file, bold: file, italics: file, bolditalics: file },
+      ]),
+    );
     pdfmake.setFonts({
       Noto: { ...Noto, italics: Noto.normal, bolditalics: Noto.bold },
       NotoArabic: { ...NotoArabic, italics: NotoArabic.normal, bolditalics: NotoArabic.bold },
+      ...signatureFonts,
     });
     pdfmake.setUrlAccessPolicy(() => false);
-    const files = new Set(Object.values(FILES).flatMap((f) => [f.normal, f.bold]));
+    const files = new Set([
+      ...Object.values(FILES).flatMap((f) => [f.normal, f.bold]),
+      ...Object.values(SIGNATURE_FILES),
+    ]);
     pdfmake.setLocalAccessPolicy((file) => files.has(file));
     isReady = true;
   }

@@ -26,9 +26,13 @@ const canonical = stableStringify({
 const EMPTY = {
   canonical,
   hash: 'ab'.repeat(32),
-  sides: { A: { name: 'Lincoln High School' }, B: { name: 'Hangzhou No. 2' } },
+  sides: {
+    A: { name: 'Lincoln High School', timeZone: 'America/Los_Angeles' },
+    B: { name: 'Hangzhou No. 2', timeZone: 'Asia/Shanghai' },
+  },
   signatures: [],
   audit: [],
+  names: {},
   signedAt: 0,
 };
 
@@ -53,7 +57,11 @@ describe('the signed agreement PDF', () => {
       {
         canonical,
         hash: 'ab'.repeat(32),
-        sides: { A: { name: 'Lincoln High School' }, B: { name: '杭州第二中学' } },
+        sides: {
+          A: { name: 'Lincoln High School', timeZone: 'America/Los_Angeles' },
+          B: { name: '杭州第二中学', timeZone: 'Asia/Shanghai' },
+        },
+        names: {},
         signatures: [
           {
             side: 'A',

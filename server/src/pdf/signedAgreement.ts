@@ -4,10 +4,13 @@ import { type Block, layoutAgreement } from '@tandem/shared/doc/agreementLayout'
 import { AGREEMENT_FORMAT, type AgreementModel } from '@tandem/shared/doc/agreementModel';
 import { directionOf } from '@tandem/shared/i18n/index';
 import { translate } from '@tandem/shared/i18n/translate';
+import { wallDateTime } from '@tandem/shared/time';
 import type { School, Side } from '@tandem/shared/people';
 import type { AuditEntry, Signature } from '../storage/SigningStore';
 import { PAGE_TEXT_WIDTH, pageText as text } from './bidi';
 import { joinedLabel, languageName, paragraphsInEachLanguage } from './bilingual';
+import { auditTable } from './auditTrail';
+import { typedSignature } from './signatureFont';
 import { pdfMaker } from './fonts';
 import type { Seal } from './seal';
 import { CANONICAL_ATTACHMENT } from './attachment';
@@ -77,14 +80,20 @@ function blockContent(block: Block): Content {
 export interface SignedAgreementInput {
   canonical: string;
   hash: string;
-  sides: Record<Side, Pick<School, 'name'>>;
+  sides: Record<Side, Pick<School, 'name' | 'timeZone'>>;
   signatures: Signature[];
   audit: AuditEntry[];
+  /** Members' names by id, for the audit trail. */
+  names: Record<string, string>;
   signedAt: number;
 }
 
-function utc(at: number, length: number): string {
-  return new Date(at).toISOString().replace('T', ' ').slice(0, length);
+/** An instant on both schools' clocks, each with its zone. */
+function onBothClocks(at: number, sides: SignedAgreementInput['sides']): string {
+  const zones = [...new Set([sides.A.timeZone, sides.B.timeZone].filter(Boolean))];
+  return (zones.length > 0 ? zones : ['UTC'])
+    .map((zone) => `${wallDateTime(at, zone)} ${zone}`)
+    .join(' · ');
 }
 
 function definition(input: SignedAgreementInput): TDocumentDefinitions {
@@ -109,29 +118,12 @@ function definition(input: SignedAgreementInput): TDocumentDefinitions {
     margin: [0, 12, 0, 0],
     stack: [
       text(input.sides[s.side].name, { bold: true }),
-      s.image
-        ? { image: s.image, fit: [200, 70] }
-        : text(s.typed ?? '', { fontSize: 20 }, { italics: true }),
+      s.image ? { image: s.image, fit: [200, 70] } : typedSignature(s.typed ?? ''),
       text(`${s.name}, ${s.title}`),
-      { text: `${utc(s.at, 16)} UTC`, color: '#475467' },
+      { text: onBothClocks(s.at, input.sides), color: '#475467' },
     ],
   }));
-  const cell = (value: string) => text(value, { width: Infinity, fontSize: 8 });
-  const audit: Content = {
-    table: {
-      headerRows: 1,
-      widths: ['auto', 'auto', '*'],
-      body: [
-        [cell(label('pdf.when')), cell(label('pdf.action')), cell(label('pdf.record'))],
-        ...input.audit.map((e) => [
-          utc(e.at, 19),
-          e.action,
-          { text: `${e.data}\n${e.hash}`, fontSize: 6 },
-        ]),
-      ],
-    },
-    fontSize: 8,
-  };
+  const audit = auditTable(input, languages);
   const heading = (key: string, margin: Margins): Content =>
     text(label(key), { fontSize: 14, bold: true }, { margin, pageBreak: 'before' });
   return {

@@ -272,9 +272,13 @@ export class SigningWorkflow {
       {
         canonical: current.canonical,
         hash: current.hash,
-        sides: partnership?.sides ?? { A: { name: '' }, B: { name: '' } },
+        sides: partnership?.sides ?? {
+          A: { name: '', timeZone: 'UTC' },
+          B: { name: '', timeZone: 'UTC' },
+        },
         signatures: await signings.signatures(current.id),
         audit: await signings.auditLog(partnershipId),
+        names: Object.fromEntries((partnership?.members ?? []).map((m) => [m.id, m.name])),
         signedAt: current.endedAt ?? Date.now(),
       },
       seal(),
