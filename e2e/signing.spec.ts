@@ -60,8 +60,18 @@ test('both schools sign the agreement', async ({ browser }) => {
   await a.getByRole('button', { name: 'Approve for Lincoln High School' }).click();
   await b.getByRole('button', { name: '代表杭州第二中学批准' }).click();
 
+  // Review, then confirm: the coordinator is told what freezing means for both schools.
+  await expect(a.getByRole('listitem').filter({ hasText: 'Review' })).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
   await a.getByRole('button', { name: 'Start signing' }).click();
+  await expect(
+    a.getByRole('group', { name: 'Freeze the agreement for both schools?' }),
+  ).toContainText('nobody at Lincoln High School or 杭州第二中学 can change the text');
+  await a.getByRole('button', { name: 'Freeze and start signing' }).click();
   await expect(b.getByRole('heading', { name: '签署进行中：文本已冻结' })).toBeVisible();
+  await expect(b.getByRole('heading', { name: '合作协议（签署中）' })).toBeVisible();
   await expect(
     a.getByRole('textbox', { name: 'Purpose of the partnership, English version' }),
   ).toHaveAttribute('contenteditable', 'false');
@@ -83,7 +93,13 @@ test('both schools sign the agreement', async ({ browser }) => {
     await leaderA.mouse.move(box.x + x, box.y + y, { steps: 5 });
   }
   await leaderA.mouse.up();
-  await leaderA.getByRole('checkbox', { name: /I have read the/ }).check();
+  // The button says what is missing before it can be pressed.
+  await expect(
+    leaderA.getByRole('button', { name: 'Sign for Lincoln High School' }),
+  ).toBeDisabled();
+  await expect(leaderA.locator('#sign-missing')).toContainText('your consent');
+  const prompts = leaderA.getByRole('checkbox', { name: /I have read the/ });
+  if ((await prompts.count()) > 0) await prompts.check();
   await leaderA.getByRole('checkbox', { name: /I sign this partnership agreement/ }).check();
   await leaderA.getByRole('button', { name: 'Sign for Lincoln High School' }).click();
   await expect(
@@ -94,11 +110,14 @@ test('both schools sign the agreement', async ({ browser }) => {
   await leaderB.getByLabel('职务（如：校长）').fill('校长');
   await leaderB.getByRole('radio', { name: '输入' }).check();
   await leaderB.getByLabel('输入您的姓名作为签名').fill('刘校长');
-  await leaderB.getByRole('checkbox', { name: /我已阅读/ }).check();
+  await expect(leaderB.locator('.typed-signature')).toHaveCSS('font-family', /Tandem Signature/);
+  const promptsB = leaderB.getByRole('checkbox', { name: /我已阅读/ });
+  if ((await promptsB.count()) > 0) await promptsB.check();
   await leaderB.getByRole('checkbox', { name: /我代表杭州第二中学签署/ }).check();
   await leaderB.getByRole('button', { name: '代表杭州第二中学签署' }).click();
 
   await expect(a.getByRole('heading', { name: 'Signed by both schools' })).toBeVisible();
+  await expect(a.getByRole('heading', { name: 'Partnership agreement (signed)' })).toBeVisible();
   await expect(b.getByRole('heading', { name: '两校均已签署' })).toBeVisible();
   await expect(b.getByRole('textbox', { name: '合作目的，简体中文版本' })).toHaveAttribute(
     'contenteditable',

@@ -27,6 +27,7 @@ import { VersionHistory } from './workflows/VersionHistory';
 import { loadOrCreateSeal, readTrustedCertificates, sealCertificate, type Seal } from './pdf/seal';
 import { certificateFingerprint } from './pdf/verify';
 import { createMailer } from './notify/Mailer';
+import { sendSignedCopies } from './notify/signedCopies';
 import { Notifier } from './notify/Notifier';
 import { createUpgradeHandler } from './sync/upgrade';
 import { createAuthorize } from './sync/authorize';
@@ -141,6 +142,15 @@ export async function startServer(config: Config): Promise<TandemServer> {
     registry,
     people,
     seal,
+    onSignedPdf: mailer
+      ? (partnershipId, signatures, pdf) =>
+          sendSignedCopies(
+            { people, mailer, publicUrl: config.publicUrl, log },
+            partnershipId,
+            signatures,
+            pdf,
+          )
+      : null,
     // The agreement and its threads: their rights follow the phase (frozen, proposals).
     reopenAgreement: (partnershipId) => {
       const rooms = new Set(

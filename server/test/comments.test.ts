@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
@@ -11,37 +9,7 @@ import { wallClock } from '@tandem/shared/time';
 import type { TandemServer } from '../src/server';
 import { connectClient, startTestServer, synced, tempDataDir, waitFor } from './helpers';
 import { type Person, call, join, twoSchools } from './people';
-
-interface Received {
-  to: string;
-  raw: string;
-}
-
-/** A real SMTP server on port 0 that keeps what it receives. */
-async function startSmtp(): Promise<{
-  port: number;
-  received: Received[];
-  close: () => Promise<void>;
-}> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        for (const to of session.envelope.rcptTo) received.push({ to: to.address, raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { port, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { startSmtp } from './smtp';
 
 /** A zone where it is now between 08:00 and 22:59, so a morning digest is due. */
 function zoneInTheDay(): string {

@@ -1,10 +1,11 @@
 import nodemailer from 'nodemailer';
 
-/** One plain-text email. */
+/** One plain-text email, with files attached if any. */
 export interface Mail {
   to: string;
   subject: string;
   text: string;
+  attachments?: { filename: string; content: Uint8Array; contentType: string }[];
 }
 
 /** Sends email; the app runs without one (email is off and the inbox says so). */
@@ -18,7 +19,8 @@ export function createMailer(smtpUrl: string | null, from: string): Mailer | nul
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(mail) {
-      await transport.sendMail({ from, ...mail });
+      const attachments = mail.attachments?.map((a) => ({ ...a, content: Buffer.from(a.content) }));
+      await transport.sendMail({ from, ...mail, attachments });
     },
   };
 }

@@ -36,6 +36,9 @@ export interface SigningDeps {
   seal: () => Seal;
   /** Closes the partnership's open agreement connections: they reconnect with the new rights. */
   reopenAgreement: (partnershipId: string) => void;
+  /** Told once the signed PDF is first stored (to email it); null when email is off. */
+  onSignedPdf:
+    ((partnershipId: string, signatures: Signature[], pdf: Uint8Array) => Promise<void>) | null;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -95,6 +98,8 @@ export class SigningWorkflow {
         phase: s.phase,
       })),
       isAuditIntact: isChainIntact(partnershipId, await signings.auditLog(partnershipId)),
+      /** The signed PDF is emailed to the signatories and coordinators. */
+      isEmailOn: this.deps.onSignedPdf !== null,
     };
   }
 
@@ -208,9 +213,11 @@ export class SigningWorkflow {
     if (completed) {
       // The signatures are stored: a render that fails is done again on the next download
       // or at the next start, and the signing is published either way.
-      await this.storePdf(partnershipId).catch((error: unknown) => {
+      const pdf = await this.storePdf(partnershipId).catch((error: unknown) => {
         this.deps.log(`rendering the signed PDF of ${partnershipId} failed`, error);
+        return null;
       });
+      if (pdf) await this.tellSigned(partnershipId, completed, pdf);
     }
     return this.publish(partnershipId, false);
   }
@@ -253,13 +260,25 @@ export class SigningWorkflow {
   async resume(): Promise<void> {
     for (const signing of await this.deps.signings.withoutPdf()) {
       try {
-        await this.storePdf(signing.partnershipId);
+        const pdf = await this.storePdf(signing.partnershipId);
+        await this.tellSigned(signing.partnershipId, signing.id, pdf);
         await this.publish(signing.partnershipId, false);
         this.deps.log(`rendered the missing signed PDF of ${signing.partnershipId}`);
       } catch (error) {
         this.deps.log(`rendering the signed PDF of ${signing.partnershipId} failed`, error);
       }
     }
+  }
+
+  /** Hands the first stored signed PDF on (to be emailed); never fails the signing. */
+  private async tellSigned(partnershipId: string, signingId: string, pdf: Uint8Array) {
+    const { onSignedPdf, signings, log } = this.deps;
+    if (!onSignedPdf) return;
+    const signatures = await signings.signatures(signingId);
+    // Not awaited: the signer's answer does not wait for the mail server.
+    void onSignedPdf(partnershipId, signatures, pdf).catch((error: unknown) =>
+      log(`sending the signed PDF of ${partnershipId} failed`, error),
+    );
   }
 
   /** Renders and seals the signed agreement in force once, and stores it. */

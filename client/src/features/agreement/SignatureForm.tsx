@@ -1,22 +1,31 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnershipView } from '@tandem/shared/api';
 import { api } from '../../platform/api';
 import { useSession } from '../../platform/session';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useFormAction } from '../../ui/useAction';
+import type { PromptState } from '../../widgets/prompts/usePrompts';
+import { promptValues } from '../../widgets/prompts/promptText';
 import { SignaturePad } from './SignaturePad';
+import { registerSignatureFonts } from './signatureFonts';
 
 interface Props {
   partnership: PartnershipView;
   hash: string;
-  /** Active prompts the signatory confirms having read (shared/DOMAIN.md: a summary, not a block). */
-  promptCount: number;
+  /** The agreement's own open prompts, which the signatory confirms having read. */
+  prompts: PromptState[];
 }
 
-/** One school's signature: name, title, drawn or typed signature, and consent in one's language. */
-export function SignatureForm({ partnership, hash, promptCount }: Props) {
-  const { t, i18n } = useTranslation('signing');
+type Part = 'name' | 'title' | 'signature' | 'prompts' | 'consent';
+
+/**
+ * One school's signature: name, title, a drawn or typed signature (typed ones are shown in the
+ * handwriting font the PDF uses), the agreement's open prompts, and consent in one's language.
+ * The button says what is still missing instead of staying silently disabled.
+ */
+export function SignatureForm({ partnership, hash, prompts }: Props) {
+  const { t, i18n } = useTranslation(['signing', 'prompts']);
   const { account } = useSession();
   const school = partnership.sides[partnership.you.side].name;
   const [name, setName] = useState(account?.name ?? '');
@@ -25,7 +34,8 @@ export function SignatureForm({ partnership, hash, promptCount }: Props) {
   const [image, setImage] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
   const [hasConsented, setHasConsented] = useState(false);
-  const [hasReadPrompts, setHasReadPrompts] = useState(promptCount === 0);
+  const [hasReadPrompts, setHasReadPrompts] = useState(false);
+  useEffect(registerSignatureFonts, []);
   const sign = useFormAction(() =>
     api('POST', `/api/partnerships/${partnership.id}/signing/signatures`, {
       name,
@@ -36,24 +46,28 @@ export function SignatureForm({ partnership, hash, promptCount }: Props) {
       language: i18n.language,
     }).then(() => undefined),
   );
-  const isReady =
-    name.trim() &&
-    title.trim() &&
-    hasConsented &&
-    hasReadPrompts &&
-    (mode === 'draw' ? image : typed.trim());
+  const missing: Part[] = [
+    ...(name.trim() ? [] : (['name'] as const)),
+    ...(title.trim() ? [] : (['title'] as const)),
+    ...((mode === 'draw' ? image : typed.trim()) ? [] : (['signature'] as const)),
+    ...(prompts.length === 0 || hasReadPrompts ? [] : (['prompts'] as const)),
+    ...(hasConsented ? [] : (['consent'] as const)),
+  ];
+  const missingText = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+    missing.map((part) => t(`missingParts.${part}`)),
+  );
   return (
     <form className="signature-form stack" onSubmit={sign.onSubmit}>
       <h3>{t('signFor', { school })}</h3>
       <label className="field">
         {t('name')}
-        <input value={name} onChange={(e) => setName(e.target.value)} />
+        <input value={name} autoComplete="name" onChange={(e) => setName(e.target.value)} />
       </label>
       <label className="field">
         {t('title')}
         <input value={title} onChange={(e) => setTitle(e.target.value)} />
       </label>
-      <fieldset>
+      <fieldset className="signature-mode">
         <legend>{t('how')}</legend>
         <label>
           <input type="radio" checked={mode === 'draw'} onChange={() => setMode('draw')} />
@@ -67,36 +81,65 @@ export function SignatureForm({ partnership, hash, promptCount }: Props) {
       {mode === 'draw' ? (
         <SignaturePad onChange={setImage} />
       ) : (
-        <label className="field">
-          {t('typed')}
-          <input
-            className="typed-signature"
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-          />
-        </label>
+        <>
+          <label className="field">
+            {t('typed')}
+            <input value={typed} onChange={(e) => setTyped(e.target.value)} />
+          </label>
+          {typed.trim() && (
+            <figure className="typed-preview">
+              <figcaption>{t('typedPreview')}</figcaption>
+              <p className="typed-signature" dir="auto">
+                {typed}
+              </p>
+            </figure>
+          )}
+        </>
       )}
-      {promptCount > 0 && (
-        <label>
+      {prompts.length > 0 && (
+        <details className="signing-prompts">
+          <summary>{t('promptsList')}</summary>
+          <ul>
+            {prompts.map((p) => (
+              <li key={p.key}>
+                {t(`prompts:${p.id}.message`, promptValues(p, partnership, t, i18n.language))}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {prompts.length > 0 && (
+        <label className="check">
           <input
             type="checkbox"
             checked={hasReadPrompts}
             onChange={(e) => setHasReadPrompts(e.target.checked)}
           />
-          {t('readPrompts', { count: promptCount })}
+          <span>{t('readPrompts', { count: prompts.length })}</span>
         </label>
       )}
-      <label>
+      <label className="check">
         <input
           type="checkbox"
           checked={hasConsented}
           onChange={(e) => setHasConsented(e.target.checked)}
         />
-        {t('consent', { school })}
+        <span>{t('consent', { school })}</span>
       </label>
-      <button type="submit" disabled={!isReady || sign.isRunning}>
-        {t('sign', { school })}
-      </button>
+      <div className="sign-action">
+        <button
+          type="submit"
+          disabled={missing.length > 0 || sign.isRunning}
+          aria-describedby={missing.length > 0 ? 'sign-missing' : undefined}
+        >
+          {t('sign', { school })}
+        </button>
+        {missing.length > 0 && (
+          <p id="sign-missing" className="hint">
+            {t('missing', { list: missingText })}
+          </p>
+        )}
+      </div>
       <ErrorMessage error={sign.error} />
     </form>
   );

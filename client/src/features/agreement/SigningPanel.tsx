@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
 import { signingStateOf, statusTypes } from '@tandem/shared/doc/status';
+import { otherSide } from '@tandem/shared/people';
 import { maySign } from '@tandem/shared/permissions';
+import { paths } from '../../platform/route';
 import { api } from '../../platform/api';
 import { useDocValue } from '../../collab/useDocValue';
 import type { PromptState } from '../../widgets/prompts/usePrompts';
@@ -24,22 +26,50 @@ interface Props {
   prompts: PromptState[];
 }
 
-/** Start, follow and finish signing; every step is visible to everyone, live. */
+const STEPS = ['review', 'confirm', 'sign', 'done'] as const;
+type Step = (typeof STEPS)[number];
+
+/** The agreement's own prompts (not the itineraries'): what a signatory confirms having read. */
+const isAboutAgreement = (p: PromptState) =>
+  p.target.kind === 'clause' || p.target.kind === 'agreement';
+
+/**
+ * Guided signing, every step visible to everyone, live: review the agreement as it will be
+ * signed, confirm freezing it (a coordinator, told what that means for both schools), sign
+ * (each school's signatory), done (download, verify, amend).
+ */
 export function SigningPanel({ partnership, status, prompts }: Props) {
   const { t, i18n } = useTranslation('signing');
   const state = useSigningState(status);
-  const { you } = partnership;
+  const { you, sides } = partnership;
   const base = `/api/partnerships/${partnership.id}`;
-  const start = useAction(() => api('POST', `${base}/signing`, {}).then(() => undefined));
+  const [isConfirming, setIsConfirming] = useState(false);
+  const view = useSigningView(partnership.id, state.phase);
+  const start = useAction(() =>
+    api('POST', `${base}/signing`, {}).then(() => setIsConfirming(false)),
+  );
   const cancel = useAction(() => api('DELETE', `${base}/signing`).then(() => undefined));
   const amend = useAction(() => api('POST', `${base}/amendment`, {}).then(() => undefined));
   const isCoordinator = you.role === 'coordinator';
   const canSign = maySign(you.role);
   const hasSigned = state.signatures.some((s) => s.side === you.side);
   const blocking = prompts.filter((p) => p.severity === 'blocking' && p.target.kind === 'clause');
-  const others = prompts.filter((p) => !p.dismissed && p.severity !== 'blocking');
+  const toConfirm = prompts.filter(
+    (p) => !p.dismissed && p.severity !== 'blocking' && isAboutAgreement(p),
+  );
+  const step: Step =
+    state.phase === 'signed'
+      ? 'done'
+      : state.phase === 'signing'
+        ? 'sign'
+        : isConfirming
+          ? 'confirm'
+          : 'review';
   const when = (at: number) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+    new Intl.DateTimeFormat(i18n.language, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(at);
 
   return (
     <section
@@ -48,15 +78,50 @@ export function SigningPanel({ partnership, status, prompts }: Props) {
       data-phase={state.phase}
     >
       <h2 id="signing-title">{t(`phase.${state.phase}`)}</h2>
-      {state.phase === 'draft' && isCoordinator && (
-        <>
+      <ol className="signing-steps" aria-label={t('steps.label')}>
+        {STEPS.map((s, i) => (
+          <li
+            key={s}
+            aria-current={s === step ? 'step' : undefined}
+            data-done={i < STEPS.indexOf(step) || step === 'done' ? true : undefined}
+          >
+            {t(`steps.${s}`)}
+          </li>
+        ))}
+      </ol>
+      {step === 'review' && (
+        <div className="stack">
+          <p>{t('review.intro')}</p>
+          <p>
+            <a href={paths.agreementPrint(partnership.id)}>{t('review.preview')}</a>
+          </p>
           {blocking.length > 0 && (
             <p className="notice">{t('blocked', { count: blocking.length })}</p>
           )}
-          <button type="button" disabled={start.isRunning} onClick={() => void start.run()}>
-            {t('start')}
-          </button>
-        </>
+          {isCoordinator ? (
+            <p>
+              <button type="button" onClick={() => setIsConfirming(true)}>
+                {t('start')}
+              </button>
+            </p>
+          ) : (
+            <p className="hint">{t('review.coordinatorStarts')}</p>
+          )}
+        </div>
+      )}
+      {step === 'confirm' && (
+        <div className="stack confirm-freeze" role="group" aria-labelledby="confirm-freeze">
+          <h3 id="confirm-freeze">{t('confirm.title')}</h3>
+          <p>{t('confirm.body', { schoolA: sides.A.name, schoolB: sides.B.name })}</p>
+          <p className="toolbar">
+            <button type="button" disabled={start.isRunning} onClick={() => void start.run()}>
+              {t('confirm.go')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setIsConfirming(false)}>
+              {t('confirm.notYet')}
+            </button>
+          </p>
+        </div>
       )}
       {state.phase !== 'draft' && state.hash && (
         <p className="hint">{t('hash', { hash: state.hash.slice(0, 16) })}</p>
@@ -65,7 +130,7 @@ export function SigningPanel({ partnership, status, prompts }: Props) {
         {state.signatures.map((s) => (
           <li key={s.side}>
             {t('signedBy', {
-              school: partnership.sides[s.side].name,
+              school: sides[s.side].name,
               name: s.name,
               title: s.title,
               when: when(s.at),
@@ -73,15 +138,24 @@ export function SigningPanel({ partnership, status, prompts }: Props) {
           </li>
         ))}
       </ul>
-      {state.phase === 'signing' && canSign && !hasSigned && state.hash && (
-        <SignatureForm partnership={partnership} hash={state.hash} promptCount={others.length} />
+      {step === 'sign' && canSign && !hasSigned && state.hash && (
+        <SignatureForm partnership={partnership} hash={state.hash} prompts={toConfirm} />
       )}
-      {state.phase === 'signing' && isCoordinator && (
+      {step === 'sign' && hasSigned && (
+        <p role="status">
+          {t('sign.waiting', {
+            school: sides[you.side].name,
+            other: sides[otherSide(you.side)].name,
+          })}
+        </p>
+      )}
+      {step === 'sign' && !canSign && <p className="hint">{t('sign.bySignatories')}</p>}
+      {step === 'sign' && isCoordinator && (
         <button type="button" className="secondary" onClick={() => void cancel.run()}>
           {t('cancel')}
         </button>
       )}
-      {state.phase === 'signed' && (
+      {step === 'done' && (
         <p className="toolbar">
           <a className="button" href={`${base}/agreement.pdf`} download>
             {t('download')}
@@ -89,12 +163,13 @@ export function SigningPanel({ partnership, status, prompts }: Props) {
           <a href="/verify">{t('verify.link')}</a>
         </p>
       )}
-      {state.phase === 'signed' && isCoordinator && (
+      {step === 'done' && isCoordinator && (
         <button type="button" className="secondary" onClick={() => void amend.run()}>
           {t('amend')}
         </button>
       )}
-      <ArchivedAgreements partnershipId={partnership.id} phase={state.phase} />
+      {step === 'done' && view.isEmailOn && <p className="hint">{t('done.emailed')}</p>}
+      <ArchivedAgreements partnershipId={partnership.id} archived={view.archived} />
       <ErrorMessage error={start.error ?? cancel.error ?? amend.error} />
     </section>
   );
@@ -107,16 +182,37 @@ interface Archived {
   phase: string;
 }
 
-/** Signed agreements since amended: they stay archived and downloadable, with their date. */
-function ArchivedAgreements({ partnershipId, phase }: { partnershipId: string; phase: string }) {
-  const { t, i18n } = useTranslation('signing');
-  const [archived, setArchived] = useState<Archived[]>([]);
+/** What the signing view adds to the live state: the archive, and whether email is on. */
+function useSigningView(partnershipId: string, phase: string) {
+  const [view, setView] = useState<{ archived: Archived[]; isEmailOn: boolean }>({
+    archived: [],
+    isEmailOn: false,
+  });
   useEffect(() => {
-    api<{ archived: Archived[] }>('GET', `/api/partnerships/${partnershipId}/signing`).then(
-      (answer) => setArchived(answer.archived.filter((a) => a.phase === 'amended')),
-      () => setArchived([]),
+    api<{ archived: Archived[]; isEmailOn: boolean }>(
+      'GET',
+      `/api/partnerships/${partnershipId}/signing`,
+    ).then(
+      (answer) =>
+        setView({
+          archived: answer.archived.filter((a) => a.phase === 'amended'),
+          isEmailOn: answer.isEmailOn,
+        }),
+      () => undefined,
     );
   }, [partnershipId, phase]);
+  return view;
+}
+
+/** Signed agreements since amended: they stay archived and downloadable, with their date. */
+function ArchivedAgreements({
+  partnershipId,
+  archived,
+}: {
+  partnershipId: string;
+  archived: Archived[];
+}) {
+  const { t, i18n } = useTranslation('signing');
   if (archived.length === 0) return null;
   return (
     <details>
