@@ -132,6 +132,29 @@ describe('receipts and refusals', () => {
     await waitFor(() => heard.some((h) => h.kind === 'refused'), 'refusal');
     expect(heard).toContainEqual({ kind: 'refused', reason: 'readOnly' });
     expect(heard.some((h) => h.kind === 'stored')).toBe(false);
+    ws.close();
+  });
+
+  it("acknowledges a reader's sync step 2 that only repeats what the server has", async () => {
+    const base = await start();
+    const { id, coordinatorA } = await createPartnership(base);
+    const room = `${id}/agreement`;
+    // Content and deletions, so the reader's copy carries a delete set.
+    const writer = connectClient(server.port, room, coordinatorA);
+    await synced(writer);
+    testText(writer.doc).insert(0, 'Kept and removed');
+    testText(writer.doc).delete(4, 12);
+    const reader = await join(base, coordinatorA, id, 'A', 'host-parent');
+    const copy = connectClient(server.port, room, reader);
+    await waitFor(() => textOf(copy.doc) === 'Kept', 'the reader has the text');
+    const ws = await rawSocket(server.port, room, reader);
+    const heard = listen(ws);
+    ws.send(tandem(TandemMessage.hello));
+    ws.send(syncFrame(2, Y.encodeStateAsUpdate(copy.doc)));
+    await waitFor(() => heard.some((h) => h.kind === 'stored'), 'a receipt');
+    expect(heard.some((h) => h.kind === 'refused')).toBe(false);
+    writer.destroy();
+    copy.destroy();
     const text = await server.registry.withRoom(room, (r) => textOf(r.doc));
     expect(text).not.toContain('Not allowed');
     ws.close();

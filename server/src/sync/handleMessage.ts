@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import { writesOf } from '@tandem/shared/doc/writes';
 import { MessageType } from '@tandem/shared/protocol';
 import { encodeAwareness, encodeSyncStep2 } from '../rooms/messages';
 import type { Peer } from '../rooms/Peer';
@@ -140,13 +141,26 @@ async function handleSync(
         throw new TooFastError('updates');
       }
       const frame = countUpdateFrame(peer);
-      if (!peer.canEdit) return tellReadOnlyOnce(peer);
+      if (!peer.canEdit) {
+        // A reader's sync step 2 carries only what the server has: nothing to refuse.
+        if (changesNothing(room, update)) return sendReceiptWhenStored(room, peer, frame);
+        return tellReadOnlyOnce(peer);
+      }
       room.applyPeerUpdate(peer, update);
       sendReceiptWhenStored(room, peer, frame);
       return;
     }
     default:
       throw new BadMessageError(`unknown sync message type ${syncType}`);
+  }
+}
+
+/** Whether an update adds no content and deletes nothing the document still has. */
+function changesNothing(room: Room, update: Uint8Array): boolean {
+  try {
+    return writesOf(room.doc, update).length === 0;
+  } catch {
+    return false; // unreadable, or deletes what the server lacks: a change it cannot take
   }
 }
 

@@ -143,13 +143,13 @@ export function SigningPanel({ partnership, status, prompts }: Props) {
       )}
       {step === 'sign' && hasSigned && (
         <p role="status">
-          {t('sign.waiting', {
+          {t('signStep.waiting', {
             school: sides[you.side].name,
             other: sides[otherSide(you.side)].name,
           })}
         </p>
       )}
-      {step === 'sign' && !canSign && <p className="hint">{t('sign.bySignatories')}</p>}
+      {step === 'sign' && !canSign && <p className="hint">{t('signStep.bySignatories')}</p>}
       {step === 'sign' && isCoordinator && (
         <button type="button" className="secondary" onClick={() => void cancel.run()}>
           {t('cancel')}
