@@ -117,7 +117,7 @@ describe('the signed agreement holds everything agreed', () => {
           : block.kind === 'text'
             ? block.paragraphs
             : block.kind === 'items'
-              ? block.items.map((i) => i.map((w) => w.text).join(' / '))
+              ? [block.label, ...block.items.map((i) => i.map((w) => w.text).join(' / '))]
               : block.rows.flat();
       // Word by word: a table cell that wraps is extracted around its neighbours.
       for (const word of words.flatMap((text) => text.split(/\s+/))) {

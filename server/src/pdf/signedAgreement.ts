@@ -51,14 +51,17 @@ function blockContent(block: Block): Content {
     case 'label':
       return text(block.text, { bold: true, fontSize: 9 }, { margin: [0, 6, 0, 2] });
     case 'items':
-      if (block.items.length === 0) return text(block.empty, { fontSize: 9 });
       return {
-        stack: block.items.map((item) =>
-          text(`• ${item.map((w) => w.text).join(' / ')}`, {
-            fontSize: 9,
-            direction: directionOf(item[0]?.lang ?? 'en'),
-          }),
-        ),
+        stack: [
+          text(block.label, { bold: true, fontSize: 9 }, { margin: [0, 6, 0, 2] }),
+          ...(block.items.length === 0 ? [text(block.empty, { fontSize: 9 })] : []),
+          ...block.items.map((item) =>
+            text(`• ${item.map((w) => w.text).join(' / ')}`, {
+              fontSize: 9,
+              direction: directionOf(item[0]?.lang ?? 'en'),
+            }),
+          ),
+        ],
       };
     case 'table': {
       const columns = block.rows[0]?.length ?? 1;

@@ -13,8 +13,8 @@ export type Block =
   | { kind: 'text'; lang: string; paragraphs: string[] }
   /** A label in every language of the agreement, joined with " / ". */
   | { kind: 'label'; text: string }
-  /** A school's list items, each in the languages it was written in. */
-  | { kind: 'items'; items: { lang: string; text: string }[][]; empty: string }
+  /** A school's list, under its label; each item in the languages it was written in. */
+  | { kind: 'items'; label: string; items: { lang: string; text: string }[][]; empty: string }
   /** Rows of cells; the first row is the header. */
   | { kind: 'table'; rows: string[][] };
 
@@ -77,9 +77,9 @@ function structured(
   if (clause.lists) {
     for (const side of SIDES) {
       const school = model.schools[side]?.name ?? side;
-      blocks.push({ kind: 'label', text: say('list.sharedBy', { school }) });
       blocks.push({
         kind: 'items',
+        label: say('list.sharedBy', { school }),
         items: clause.lists[side].map((item) =>
           Object.entries(item).map(([lang, text]) => ({ lang, text })),
         ),

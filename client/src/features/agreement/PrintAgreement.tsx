@@ -99,20 +99,25 @@ function PrintBlock({ block }: { block: Block }) {
     case 'label':
       return <h3>{block.text}</h3>;
     case 'items':
-      return block.items.length === 0 ? (
-        <p className="hint">{block.empty}</p>
-      ) : (
-        <ul>
-          {block.items.map((item, i) => (
-            <li key={i}>
-              {item.map((wording) => (
-                <span key={wording.lang} lang={wording.lang} dir={directionOf(wording.lang)}>
-                  {wording.text}
-                </span>
+      return (
+        <section className="reciprocal-list" aria-label={block.label}>
+          <h3>{block.label}</h3>
+          {block.items.length === 0 ? (
+            <p className="hint">{block.empty}</p>
+          ) : (
+            <ul>
+              {block.items.map((item, i) => (
+                <li key={i}>
+                  {item.map((wording) => (
+                    <span key={wording.lang} lang={wording.lang} dir={directionOf(wording.lang)}>
+                      {wording.text}
+                    </span>
+                  ))}
+                </li>
               ))}
-            </li>
-          ))}
-        </ul>
+            </ul>
+          )}
+        </section>
       );
     case 'table': {
       const [head = [], ...rows] = block.rows;
