@@ -32,7 +32,10 @@ export function PartnershipPage({ partnershipId }: { partnershipId: string }) {
       <p>
         <a className="button" href={paths.agreement(partnership.id)}>
           {t('partnership.agreement')}
-        </a>
+        </a>{' '}
+        <span className="hint" data-phase={partnership.documentStatus}>
+          {t(`common:documentTitleByPhase.${partnership.documentStatus}`)}
+        </span>
       </p>
       <nav className="toolbar">
         {SIDES.map((side) => (
