@@ -23,10 +23,12 @@ export class SqliteDocumentStore implements DocumentStore {
       insert: db.prepare<[string, number, Uint8Array, string | null, number]>(
         'INSERT INTO doc_updates (doc, seq, data, member_id, at) VALUES (?, ?, ?, ?, ?)',
       ),
+      // A snapshot through an older point than the stored one changes nothing.
       upsertSnapshot: db.prepare<[string, Uint8Array, number, number]>(
         `INSERT INTO doc_snapshots (doc, state, through_seq, at) VALUES (?, ?, ?, ?)
          ON CONFLICT (doc) DO UPDATE SET state = excluded.state,
-           through_seq = excluded.through_seq, at = excluded.at`,
+           through_seq = excluded.through_seq, at = excluded.at
+         WHERE doc_snapshots.through_seq < excluded.through_seq`,
       ),
       clients: db.prepare<[string], { client_id: number; member_id: string }>(
         'SELECT client_id, member_id FROM doc_clients WHERE doc = ?',
@@ -61,8 +63,8 @@ export class SqliteDocumentStore implements DocumentStore {
       return true;
     });
     this.compactAll = db.transaction((doc: string, snapshot: Uint8Array, throughSeq: number) => {
-      statements.upsertSnapshot.run(doc, snapshot, throughSeq, Date.now());
-      statements.deleteThrough.run(doc, throughSeq);
+      const stored = statements.upsertSnapshot.run(doc, snapshot, throughSeq, Date.now());
+      if (stored.changes === 1) statements.deleteThrough.run(doc, throughSeq);
     });
   }
 
