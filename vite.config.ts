@@ -1,6 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/** Integration tests that run on PostgreSQL too: everything that reads or writes storage. */
+const POSTGRES_SUITE = [
+  'server/test/{accounts,agreement,comments,crash,invites,itinerary,ownership,prompts}.test.ts',
+  'server/test/{receipts,signedCopies,signing,sync,takeover,versions,versionLimits}.test.ts',
+  'server/test/accessMatrix.test.ts',
+];
+
 /** Builds the client (client/ → client/dist) and configures Vitest for every workspace. */
 export default defineConfig({
   root: 'client',
@@ -22,10 +29,26 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['{shared,server,client}/**/*.test.{ts,tsx}'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['{shared,server,client}/**/*.test.{ts,tsx}'] },
+      },
+      // The storage-heavy integration tests once more with every store on PostgreSQL
+      // (server/test/helpers.ts: each server gets a fresh schema in the `test` database).
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: POSTGRES_SUITE,
+          env: { TEST_ENGINE: 'postgres' },
+          globalSetup: ['server/test/postgresSetup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -12,6 +12,11 @@ const Env = z.object({
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_BYTES),
   /** Where the built client lives; `vite build` writes it to client/dist. */
   CLIENT_DIR: z.string().min(1).optional(),
+  /** postgres://…: every store on PostgreSQL (several nodes may share it); else SQLite in DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
   /** e.g. smtp://user:pass@smtp.school.example:587; without it email is off. */
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('Tandem <no-reply@localhost>'),
@@ -39,6 +44,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL for every store; null: the embedded SQLite file in dataDir. */
+  databaseUrl: string | null;
   publicUrl: string;
   maxMessageBytes: number;
   clientDir: string;
@@ -79,6 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     clientDir: path.resolve(e.CLIENT_DIR ?? path.join(repoRoot, 'client/dist')),

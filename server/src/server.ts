@@ -7,18 +7,12 @@ import { formatRoomName } from '@tandem/shared/doc/documents';
 import { CloseCode } from '@tandem/shared/protocol';
 import type { Config } from './config';
 import { createApp } from './http/app';
-import { checkpointInWorker } from './storage/sqlite/checkpoints';
-import { openDatabase } from './storage/sqlite/database';
-import { SqliteDocumentStore } from './storage/sqlite/SqliteDocumentStore';
 import { checkWrites } from './workflows/checkWrites';
 import { capOf } from './workflows/documentCaps';
 import { startHeartbeat } from './sync/heartbeat';
 import { RoomRegistry } from './rooms/RoomRegistry';
 import { createSeeder } from './workflows/seed';
 import { AgreementVersions } from './workflows/AgreementVersions';
-import { SqliteVersionStore } from './storage/sqlite/SqliteVersionStore';
-import { SqliteThreadReadStore } from './storage/sqlite/SqliteThreadReadStore';
-import { createSqliteSigningStore } from './storage/sqlite/SqliteSigningStore';
 import { ClauseReview } from './workflows/ClauseReview';
 import { MembershipWorkflow } from './workflows/Membership';
 import { Prompts } from './workflows/Prompts';
@@ -33,7 +27,7 @@ import { createUpgradeHandler } from './sync/upgrade';
 import { createAuthorize } from './sync/authorize';
 import { LiveConnections } from './sync/LiveConnections';
 import type { PeopleStore } from './storage/PeopleStore';
-import { SqlitePeopleStore } from './storage/sqlite/SqlitePeopleStore';
+import { openStores } from './storage/openStores';
 import { Auth } from './auth/Auth';
 import { PasswordHasher } from './auth/passwords';
 
@@ -80,12 +74,9 @@ function purgeSessionsEvery(people: PeopleStore, everyMs: number, logTo: typeof 
 
 /** Opens storage, starts HTTP and WebSocket on one port. */
 export async function startServer(config: Config): Promise<TandemServer> {
-  const db = openDatabase(config.dataDir);
-  const stopCheckpoints = checkpointInWorker(db, 2_000, log);
-  const people = new SqlitePeopleStore(db);
-  const versions = new AgreementVersions(new SqliteVersionStore(db));
-  const threadReads = new SqliteThreadReadStore(db);
-  const signings = createSqliteSigningStore(db);
+  const stores = await openStores(config, log);
+  const { people, threadReads, signings } = stores;
+  const versions = new AgreementVersions(stores.versions);
   let sealCache: Seal | null = null;
   const seal = () => (sealCache ??= loadOrCreateSeal(config.dataDir));
   const operatorSeals = readTrustedCertificates(config.trustedSealCerts).map(
@@ -96,7 +87,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
     (trustedCache ??= new Set([certificateFingerprint(sealCertificate(seal())), ...operatorSeals]));
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   let notifier: Notifier | null = null;
-  const documents = new SqliteDocumentStore(db);
+  const { documents } = stores;
   const registry = new RoomRegistry(
     documents,
     {
@@ -164,7 +155,13 @@ export async function startServer(config: Config): Promise<TandemServer> {
   });
   await signing.resume();
   const app = createApp(
-    { clientDir: config.clientDir, version, log },
+    {
+      clientDir: config.clientDir,
+      version,
+      databaseEngine: stores.engine,
+      isDatabaseReachable: stores.isReachable,
+      log,
+    },
     {
       people,
       auth,
@@ -221,8 +218,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       httpServer.closeAllConnections();
       await registry.closeAll();
       await closed;
-      await stopCheckpoints();
-      db.close();
+      await stores.close();
     },
   };
 }

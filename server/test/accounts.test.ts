@@ -1,11 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TandemServer } from '../src/server';
-import { closeCode, rawSocket, startTestServer, tempDataDir } from './helpers';
+import {
+  closeCode,
+  databaseUrlFor,
+  rawSocket,
+  startTestServer,
+  TEST_ENGINE,
+  tempDataDir,
+} from './helpers';
 import { call, createPartnership, signUp } from './people';
 
 const PASSWORD = 'a long passphrase 42';
+
+/** Everything the installation keeps on disk of accounts and sessions, as bytes. */
+async function storedBytes(dataDir: string): Promise<Buffer> {
+  if (TEST_ENGINE === 'sqlite') return fs.readFileSync(path.join(dataDir, 'tandem.sqlite'));
+  const pool = new pg.Pool({ connectionString: await databaseUrlFor(dataDir), max: 1 });
+  try {
+    const accounts = await pool.query('SELECT * FROM accounts');
+    const sessions = await pool.query('SELECT * FROM sessions');
+    return Buffer.from(JSON.stringify([accounts.rows, sessions.rows]));
+  } finally {
+    await pool.end();
+  }
+}
 
 describe('accounts and sessions', () => {
   let server: TandemServer;
@@ -45,8 +66,7 @@ describe('accounts and sessions', () => {
     });
     expect(me.body).toMatchObject({ account: { name: 'Mei Chen' }, memberships: [] });
     await server.close();
-    const file = fs.readFileSync(path.join(dataDir, 'tandem.sqlite'));
-    expect(file.includes(Buffer.from(PASSWORD))).toBe(false);
+    expect((await storedBytes(dataDir)).includes(Buffer.from(PASSWORD))).toBe(false);
     server = await startTestServer(dataDir);
   });
 

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, synced, tempDataDir, testText, textOf, waitFor } from './helpers';
 import { createPartnership } from './people';
-import { kill9, startProcess } from './processes';
+import { engineEnv, kill9, startProcess } from './processes';
 
 describe('a server killed with SIGKILL', () => {
   const children: ChildProcess[] = [];
@@ -15,7 +15,8 @@ describe('a server killed with SIGKILL', () => {
     { timeout: 60_000 },
     async () => {
       const dataDir = tempDataDir();
-      let { child, port } = await startProcess(dataDir);
+      const env = await engineEnv(dataDir);
+      let { child, port } = await startProcess(dataDir, 0, env);
       children.push(child);
       const { id, coordinatorA: person } = await createPartnership(`http://127.0.0.1:${port}`);
       const ROOM = `${id}/agreement`;
@@ -36,7 +37,7 @@ describe('a server killed with SIGKILL', () => {
         watcher.destroy();
         expect(seen.length).toBeGreaterThan(0);
 
-        ({ child, port } = await startProcess(dataDir, port));
+        ({ child, port } = await startProcess(dataDir, port, env));
         children.push(child);
         const reader = connectClient(port, ROOM, person);
         await synced(reader);

@@ -10,14 +10,34 @@ import { getClauseText } from '@tandem/shared/doc/agreement';
 import { MessageType } from '@tandem/shared/protocol';
 import { type Config, readConfig } from '../src/config';
 import { type TandemServer, startServer } from '../src/server';
+import { freshPostgres } from './postgres';
 
 /** A fresh temporary data folder. */
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-test-'));
 }
 
-/** A real server on port 0 over `dataDir`. */
-export function startTestServer(
+/** Which engine the integration tests run on: `TEST_ENGINE=postgres` (vite.config.ts) or SQLite. */
+export const TEST_ENGINE = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+/** On PostgreSQL, each data folder's schema: a server restarted on the folder finds its data. */
+const schemaOf = new Map<string, string>();
+
+/** The database URL standing for `dataDir` when the tests run on PostgreSQL. */
+export async function databaseUrlFor(dataDir: string): Promise<string> {
+  let url = schemaOf.get(dataDir);
+  if (!url) {
+    url = (await freshPostgres()).url;
+    schemaOf.set(dataDir, url);
+  }
+  return url;
+}
+
+/**
+ * A real server on port 0 over `dataDir`: on SQLite, or on PostgreSQL with a schema of its own
+ * for that folder (server/test/postgresSetup.ts drops them after the run).
+ */
+export async function startTestServer(
   dataDir: string,
   overrides: Partial<Config> = {},
 ): Promise<TandemServer> {
@@ -28,7 +48,10 @@ export function startTestServer(
     scryptCost: 2 ** 10,
     signUpsPerAddressPerHour: 10_000,
   };
-  return startServer({ ...defaults, ...overrides });
+  if (TEST_ENGINE === 'sqlite' || overrides.databaseUrl !== undefined) {
+    return startServer({ ...defaults, ...overrides });
+  }
+  return startServer({ ...defaults, databaseUrl: await databaseUrlFor(dataDir), ...overrides });
 }
 
 /** `ws` sending a session cookie with the handshake, as a browser does. */

@@ -28,6 +28,7 @@ describe('HTTP', () => {
     expect(await res.json()).toEqual({
       ok: true,
       storage: 'ok',
+      database: { engine: expect.any(String) as string, reachable: true },
       version: expect.any(String) as string,
     });
   });

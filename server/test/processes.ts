@@ -1,7 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { databaseUrlFor, TEST_ENGINE } from './helpers';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The environment a server process needs for the engine the tests run on: nothing for SQLite
+ * (it uses DATA_DIR), a fresh PostgreSQL schema for PostgreSQL (helpers.ts, TEST_ENGINE).
+ */
+export async function engineEnv(dataDir: string): Promise<Record<string, string>> {
+  if (TEST_ENGINE === 'sqlite') return {};
+  return { DATABASE_URL: await databaseUrlFor(dataDir) };
+}
 
 /** Starts `server/src/main.ts` as its own process, exactly as `npm start` does. */
 export async function startProcess(

@@ -22,6 +22,9 @@ import { serveClient } from './staticFiles';
 export interface AppOptions {
   clientDir: string;
   version: string;
+  /** Reported by /api/health: which engine holds the data, and whether it answers now. */
+  databaseEngine: 'sqlite' | 'postgres';
+  isDatabaseReachable: () => Promise<boolean>;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -32,15 +35,17 @@ export function createApp(
   options: AppOptions,
   deps: ApiDeps,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const router = new Router().add('GET', '/api/health', (ctx) => {
-    // 503 while storing fails, so a load balancer or a monitor sees it.
+  const router = new Router().add('GET', '/api/health', async (ctx) => {
+    // 503 while storing fails or the database does not answer, so a load balancer sees it.
     const isFailing = deps.registry.isStorageFailing;
-    sendJson(ctx.res, isFailing ? 503 : 200, {
-      ok: !isFailing,
+    const isReachable = await options.isDatabaseReachable();
+    const ok = !isFailing && isReachable;
+    sendJson(ctx.res, ok ? 200 : 503, {
+      ok,
       storage: isFailing ? 'failing' : 'ok',
+      database: { engine: options.databaseEngine, reachable: isReachable },
       version: options.version,
     });
-    return Promise.resolve();
   });
   addAccountRoutes(router, deps);
   addPartnershipRoutes(router, deps);

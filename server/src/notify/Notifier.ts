@@ -6,7 +6,7 @@ import {
 } from '@tandem/shared/doc/documents';
 import { type Comment, readThreads } from '@tandem/shared/doc/threads';
 import { unreadComments } from '@tandem/shared/doc/unread';
-import { translate } from '@tandem/shared/i18n/translate';
+import { translateEmail } from '@tandem/shared/i18n/serverCatalogues';
 import { permissionFor } from '@tandem/shared/permissions';
 import { wallClock } from '@tandem/shared/time';
 import type { Member, Partnership, PeopleStore } from '../storage/PeopleStore';
@@ -97,7 +97,7 @@ export class Notifier {
     const author = partnership.members.find((m) => m.id === comment.authorId)?.name ?? '';
     const zone = account.timeZone ?? partnership.sides[member.side].timeZone;
     const t = (key: string, values: Record<string, string | number> = {}) =>
-      translate(account.language, 'email', key, values);
+      translateEmail(account.language, key, values);
     await this.deps.mailer.send({
       to: account.email,
       subject: t('mentionSubject', { author, partnership: title(partnership) }),
@@ -125,7 +125,7 @@ export class Notifier {
       const fresh = await this.unreadForDigest(member, partnership);
       if (fresh.length === 0) continue;
       const t = (key: string, values: Record<string, string | number> = {}) =>
-        translate(account.language, 'email', key, values);
+        translateEmail(account.language, key, values);
       const names = new Map(partnership.members.map((m) => [m.id, m.name]));
       await this.deps.mailer.send({
         to: account.email,

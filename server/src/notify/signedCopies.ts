@@ -1,4 +1,4 @@
-import { translate } from '@tandem/shared/i18n/translate';
+import { translateEmail } from '@tandem/shared/i18n/serverCatalogues';
 import type { PeopleStore } from '../storage/PeopleStore';
 import type { Signature } from '../storage/SigningStore';
 import type { Mailer } from './Mailer';
@@ -34,7 +34,7 @@ export async function sendSignedCopies(
     if (!account || sent.has(account.email)) continue;
     sent.add(account.email);
     const t = (key: string, values: Record<string, string | number> = {}) =>
-      translate(account.language, 'email', key, values);
+      translateEmail(account.language, key, values);
     await deps.mailer
       .send({
         to: account.email,

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { type Catalogue, pickUiLanguage, RESOURCES } from '../i18n/index';
+import { type Catalogue, pickUiLanguage } from '../i18n/index';
+import { SERVER_RESOURCES } from '../i18n/serverCatalogues';
 import { addClause, languagesOf, listClauses, setMeta, updateClauseTexts } from './agreement';
 import { TEMPLATE_KINDS, type TemplateKind } from './agreementSchema';
 import { createAnswers } from './answers';
@@ -9,7 +10,7 @@ export const SCHEMA_VERSION = 1;
 
 function templateIn(lang: string): Catalogue {
   // A partnership language without a launch catalogue (e.g. German) gets the closest one.
-  return RESOURCES[pickUiLanguage([lang])].template;
+  return SERVER_RESOURCES[pickUiLanguage([lang])].template;
 }
 
 function textAt(catalogue: Catalogue, ...path: string[]): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../errors';
 import { type Catalogue, FALLBACK_LANGUAGE, NAMESPACES, RESOURCES, UI_LANGUAGES } from './index';
+import { SERVER_NAMESPACES, SERVER_RESOURCES } from './serverCatalogues';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -22,11 +23,16 @@ function keysOf(catalogue: Catalogue, prefix = ''): Map<string, string[]> {
   return keys;
 }
 
+/** Every catalogue, the interface's and the server's own, by language then namespace. */
+const ALL: Record<string, Record<string, Catalogue>> = Object.fromEntries(
+  UI_LANGUAGES.map((lang) => [lang, { ...RESOURCES[lang], ...SERVER_RESOURCES[lang] }]),
+);
+
 describe('translation catalogues', () => {
-  for (const ns of NAMESPACES) {
-    const reference = keysOf(RESOURCES[FALLBACK_LANGUAGE][ns]);
+  for (const ns of [...NAMESPACES, ...SERVER_NAMESPACES]) {
+    const reference = keysOf(ALL[FALLBACK_LANGUAGE]?.[ns] ?? {});
     for (const lang of UI_LANGUAGES) {
-      const keys = keysOf(RESOURCES[lang][ns]);
+      const keys = keysOf(ALL[lang]?.[ns] ?? {});
       const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
 
       it(`${lang}/${ns} has every key of ${FALLBACK_LANGUAGE} and no extra`, () => {

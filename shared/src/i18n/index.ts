@@ -28,25 +28,15 @@ import enItinerary from './en/itinerary.json' with { type: 'json' };
 import esItinerary from './es/itinerary.json' with { type: 'json' };
 import frItinerary from './fr/itinerary.json' with { type: 'json' };
 import zhHansItinerary from './zh-Hans/itinerary.json' with { type: 'json' };
-import arEmail from './ar/email.json' with { type: 'json' };
-import enEmail from './en/email.json' with { type: 'json' };
-import esEmail from './es/email.json' with { type: 'json' };
-import frEmail from './fr/email.json' with { type: 'json' };
-import zhHansEmail from './zh-Hans/email.json' with { type: 'json' };
 import arComments from './ar/comments.json' with { type: 'json' };
 import enComments from './en/comments.json' with { type: 'json' };
 import esComments from './es/comments.json' with { type: 'json' };
 import frComments from './fr/comments.json' with { type: 'json' };
 import zhHansComments from './zh-Hans/comments.json' with { type: 'json' };
-import arTemplate from './ar/template.json' with { type: 'json' };
 import arAgreement from './ar/agreement.json' with { type: 'json' };
-import enTemplate from './en/template.json' with { type: 'json' };
 import enAgreement from './en/agreement.json' with { type: 'json' };
-import esTemplate from './es/template.json' with { type: 'json' };
 import esAgreement from './es/agreement.json' with { type: 'json' };
-import frTemplate from './fr/template.json' with { type: 'json' };
 import frAgreement from './fr/agreement.json' with { type: 'json' };
-import zhHansTemplate from './zh-Hans/template.json' with { type: 'json' };
 import zhHansAgreement from './zh-Hans/agreement.json' with { type: 'json' };
 
 /** The launch UI languages (BCP 47). English is the fallback. */
@@ -66,15 +56,16 @@ export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
 /** The language used when a key or a person's choice is missing. */
 export const FALLBACK_LANGUAGE: UiLanguage = 'en';
 
-/** Namespaces, one per feature (client/README.md, Translations). */
+/**
+ * Namespaces of the interface, one per feature (client/README.md, Translations). The server's
+ * own texts (the agreement template, emails) are in serverCatalogues.ts: no browser downloads them.
+ */
 export const NAMESPACES = [
   'common',
   'people',
   'errors',
   'agreement',
-  'template',
   'comments',
-  'email',
   'itinerary',
   'prompts',
   'signing',
@@ -85,16 +76,14 @@ export interface Catalogue {
   [key: string]: string | Catalogue;
 }
 
-/** Every catalogue, by language then namespace; the same data serves client and server. */
+/** The interface's catalogues, by language then namespace; the same data serves client and server. */
 export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], Catalogue>> = {
   en: {
     common: enCommon,
     people: enPeople,
     errors: enErrors,
     agreement: enAgreement,
-    template: enTemplate,
     comments: enComments,
-    email: enEmail,
     itinerary: enItinerary,
     prompts: enPrompts,
     signing: enSigning,
@@ -104,9 +93,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     people: zhHansPeople,
     errors: zhHansErrors,
     agreement: zhHansAgreement,
-    template: zhHansTemplate,
     comments: zhHansComments,
-    email: zhHansEmail,
     itinerary: zhHansItinerary,
     prompts: zhHansPrompts,
     signing: zhHansSigning,
@@ -116,9 +103,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     people: esPeople,
     errors: esErrors,
     agreement: esAgreement,
-    template: esTemplate,
     comments: esComments,
-    email: esEmail,
     itinerary: esItinerary,
     prompts: esPrompts,
     signing: esSigning,
@@ -128,9 +113,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     people: frPeople,
     errors: frErrors,
     agreement: frAgreement,
-    template: frTemplate,
     comments: frComments,
-    email: frEmail,
     itinerary: frItinerary,
     prompts: frPrompts,
     signing: frSigning,
@@ -140,9 +123,7 @@ export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], C
     people: arPeople,
     errors: arErrors,
     agreement: arAgreement,
-    template: arTemplate,
     comments: arComments,
-    email: arEmail,
     itinerary: arItinerary,
     prompts: arPrompts,
     signing: arSigning,

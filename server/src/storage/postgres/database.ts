@@ -33,7 +33,136 @@ const MIGRATIONS: readonly string[] = [
      member_id TEXT NOT NULL,
      PRIMARY KEY (doc, client_id)
    );`,
+  `CREATE TABLE accounts (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     password_hash TEXT NOT NULL,
+     name TEXT NOT NULL,
+     language TEXT NOT NULL,
+     time_zone TEXT,
+     created_at BIGINT NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id),
+     created_at BIGINT NOT NULL,
+     expires_at BIGINT NOT NULL
+   );
+   CREATE INDEX sessions_by_account ON sessions(account_id);
+   CREATE TABLE partnerships (
+     id TEXT PRIMARY KEY,
+     created_by TEXT NOT NULL REFERENCES accounts(id),
+     created_at BIGINT NOT NULL
+   );
+   CREATE TABLE sides (
+     partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+     side TEXT NOT NULL CHECK (side IN ('A', 'B')),
+     school TEXT NOT NULL,
+     PRIMARY KEY (partnership_id, side)
+   );
+   CREATE TABLE members (
+     id TEXT PRIMARY KEY,
+     partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+     account_id TEXT NOT NULL REFERENCES accounts(id),
+     side TEXT NOT NULL CHECK (side IN ('A', 'B')),
+     role TEXT NOT NULL,
+     joined_at BIGINT NOT NULL,
+     removed_at BIGINT,
+     UNIQUE (partnership_id, account_id)
+   );
+   CREATE TABLE invites (
+     id TEXT NOT NULL UNIQUE,
+     token_hash TEXT PRIMARY KEY,
+     partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+     side TEXT NOT NULL CHECK (side IN ('A', 'B')),
+     role TEXT NOT NULL,
+     max_uses INTEGER NOT NULL,
+     uses INTEGER NOT NULL DEFAULT 0,
+     expires_at BIGINT NOT NULL,
+     created_by TEXT NOT NULL REFERENCES members(id),
+     created_at BIGINT NOT NULL,
+     revoked_at BIGINT
+   );
+   CREATE TABLE versions (
+     ord BIGSERIAL PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     doc TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('auto', 'named', 'before-restore')),
+     name TEXT,
+     created_by TEXT REFERENCES members(id),
+     created_at BIGINT NOT NULL,
+     state BYTEA NOT NULL,
+     state_hash TEXT NOT NULL
+   );
+   CREATE INDEX versions_by_doc ON versions(doc, created_at);
+   CREATE TABLE thread_reads (
+     member_id TEXT NOT NULL REFERENCES members(id),
+     doc TEXT NOT NULL,
+     thread_id TEXT NOT NULL,
+     read_at BIGINT NOT NULL,
+     PRIMARY KEY (member_id, doc, thread_id)
+   );
+   CREATE TABLE notifications (
+     member_id TEXT NOT NULL REFERENCES members(id),
+     comment_id TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('mention', 'digest')),
+     sent_at BIGINT NOT NULL,
+     PRIMARY KEY (member_id, comment_id, kind)
+   );
+   CREATE TABLE digests (
+     member_id TEXT NOT NULL REFERENCES members(id),
+     local_date TEXT NOT NULL,
+     sent_at BIGINT NOT NULL,
+     PRIMARY KEY (member_id, local_date)
+   );
+   CREATE TABLE signings (
+     id TEXT PRIMARY KEY,
+     partnership_id TEXT NOT NULL REFERENCES partnerships(id),
+     phase TEXT NOT NULL CHECK (phase IN ('signing', 'signed', 'cancelled', 'amended')),
+     version_id TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     canonical TEXT NOT NULL,
+     started_by TEXT NOT NULL REFERENCES members(id),
+     started_at BIGINT NOT NULL,
+     ended_at BIGINT
+   );
+   CREATE INDEX signings_by_partnership ON signings(partnership_id, started_at);
+   CREATE UNIQUE INDEX one_current_signing ON signings(partnership_id)
+     WHERE phase IN ('signing', 'signed');
+   CREATE TABLE signatures (
+     signing_id TEXT NOT NULL REFERENCES signings(id),
+     side TEXT NOT NULL CHECK (side IN ('A', 'B')),
+     member_id TEXT NOT NULL REFERENCES members(id),
+     name TEXT NOT NULL,
+     title TEXT NOT NULL,
+     image TEXT,
+     typed TEXT,
+     consent TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     ip TEXT NOT NULL,
+     user_agent TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     PRIMARY KEY (signing_id, side)
+   );
+   CREATE TABLE audit_log (
+     seq BIGSERIAL PRIMARY KEY,
+     partnership_id TEXT NOT NULL,
+     at BIGINT NOT NULL,
+     actor TEXT,
+     action TEXT NOT NULL,
+     data TEXT NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL
+   );
+   CREATE TABLE signed_pdfs (
+     signing_id TEXT PRIMARY KEY REFERENCES signings(id),
+     pdf BYTEA NOT NULL,
+     at BIGINT NOT NULL
+   );`,
 ];
+
+// Every BIGINT here is a count or milliseconds since the epoch: far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 /** Migrations run under this advisory lock: nodes starting together apply each once. */
 const MIGRATION_LOCK = 0x74616e64; // "tand"

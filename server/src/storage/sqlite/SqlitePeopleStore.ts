@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
-import { isUiLanguage } from '@tandem/shared/i18n/index';
-import { ROLES, type Role, School, type Side } from '@tandem/shared/people';
+import { type Role, School, type Side } from '@tandem/shared/people';
 import type {
   Account,
   Invite,
@@ -12,94 +11,19 @@ import type {
   Partnership,
   PeopleStore,
 } from '../PeopleStore';
-
-interface AccountRow {
-  id: string;
-  email: string;
-  name: string;
-  language: string;
-  time_zone: string | null;
-}
-interface MemberRow {
-  id: string;
-  partnership_id: string;
-  account_id: string;
-  name: string;
-  side: string;
-  role: string;
-  joined_at: number;
-}
-interface InviteRow {
-  id: string;
-  partnership_id: string;
-  side: string;
-  role: string;
-  max_uses: number;
-  uses: number;
-  expires_at: number;
-  created_by: string;
-  created_by_side: string;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-const INVITE_SELECT = `SELECT i.id, i.partnership_id, i.side, i.role, i.max_uses, i.uses,
-    i.expires_at, i.created_by, c.side AS created_by_side, i.created_at, i.revoked_at
-  FROM invites i JOIN members c ON c.id = i.created_by`;
-
-const MEMBER_COLUMNS = `m.id, m.partnership_id, m.account_id, a.name, m.side, m.role, m.joined_at`;
-
-/** Rows are parsed on the way out: the database is a boundary too. */
-function toAccount(row: AccountRow): Account {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    language: isUiLanguage(row.language) ? row.language : 'en',
-    timeZone: row.time_zone,
-  };
-}
-
-function toSide(value: string): Side {
-  if (value === 'A' || value === 'B') return value;
-  throw new Error(`corrupt side ${value}`);
-}
-
-function toRole(value: string): Role {
-  const role = ROLES.find((r) => r === value);
-  if (!role) throw new Error(`corrupt role ${value}`);
-  return role;
-}
-
-function toMember(row: MemberRow): Member {
-  return {
-    id: row.id,
-    partnershipId: row.partnership_id,
-    accountId: row.account_id,
-    name: row.name,
-    side: toSide(row.side),
-    role: toRole(row.role),
-    joinedAt: row.joined_at,
-  };
-}
-
-function toInvite(row: InviteRow): Invite {
-  return {
-    id: row.id,
-    partnershipId: row.partnership_id,
-    side: toSide(row.side),
-    role: toRole(row.role),
-    maxUses: row.max_uses,
-    uses: row.uses,
-    expiresAt: row.expires_at,
-    createdBy: row.created_by,
-    createdBySide: toSide(row.created_by_side),
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at,
-  };
-}
-
-const revoked = (message: string) => new AppError(ErrorCode.INVITE_REVOKED, message);
+import {
+  type AccountRow,
+  INVITE_SELECT,
+  type InviteRow,
+  MEMBER_COLUMNS,
+  type MemberRow,
+  revoked,
+  toAccount,
+  toInvite,
+  toMember,
+  toRole,
+  toSide,
+} from '../rows';
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';

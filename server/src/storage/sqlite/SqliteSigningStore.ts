@@ -1,63 +1,9 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { type AuditEntry, auditHash, GENESIS } from '../auditChain';
-import type {
-  Signature,
-  Signing,
-  SigningPhase,
-  SigningReads,
-  SigningStore,
-  SigningUnit,
-} from '../SigningStore';
+import { auditHash, GENESIS } from '../auditChain';
+import { type SigningRow, toAuditEntry, toSignature, toSigning } from '../signingRows';
+import type { SigningPhase, SigningReads, SigningStore, SigningUnit } from '../SigningStore';
 import { unitsOfWork } from './unitOfWork';
-
-interface SigningRow {
-  id: string;
-  partnership_id: string;
-  phase: SigningPhase;
-  version_id: string;
-  hash: string;
-  canonical: string;
-  started_by: string;
-  started_at: number;
-  ended_at: number | null;
-}
-
-const toSigning = (r: SigningRow): Signing => ({
-  id: r.id,
-  partnershipId: r.partnership_id,
-  phase: r.phase,
-  versionId: r.version_id,
-  hash: r.hash,
-  canonical: r.canonical,
-  startedBy: r.started_by,
-  startedAt: r.started_at,
-  endedAt: r.ended_at,
-});
-
-const toSignature = (r: Record<string, unknown>): Signature => ({
-  side: r.side === 'B' ? 'B' : 'A',
-  memberId: String(r.member_id),
-  name: String(r.name),
-  title: String(r.title),
-  image: typeof r.image === 'string' ? r.image : null,
-  typed: typeof r.typed === 'string' ? r.typed : null,
-  consent: String(r.consent),
-  hash: String(r.hash),
-  ip: String(r.ip),
-  userAgent: String(r.user_agent),
-  at: Number(r.at),
-});
-
-const toAuditEntry = (r: Record<string, unknown>): AuditEntry => ({
-  seq: Number(r.seq),
-  at: Number(r.at),
-  actor: typeof r.actor === 'string' ? r.actor : null,
-  action: String(r.action),
-  data: String(r.data),
-  prevHash: String(r.prev_hash),
-  hash: String(r.hash),
-});
 
 function statements(db: Database.Database) {
   return {
