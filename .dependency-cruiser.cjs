@@ -149,6 +149,14 @@ module.exports = {
       to: { path: `^${server}/(?!offload/)` },
     },
     {
+      name: 'cluster-is-a-plug-in',
+      severity: 'error',
+      comment:
+        'cluster/ links nodes through Redis: it implements the relay of rooms/ and the control bus of sync/, and knows nothing above them.',
+      from: { path: `^${server}/cluster/` },
+      to: { path: `^${server}/(http|workflows|pdf|ics|notify|auth)/` },
+    },
+    {
       name: 'only-routes-know-http',
       severity: 'error',
       comment:

@@ -17,6 +17,11 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
     .optional(),
+  /** redis://…: several nodes on one DATABASE_URL serve the same documents at once. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// URL')
+    .optional(),
   /** e.g. smtp://user:pass@smtp.school.example:587; without it email is off. */
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default('Tandem <no-reply@localhost>'),
@@ -46,6 +51,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL for every store; null: the embedded SQLite file in dataDir. */
   databaseUrl: string | null;
+  /** Redis linking the nodes that share databaseUrl; null: this node runs alone. */
+  redisUrl: string | null;
   publicUrl: string;
   maxMessageBytes: number;
   clientDir: string;
@@ -87,6 +94,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
     publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     clientDir: path.resolve(e.CLIENT_DIR ?? path.join(repoRoot, 'client/dist')),

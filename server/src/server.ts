@@ -28,6 +28,7 @@ import { createAuthorize } from './sync/authorize';
 import { LiveConnections } from './sync/LiveConnections';
 import type { PeopleStore } from './storage/PeopleStore';
 import { openStores } from './storage/openStores';
+import { connectCluster } from './cluster/RedisCluster';
 import { Auth } from './auth/Auth';
 import { PasswordHasher } from './auth/passwords';
 
@@ -75,6 +76,10 @@ function purgeSessionsEvery(people: PeopleStore, everyMs: number, logTo: typeof 
 /** Opens storage, starts HTTP and WebSocket on one port. */
 export async function startServer(config: Config): Promise<TandemServer> {
   const stores = await openStores(config, log);
+  if (config.redisUrl && !config.databaseUrl) {
+    throw new Error('REDIS_URL links nodes that share a DATABASE_URL: set DATABASE_URL too.');
+  }
+  const cluster = config.redisUrl ? await connectCluster(config.redisUrl, log) : null;
   const { people, threadReads, signings } = stores;
   const versions = new AgreementVersions(stores.versions);
   let sealCache: Seal | null = null;
@@ -95,6 +100,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       afterCompact: versions.afterCompact,
       checkUpdate: checkWrites,
       onStored: (room) => notifier?.noteChange(room.name),
+      relay: cluster?.relay,
       capOf,
       log,
     },
@@ -126,7 +132,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
     trustedProxies: config.trustedProxies,
   });
   const stopPurge = purgeSessionsEvery(people, SESSION_PURGE_MS, log);
-  const connections = new LiveConnections();
+  const connections = new LiveConnections(cluster?.control ?? null);
   const signing = new SigningWorkflow({
     signings,
     versions,
@@ -144,12 +150,10 @@ export async function startServer(config: Config): Promise<TandemServer> {
       : null,
     // The agreement and its threads: their rights follow the phase (frozen, proposals).
     reopenAgreement: (partnershipId) => {
-      const rooms = new Set(
-        (['agreement', 'agreement.threads'] as const).map((document) =>
-          formatRoomName({ partnershipId, document }),
-        ),
+      const rooms = (['agreement', 'agreement.threads'] as const).map((document) =>
+        formatRoomName({ partnershipId, document }),
       );
-      connections.closeWhere((o) => rooms.has(o.room), CloseCode.rightsChanged, 'signing');
+      connections.closeWhere({ rooms }, CloseCode.rightsChanged, 'signing');
     },
     log,
   });
@@ -160,6 +164,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       version,
       databaseEngine: stores.engine,
       isDatabaseReachable: stores.isReachable,
+      isRedisReachable: cluster ? cluster.isReachable : null,
       log,
     },
     {
@@ -175,7 +180,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       prompts: new Prompts(registry, people),
       membership: new MembershipWorkflow(people, (memberId, why) =>
         connections.closeWhere(
-          (o) => o.memberId === memberId,
+          { memberId },
           why === 'removed' ? CloseCode.forbidden : CloseCode.rightsChanged,
           why === 'removed' ? 'removed' : 'role changed',
         ),
@@ -218,6 +223,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       httpServer.closeAllConnections();
       await registry.closeAll();
       await closed;
+      await cluster?.close();
       await stores.close();
     },
   };

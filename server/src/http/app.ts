@@ -25,6 +25,8 @@ export interface AppOptions {
   /** Reported by /api/health: which engine holds the data, and whether it answers now. */
   databaseEngine: 'sqlite' | 'postgres';
   isDatabaseReachable: () => Promise<boolean>;
+  /** Null when this node runs alone (no REDIS_URL). */
+  isRedisReachable: (() => Promise<boolean>) | null;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -39,11 +41,13 @@ export function createApp(
     // 503 while storing fails or the database does not answer, so a load balancer sees it.
     const isFailing = deps.registry.isStorageFailing;
     const isReachable = await options.isDatabaseReachable();
-    const ok = !isFailing && isReachable;
+    const redis = options.isRedisReachable ? await options.isRedisReachable() : null;
+    const ok = !isFailing && isReachable && redis !== false;
     sendJson(ctx.res, ok ? 200 : 503, {
       ok,
       storage: isFailing ? 'failing' : 'ok',
       database: { engine: options.databaseEngine, reachable: isReachable },
+      ...(redis === null ? {} : { redis: { reachable: redis } }),
       version: options.version,
     });
   });

@@ -62,6 +62,9 @@ class FlakyStore implements DocumentStore {
   changedSince(at: number) {
     return this.inner.changedSince(at);
   }
+  updatesAfter(doc: string, seq: number) {
+    return this.inner.updatesAfter(doc, seq);
+  }
 }
 
 describe('Room', () => {
@@ -235,6 +238,7 @@ describe('RoomRegistry', () => {
       seed: (doc, snapshot) => sqlite.seed(doc, snapshot),
       compact: (doc, snapshot, seq) => sqlite.compact(doc, snapshot, seq),
       changedSince: (at) => sqlite.changedSince(at),
+      updatesAfter: (doc, seq) => sqlite.updatesAfter(doc, seq),
     };
     const registry = new RoomRegistry(counting, quiet);
     const rooms = await Promise.all([1, 2, 3, 4, 5].map((id) => registry.join('d', peer(id))));

@@ -6,6 +6,7 @@ import { type FanOut, localFanOut } from './FanOut';
 import { encodeAwareness } from './messages';
 import { type Origin, originOf } from './origin';
 import type { Peer } from './Peer';
+import type { Claim, RoomRelay } from './RoomRelay';
 
 /** Tuning shared by every room. */
 export interface RoomOptions {
@@ -19,6 +20,8 @@ export interface RoomOptions {
   checkUpdate?: (room: Room, peer: Peer, update: Uint8Array) => void;
   /** Where stored updates and presence go (this process's peers by default). */
   fanOut?: FanOut;
+  /** The other nodes of a cluster (RoomRelay.ts); none when this node runs alone. */
+  relay?: RoomRelay;
   /** Told after updates are stored and broadcast (e.g. to look for new mentions). */
   onStored?: (room: Room) => void;
   /**
@@ -65,8 +68,17 @@ export class Room {
   private readonly awarenessChanged = new Set<number>();
   private isDraining = false;
   private savedWaiters: (() => void)[] = [];
-  /** Sequence numbers are consecutive per document, so the log's tail is lastSeq - snapshotSeq. */
+  /**
+   * The stored update through which this room's document holds every update, its own and
+   * other nodes' (consecutive per document, so the log's tail is lastSeq - snapshotSeq). A
+   * compaction goes no further: it never deletes an update this node has not applied.
+   */
   private lastSeq: number;
+  private readonly stopRelay: () => void;
+  private catchingUp: Promise<void> | null = null;
+  private catchUpAgain = false;
+  /** Presence this node's peers changed since it was last published to other nodes. */
+  private readonly presenceToPublish = new Set<number>();
   private snapshotSeq: number;
   private readonly fanOut: FanOut;
   /** Bytes the document takes in the store, and bytes waiting in the outbox. */
@@ -104,6 +116,69 @@ export class Room {
       if (!this.isDraining) void this.drain();
     });
     this.awareness.on('update', this.onAwarenessUpdate);
+    const { relay } = options;
+    this.stopRelay = relay
+      ? relay.subscribe(name, {
+          onStored: (first, last, update, claims) => this.onRelayed(first, last, update, claims),
+          onPresence: (message) => {
+            awarenessProtocol.applyAwarenessUpdate(this.awareness, message, RELAYED_PRESENCE);
+          },
+          onResync: () => this.catchUp(),
+        })
+      : () => undefined;
+    // What other nodes stored between loading and subscribing.
+    if (relay) this.catchUp();
+  }
+
+  /** Another node stored updates `first`..`last`: apply them in order, or read what was missed. */
+  private onRelayed(
+    first: number,
+    last: number,
+    update: Uint8Array,
+    claims: readonly Claim[],
+  ): void {
+    if (this.isDestroyed || last <= this.lastSeq) return;
+    for (const [client, memberId] of claims) {
+      if (!this.clients.has(client)) this.clients.set(client, memberId);
+    }
+    if (first !== this.lastSeq + 1) return this.catchUp();
+    this.applyRelayedUpdate(update, 'cluster');
+    this.lastSeq = last;
+  }
+
+  /**
+   * Reads from the store every update after lastSeq and applies it (applying an update twice
+   * changes nothing). One at a time; a request during one runs once more after it.
+   */
+  private catchUp(): void {
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return;
+    }
+    this.catchingUp = (async () => {
+      do {
+        this.catchUpAgain = false;
+        const rows = await this.store.updatesAfter(this.name, this.lastSeq);
+        if (this.isDestroyed) return;
+        if (rows === null) {
+          // Another node compacted past what this node has: take its snapshot and the tail.
+          const stored = await this.store.load(this.name);
+          if (this.isDestroyed) return;
+          for (const [client, memberId] of stored.clients) this.clients.set(client, memberId);
+          if (stored.snapshot) this.applyRelayedUpdate(stored.snapshot, 'store');
+          for (const u of stored.updates) this.applyRelayedUpdate(u, 'store');
+          this.lastSeq = Math.max(this.lastSeq, stored.lastSeq);
+          this.snapshotSeq = Math.max(this.snapshotSeq, stored.lastSeq - stored.updates.length);
+          continue;
+        }
+        for (const { seq, update } of rows) {
+          this.applyRelayedUpdate(update, 'store');
+          this.lastSeq = Math.max(this.lastSeq, seq);
+        }
+      } while (this.catchUpAgain && !this.isDestroyed);
+    })()
+      .catch((error: unknown) => this.options.log(`room ${this.name}: catching up failed`, error))
+      .finally(() => (this.catchingUp = null));
   }
 
   /**
@@ -227,6 +302,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.stopRelay();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -241,8 +317,9 @@ export class Room {
       // A destroyed room (shutdown gave up on a failing store) stops retrying.
       while (this.outbox.length > 0 && !this.isDestroyed) {
         const batch = this.outbox.slice();
+        let last: number;
         try {
-          this.lastSeq = await this.store.append(this.name, batch);
+          last = await this.store.append(this.name, batch);
           this.isStoreFailing = false;
         } catch (error) {
           this.isStoreFailing = true;
@@ -257,6 +334,7 @@ export class Room {
           continue;
         }
         this.outbox.splice(0, batch.length);
+        this.storedThrough(last - batch.length + 1, last, batch);
         const bytes = batch.reduce((sum, p) => sum + p.update.length, 0);
         this.pendingBytes -= bytes;
         this.storedBytes += bytes;
@@ -269,6 +347,25 @@ export class Room {
     }
     for (const resolve of this.savedWaiters.splice(0)) resolve();
     await this.compactIfLong();
+  }
+
+  /**
+   * This node stored updates `first`..`last`: they follow what it holds, or another node
+   * stored some in between (then those are read). Other nodes are told.
+   */
+  private storedThrough(first: number, last: number, batch: readonly Pending[]): void {
+    if (first === this.lastSeq + 1) this.lastSeq = last;
+    else this.catchUp();
+    const { relay } = this.options;
+    if (!relay) return;
+    const update =
+      batch.length === 1
+        ? (batch[0] as Pending).update
+        : Y.mergeUpdates(batch.map((p) => p.update));
+    const claims = batch.flatMap((p) =>
+      p.memberId === null ? [] : p.claims.map((client) => [client, p.memberId as string] as const),
+    );
+    relay.publishStored(this.name, first, last, update, claims);
   }
 
   /** Compacts once the log's tail is long, so loads stay fast. Never throws. */
@@ -301,6 +398,8 @@ export class Room {
     const hadPending = this.awarenessChanged.size > 0;
     for (const id of [...change.added, ...change.updated, ...change.removed]) {
       this.awarenessChanged.add(id);
+      // Presence from another node is only sent on here, never published back.
+      if (origin !== RELAYED_PRESENCE) this.presenceToPublish.add(id);
     }
     if (!hadPending) setImmediate(this.sendAwareness);
   };
@@ -315,6 +414,13 @@ export class Room {
     const message = encodeAwareness(this.awareness, [...this.awarenessChanged]);
     this.awarenessChanged.clear();
     this.fanOut.sendPresence(this.peers, message);
+    if (this.options.relay && this.presenceToPublish.size > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
+        ...this.presenceToPublish,
+      ]);
+      this.presenceToPublish.clear();
+      this.options.relay.publishPresence(this.name, update);
+    }
   };
 }
 
@@ -354,6 +460,9 @@ export class AttributionError extends Error {
     super(`clientID ${client} belongs to another member`);
   }
 }
+
+/** The origin of presence applied from another node. */
+const RELAYED_PRESENCE = Symbol('relayed presence');
 
 function isPeer(origin: unknown, peers: ReadonlySet<Peer>): origin is Peer {
   return peers.has(origin as Peer);

@@ -41,6 +41,11 @@ export interface DocumentStore {
    */
   compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /**
+   * The stored updates after `seq`, in order, or null when a compaction removed some of them
+   * (load the document instead). How a node of a cluster catches up on what it missed.
+   */
+  updatesAfter(doc: string, seq: number): Promise<{ seq: number; update: Uint8Array }[] | null>;
+  /**
    * Documents with an update or a snapshot stored at or after `at` (ms since the epoch), each
    * once, e.g. to look again for mentions a restart interrupted.
    */

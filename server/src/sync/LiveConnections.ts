@@ -12,6 +12,42 @@ export interface ConnectionOwner {
   room: string;
 }
 
+/**
+ * Which connections to end: every field given must match. Plain data, so that a cluster can
+ * send it to every node (ControlBus).
+ */
+export interface ConnectionSelector {
+  memberId?: string;
+  sessionHashes?: readonly string[];
+  rooms?: readonly string[];
+  /** Rooms of a partnership: `<partnershipId>/`. */
+  roomPrefix?: string;
+}
+
+/** A selector's connections to end, with the close code and reason. */
+export interface CloseOrder {
+  selector: ConnectionSelector;
+  code: number;
+  reason: string;
+}
+
+/** Carries close orders to every other node of a cluster (cluster/RedisCluster.ts). */
+export interface ControlBus {
+  publish(order: CloseOrder): void;
+  /** Orders other nodes published. */
+  onOrder(handler: (order: CloseOrder) => void): void;
+}
+
+function matches(selector: ConnectionSelector, owner: ConnectionOwner): boolean {
+  const { memberId, sessionHashes, rooms, roomPrefix } = selector;
+  return (
+    (memberId === undefined || owner.memberId === memberId) &&
+    (sessionHashes === undefined || sessionHashes.includes(owner.sessionHash)) &&
+    (rooms === undefined || rooms.includes(owner.room)) &&
+    (roomPrefix === undefined || owner.room.startsWith(roomPrefix))
+  );
+}
+
 /** setTimeout's longest delay (about 24.8 days); longer sessions are checked again then. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -23,6 +59,11 @@ export class LiveConnections {
   private readonly owners = new Map<WebSocket, { owner: ConnectionOwner; revoke: () => void }>();
   /** Open connections per member, per room. */
   private readonly perMember = new Map<string, Map<string, number>>();
+
+  /** With a bus, every close order also reaches the connections other nodes hold. */
+  constructor(private readonly bus: ControlBus | null = null) {
+    bus?.onOrder((order) => this.closeHere(order));
+  }
 
   /**
    * Tracks a connection. `revoke` must stop the connection from applying any further frame;
@@ -64,13 +105,19 @@ export class LiveConnections {
   }
 
   /**
-   * Ends every connection whose owner matches, with `code`: from this call on none of its
-   * frames is applied, and its socket is cut if the client ignores the close frame.
+   * Ends every connection the selector matches, on this node and (with a bus) on every other,
+   * with `code`: from this call on none of its frames is applied, and its socket is cut if the
+   * client ignores the close frame. Resolves to how many this node closed.
    */
-  closeWhere(matches: (owner: ConnectionOwner) => boolean, code: number, reason: string): number {
+  closeWhere(selector: ConnectionSelector, code: number, reason: string): number {
+    this.bus?.publish({ selector, code, reason });
+    return this.closeHere({ selector, code, reason });
+  }
+
+  private closeHere({ selector, code, reason }: CloseOrder): number {
     let closed = 0;
     for (const [ws, { owner }] of this.owners) {
-      if (!matches(owner)) continue;
+      if (!matches(selector, owner)) continue;
       this.end(ws, code, reason);
       closed++;
     }

@@ -22,7 +22,7 @@ export function addAccountRoutes(router: Router, { people, auth, connections }: 
     const sessionHash = await auth.signOut(req, res);
     if (sessionHash) {
       connections.closeWhere(
-        (o) => o.sessionHash === sessionHash,
+        { sessionHashes: [sessionHash] },
         CloseCode.unauthorized,
         'signed out',
       );
@@ -38,8 +38,8 @@ export function addAccountRoutes(router: Router, { people, auth, connections }: 
   router.add('POST', '/api/me/password', async ({ req, res }) => {
     const session = await auth.requireSession(req);
     const { currentPassword, newPassword } = await readJson(req, PasswordChange);
-    const ended = new Set(await auth.changePassword(session, currentPassword, newPassword));
-    connections.closeWhere((o) => ended.has(o.sessionHash), CloseCode.unauthorized, 'signed out');
+    const ended = await auth.changePassword(session, currentPassword, newPassword);
+    connections.closeWhere({ sessionHashes: ended }, CloseCode.unauthorized, 'signed out');
     res.writeHead(204).end();
   });
 

@@ -81,7 +81,7 @@ export function addPartnershipRoutes(
       // reconnect and learn the new one.
       if (before !== undefined && before.language !== school.language) {
         connections.closeWhere(
-          (o) => o.room.startsWith(`${id}/`),
+          { roomPrefix: `${id}/` },
           CloseCode.rightsChanged,
           'school language changed',
         );

@@ -37,6 +37,22 @@ export class PgDocumentStore implements DocumentStore {
     });
   }
 
+  async updatesAfter(doc: string, seq: number) {
+    return inTransaction(this.pool, async (client) => {
+      await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const snapshot = await client.query<{ through_seq: number }>(
+        'SELECT through_seq FROM doc_snapshots WHERE doc = $1',
+        [doc],
+      );
+      if ((snapshot.rows[0]?.through_seq ?? 0) > seq) return null;
+      const { rows } = await client.query<{ data: Buffer; seq: number }>(
+        'SELECT data, seq FROM doc_updates WHERE doc = $1 AND seq > $2 ORDER BY seq',
+        [doc, seq],
+      );
+      return rows.map((row) => ({ seq: row.seq, update: new Uint8Array(row.data) }));
+    });
+  }
+
   async append(doc: string, entries: readonly LogEntry[]): Promise<number> {
     if (entries.length === 0) return (await this.load(doc)).lastSeq;
     return inTransaction(this.pool, async (client) => {

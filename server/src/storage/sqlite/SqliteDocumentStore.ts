@@ -72,6 +72,13 @@ export class SqliteDocumentStore implements DocumentStore {
     return Promise.resolve(this.statements.changedSince.all(at, at).map((row) => row.doc));
   }
 
+  updatesAfter(doc: string, seq: number) {
+    const through = this.statements.snapshot.get(doc)?.through_seq ?? 0;
+    if (through > seq) return Promise.resolve(null);
+    const rows = this.statements.tail.all(doc, seq);
+    return Promise.resolve(rows.map((row) => ({ seq: row.seq, update: new Uint8Array(row.data) })));
+  }
+
   load(doc: string): Promise<StoredDocument> {
     const snapshot = this.statements.snapshot.get(doc);
     const tail = this.statements.tail.all(doc, snapshot?.through_seq ?? 0);

@@ -1,0 +1,139 @@
+import type { ChildProcess } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import { CloseCode } from '@tandem/shared/protocol';
+import {
+  closeCode,
+  connectClient,
+  rawSocket,
+  synced,
+  tempDataDir,
+  testText,
+  textOf,
+  waitFor,
+} from './helpers';
+import { call, join, twoSchools } from './people';
+import { freshPostgres } from './postgres';
+import { kill9, startProcess } from './processes';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Two Tandem nodes on one PostgreSQL schema, linked through Redis. */
+async function twoNodes() {
+  const { url, drop } = await freshPostgres();
+  // One data folder for both: it holds the seal, which every node signs and verifies with.
+  const dataDir = tempDataDir();
+  const env = { DATABASE_URL: url, REDIS_URL };
+  const nodes = [await startProcess(dataDir, 0, env), await startProcess(dataDir, 0, env)];
+  return { nodes, env, dataDir, drop };
+}
+
+describe('a cluster of two nodes on PostgreSQL and Redis', () => {
+  const children: ChildProcess[] = [];
+  const providers: WebsocketProvider[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const p of providers.splice(0)) p.destroy();
+    for (const child of children.splice(0)) child.kill('SIGKILL');
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+
+  async function start() {
+    const cluster = await twoNodes();
+    children.push(...cluster.nodes.map((n) => n.child));
+    cleanups.push(cluster.drop);
+    const [one, two] = cluster.nodes.map((n) => n.port) as [number, number];
+    const base = (port: number) => `http://127.0.0.1:${port}`;
+    const school = await twoSchools(base(one));
+    return { ...cluster, one, two, base, ...school };
+  }
+
+  it('keeps one document in step for clients split across both nodes', async () => {
+    const { one, two, base, id, coordinatorA } = await start();
+    const room = `${id}/agreement`;
+    // Two writers of school A's English column, one on each node.
+    const teacherA = await join(base(one), coordinatorA, id, 'A', 'teacher');
+    const a = connectClient(one, room, coordinatorA);
+    const b = connectClient(two, room, teacherA);
+    providers.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    // Concurrent typing on both nodes, at the same place.
+    for (let i = 0; i < 40; i++) {
+      testText(a.doc).insert(0, 'a');
+      testText(b.doc).insert(0, 'b');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await waitFor(
+      () => textOf(a.doc).length === 80 && textOf(a.doc) === textOf(b.doc),
+      'both clients to converge',
+      10_000,
+    ).catch((error: unknown) => {
+      throw new Error(`${String(error)}: a ${textOf(a.doc).length}, b ${textOf(b.doc).length}`);
+    });
+    // What is stored is what they see, from either node.
+    for (const port of [one, two]) {
+      const reader = connectClient(port, room, coordinatorA);
+      providers.push(reader);
+      await synced(reader);
+      expect(textOf(reader.doc)).toBe(textOf(a.doc));
+    }
+  });
+
+  it('shows presence from one node on the other', async () => {
+    const { one, two, id, coordinatorA, coordinatorB } = await start();
+    const room = `${id}/agreement`;
+    const a = connectClient(one, room, coordinatorA);
+    const b = connectClient(two, room, coordinatorB);
+    providers.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    a.awareness.setLocalStateField('user', { name: 'anyone', color: '#123456' });
+    await waitFor(
+      () => [...b.awareness.getStates().values()].some((s) => s.user?.color === '#123456'),
+      'node two to show the presence set on node one',
+    );
+  });
+
+  it('ends a removed member’s connection on the other node at once', async () => {
+    const { one, two, base, id, coordinatorA } = await start();
+    const teacher = await join(base(one), coordinatorA, id, 'A', 'teacher');
+    const ws = await rawSocket(two, `${id}/agreement`, teacher);
+    const closed = closeCode(ws);
+    const members = (
+      await call(base(one), 'GET', `/api/partnerships/${id}`, undefined, coordinatorA)
+    ).body as { members: { id: string; name: string }[] };
+    const member = members.members.find((m) => m.name === 'teacher A');
+    expect(member).toBeDefined();
+    const removed = await call(
+      base(one),
+      'DELETE',
+      `/api/partnerships/${id}/members/${member?.id}`,
+      undefined,
+      coordinatorA,
+    );
+    expect(removed.status).toBe(204);
+    expect(await closed).toBe(CloseCode.forbidden);
+  });
+
+  it('loses no acknowledged edit when a node is killed in a typing storm', async () => {
+    const { one, two, nodes, id, coordinatorA, coordinatorB } = await start();
+    const room = `${id}/agreement`;
+    const writer = connectClient(one, room, coordinatorA);
+    const watcher = connectClient(two, room, coordinatorB);
+    providers.push(writer, watcher);
+    await Promise.all([synced(writer), synced(watcher)]);
+    const text = testText(writer.doc);
+    const typing = setInterval(() => text.insert(text.length, 'x'), 2);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await kill9(nodes[0]!.child);
+    clearInterval(typing);
+    // What node two's client received, node one had stored: it survives node one's death.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const seen = textOf(watcher.doc);
+    expect(seen.length).toBeGreaterThan(0);
+    writer.destroy();
+    const reader = connectClient(two, room, coordinatorA);
+    providers.push(reader);
+    await synced(reader);
+    expect(textOf(reader.doc).startsWith(seen)).toBe(true);
+  });
+});
