@@ -88,7 +88,10 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
     await Promise.all([synced(a), synced(b)]);
     a.awareness.setLocalStateField('user', { name: 'anyone', color: '#123456' });
     await waitFor(
-      () => [...b.awareness.getStates().values()].some((s) => s.user?.color === '#123456'),
+      () =>
+        [...b.awareness.getStates().values()].some(
+          (s) => (s as { user?: { color?: string } }).user?.color === '#123456',
+        ),
       'node two to show the presence set on node one',
     );
   });
