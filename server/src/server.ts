@@ -163,8 +163,8 @@ export async function startServer(config: Config): Promise<TandemServer> {
       clientDir: config.clientDir,
       version,
       databaseEngine: stores.engine,
-      isDatabaseReachable: stores.isReachable,
-      isRedisReachable: cluster ? cluster.isReachable : null,
+      isDatabaseReachable: () => stores.isReachable(),
+      isRedisReachable: cluster ? () => cluster.isReachable() : null,
       log,
     },
     {
