@@ -130,6 +130,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
     signUpsPerAddressPerHour: config.signUpsPerAddressPerHour,
     isSecure: config.publicUrl.startsWith('https:'),
     trustedProxies: config.trustedProxies,
+    redis: cluster?.client ?? null,
   });
   const stopPurge = purgeSessionsEvery(people, SESSION_PURGE_MS, log);
   const connections = new LiveConnections(cluster?.control ?? null);

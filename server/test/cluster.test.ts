@@ -1,4 +1,5 @@
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '@tandem/shared/protocol';
@@ -18,12 +19,52 @@ import { kill9, startProcess } from './processes';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** A Redis of the test's own on a free port, which it may stop and start again. */
+async function privateRedis() {
+  const port = await freePort();
+  const start = () =>
+    spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+  let child = start();
+  await waitFor(() => isListening(port), 'redis to listen');
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async restart() {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      child = start();
+      await waitFor(() => isListening(port), 'redis to listen again');
+    },
+    stop: () => child.kill('SIGKILL'),
+  };
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /** Two Tandem nodes on one PostgreSQL schema, linked through Redis. */
-async function twoNodes() {
+async function twoNodes(redisUrl = REDIS_URL) {
   const { url, drop } = await freshPostgres();
   // One data folder for both: it holds the seal, which every node signs and verifies with.
   const dataDir = tempDataDir();
-  const env = { DATABASE_URL: url, REDIS_URL };
+  const env = { DATABASE_URL: url, REDIS_URL: redisUrl };
   const nodes = [await startProcess(dataDir, 0, env), await startProcess(dataDir, 0, env)];
   return { nodes, env, dataDir, drop };
 }
@@ -38,8 +79,8 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
-  async function start() {
-    const cluster = await twoNodes();
+  async function start(redisUrl?: string) {
+    const cluster = await twoNodes(redisUrl);
     children.push(...cluster.nodes.map((n) => n.child));
     cleanups.push(cluster.drop);
     const [one, two] = cluster.nodes.map((n) => n.port) as [number, number];
@@ -138,5 +179,41 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
     providers.push(reader);
     await synced(reader);
     expect(textOf(reader.doc).startsWith(seen)).toBe(true);
+  });
+
+  it('counts failed sign-ins on every node together', async () => {
+    const { one, two, base, coordinatorA } = await start();
+    const wrong = { email: coordinatorA.email, password: 'not the password at all' };
+    // One typo is free; the second sets a delay that the other node must honour too.
+    for (const port of [one, one]) {
+      expect((await call(base(port), 'POST', '/api/sessions', wrong)).status).toBe(401);
+    }
+    expect((await call(base(two), 'POST', '/api/sessions', wrong)).status).toBe(429);
+  });
+
+  it('converges again without losing an edit when Redis restarts', async () => {
+    const redis = await privateRedis();
+    cleanups.push(() => Promise.resolve(void redis.stop()));
+    const { one, two, base, id, coordinatorA } = await start(redis.url);
+    const teacherA = await join(base(one), coordinatorA, id, 'A', 'teacher');
+    const room = `${id}/agreement`;
+    const a = connectClient(one, room, coordinatorA);
+    const b = connectClient(two, room, teacherA);
+    providers.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    testText(a.doc).insert(0, 'before ');
+    await waitFor(() => textOf(b.doc).includes('before'), 'the first edit across nodes');
+    await redis.restart();
+    // Written while Redis was away or just back: stored in PostgreSQL all the same.
+    testText(a.doc).insert(0, 'during ');
+    testText(b.doc).insert(0, 'other ');
+    await waitFor(
+      () =>
+        textOf(a.doc) === textOf(b.doc) &&
+        textOf(a.doc).includes('during') &&
+        textOf(a.doc).includes('other'),
+      'both nodes to converge after Redis came back',
+      15_000,
+    );
   });
 });

@@ -6,8 +6,14 @@ import { SESSION_COOKIE, clearSessionCookie, readCookie, setSessionCookie } from
 import type { PasswordHasher } from './passwords';
 import { clientAddress } from './clientAddress';
 import { passwordProblem } from './passwordStrength';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { GrowingDelay } from './rateLimit';
+import type { RedisClientType } from 'redis';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
+import { GrowingDelay, memoryDelays, redisDelays } from './rateLimit';
 import { hashToken, newToken } from './tokens';
 
 export interface AuthOptions {
@@ -18,6 +24,8 @@ export interface AuthOptions {
   trustedProxies: number;
   /** Set the cookie's Secure flag (the public URL is https). */
   isSecure: boolean;
+  /** A cluster's Redis: limits and delays shared by every node; in memory without one. */
+  redis?: RedisClientType | null;
 }
 
 /** A signed-in request: the account and the hash of its session token. */
@@ -33,24 +41,35 @@ export class Auth {
    * Guessing one account's password from one address: one typo is free, then the delay
    * doubles (1, 2, 4… s). Another address (the real person) is not slowed by it.
    */
-  private readonly byAccountAndAddress = new GrowingDelay(1_000, 1);
+  private readonly byAccountAndAddress: GrowingDelay;
   /** Guessing one account from many addresses: a delay from the tenth failure in a row. */
-  private readonly byAccount = new GrowingDelay(1_000, 9);
+  private readonly byAccount: GrowingDelay;
   /** Spraying many accounts from one address: a delay from the twentieth failure in a row. */
-  private readonly byAddress = new GrowingDelay(1_000, 19);
+  private readonly byAddress: GrowingDelay;
 
   /** Sign-ups per address: a whole staff room behind one address fits, a script does not. */
-  private readonly signUps: RateLimiterMemory;
+  private readonly signUps: RateLimiterAbstract;
 
   constructor(
     private readonly people: PeopleStore,
     private readonly hasher: PasswordHasher,
     private readonly options: AuthOptions,
   ) {
-    this.signUps = new RateLimiterMemory({
-      points: options.signUpsPerAddressPerHour,
-      duration: 60 * 60,
-    });
+    // With Redis, every node of a cluster counts the same sign-ups and failed sign-ins.
+    const { redis } = options;
+    const delays = redis ? redisDelays(redis, 'tandem:delay:') : memoryDelays();
+    this.byAccountAndAddress = new GrowingDelay(delays, 1_000, 1);
+    this.byAccount = new GrowingDelay(delays, 1_000, 9);
+    this.byAddress = new GrowingDelay(delays, 1_000, 19);
+    const limits = { points: options.signUpsPerAddressPerHour, duration: 60 * 60 };
+    this.signUps = redis
+      ? new RateLimiterRedis({
+          ...limits,
+          storeClient: redis,
+          useRedisPackage: true,
+          keyPrefix: 'tandem:signups',
+        })
+      : new RateLimiterMemory(limits);
   }
 
   async signUp(input: NewAccount, req: IncomingMessage, res: ServerResponse): Promise<Account> {
@@ -90,7 +109,7 @@ export class Auth {
     // Every limit counts the attempt now, before the (slow) hash; concurrent guesses after
     // the first are answered at once with the time to wait.
     for (const [limit, key] of keys) {
-      const waitMs = limit.begin(key);
+      const waitMs = await limit.begin(key);
       if (waitMs !== null) {
         throw new AppError(
           ErrorCode.RATE_LIMITED,
@@ -106,7 +125,7 @@ export class Auth {
     if (!credentials || !isValid) {
       throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'The email or the password is wrong.');
     }
-    for (const [limit, key] of keys) limit.succeed(key);
+    for (const [limit, key] of keys) await limit.succeed(key);
     await this.startSession(credentials.account, res);
     return credentials.account;
   }
@@ -126,7 +145,7 @@ export class Auth {
     newPassword: string,
   ): Promise<string[]> {
     const credentials = await this.people.findCredentials(session.account.email);
-    const waitMs = this.byAccount.begin(session.account.email.toLowerCase());
+    const waitMs = await this.byAccount.begin(session.account.email.toLowerCase());
     if (waitMs !== null) {
       throw new AppError(ErrorCode.RATE_LIMITED, 'Too many wrong passwords: wait and try again.', {
         retryAfterSeconds: Math.ceil(waitMs / 1000),
@@ -135,7 +154,7 @@ export class Auth {
     if (!credentials || !(await this.hasher.verify(currentPassword, credentials.passwordHash))) {
       throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong.');
     }
-    this.byAccount.succeed(session.account.email.toLowerCase());
+    await this.byAccount.succeed(session.account.email.toLowerCase());
     requireStrongPassword(newPassword, [session.account.email, session.account.name]);
     await this.people.setPassword(session.account.id, await this.hasher.hash(newPassword));
     return this.people.deleteOtherSessions(session.account.id, session.sessionHash);

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { createClient } from 'redis';
+import { createClient, type RedisClientType } from 'redis';
 import type { Claim, RelayHandlers, RoomRelay } from '../rooms/RoomRelay';
 import type { CloseOrder, ControlBus } from '../sync/LiveConnections';
 
@@ -11,6 +11,8 @@ export interface Cluster {
   readonly node: string;
   readonly relay: RoomRelay;
   readonly control: ControlBus;
+  /** For limits shared by every node (auth/rateLimit.ts, rate-limiter-flexible). */
+  readonly client: RedisClientType;
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -79,8 +81,17 @@ export async function connectCluster(
   const node = crypto.randomBytes(8).toString('hex');
   const publisher = createClient({ url });
   const subscriber = publisher.duplicate();
+  // node-redis reconnects by itself and reports every failed attempt: one line per outage.
+  let isDown = false;
   for (const client of [publisher, subscriber]) {
-    client.on('error', (error: unknown) => log('redis: connection problem', error));
+    client.on('error', (error: unknown) => {
+      if (!isDown) log('redis: connection lost, reconnecting', error);
+      isDown = true;
+    });
+    client.on('ready', () => {
+      if (isDown) log('redis: connected again');
+      isDown = false;
+    });
   }
   await Promise.all([publisher.connect(), subscriber.connect()]);
   const rooms = new Map<string, RelayHandlers>();
@@ -130,6 +141,7 @@ export async function connectCluster(
 
   return {
     node,
+    client: publisher as RedisClientType,
     relay,
     control: {
       publish: (order) => publish(CONTROL_CHANNEL, JSON.stringify({ node, order })),

@@ -283,8 +283,9 @@ export class Room {
     const throughSeq = this.lastSeq;
     if (throughSeq === this.snapshotSeq) return;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
-    await this.store.compact(this.name, snapshot, throughSeq);
+    const isStored = await this.store.compact(this.name, snapshot, throughSeq);
     this.snapshotSeq = throughSeq;
+    if (!isStored) return; // another node compacted it (and keeps the automatic version)
     // Everything stored so far is now this snapshot (the outbox is empty after whenSaved).
     this.storedBytes = snapshot.length;
     await this.options.afterCompact?.(this).catch((error: unknown) => {

@@ -37,9 +37,10 @@ export interface DocumentStore {
   seed(doc: string, snapshot: Uint8Array): Promise<boolean>;
   /**
    * Replaces the log up to `throughSeq` by `snapshot`, in one transaction; rows after
-   * `throughSeq` stay.
+   * `throughSeq` stay. Resolves to false, changing nothing, when the stored snapshot is as new
+   * or another node is compacting the document right now (each compaction happens once).
    */
-  compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<boolean>;
   /**
    * The stored updates after `seq`, in order, or null when a compaction removed some of them
    * (load the document instead). How a node of a cluster catches up on what it missed.

@@ -100,8 +100,14 @@ export class PgDocumentStore implements DocumentStore {
     });
   }
 
-  async compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
+  async compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      // One node compacts a document at a time; the others skip it.
+      const lock = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+        [doc],
+      );
+      if (!lock.rows[0]?.locked) return false;
       // A snapshot through an older point than the stored one changes nothing.
       const stored = await client.query(
         `INSERT INTO doc_snapshots (doc, state, through_seq, at) VALUES ($1, $2, $3, $4)
@@ -110,8 +116,9 @@ export class PgDocumentStore implements DocumentStore {
          WHERE doc_snapshots.through_seq < excluded.through_seq`,
         [doc, snapshot, throughSeq, Date.now()],
       );
-      if (stored.rowCount !== 1) return;
+      if (stored.rowCount !== 1) return false;
       await client.query('DELETE FROM doc_updates WHERE doc = $1 AND seq <= $2', [doc, throughSeq]);
+      return true;
     });
   }
 

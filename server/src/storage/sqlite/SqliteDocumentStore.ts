@@ -65,6 +65,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.compactAll = db.transaction((doc: string, snapshot: Uint8Array, throughSeq: number) => {
       const stored = statements.upsertSnapshot.run(doc, snapshot, throughSeq, Date.now());
       if (stored.changes === 1) statements.deleteThrough.run(doc, throughSeq);
+      return stored.changes === 1;
     });
   }
 
@@ -98,8 +99,7 @@ export class SqliteDocumentStore implements DocumentStore {
     return Promise.resolve(this.seedOnce.immediate(doc, snapshot));
   }
 
-  compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    this.compactAll(doc, snapshot, throughSeq);
-    return Promise.resolve();
+  compact(doc: string, snapshot: Uint8Array, throughSeq: number): Promise<boolean> {
+    return Promise.resolve(this.compactAll(doc, snapshot, throughSeq));
   }
 }
