@@ -141,7 +141,7 @@ export async function connectCluster(
 
   return {
     node,
-    client: publisher as RedisClientType,
+    client: publisher,
     relay,
     control: {
       publish: (order) => publish(CONTROL_CHANNEL, JSON.stringify({ node, order })),
