@@ -59,12 +59,53 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A TCP relay to PostgreSQL that can be cut: every connection through it is dropped and new
+ * ones are refused until it is restored, as nodes see a PostgreSQL restart.
+ */
+async function cuttablePostgres(url: string) {
+  const target = new URL(url.replace(/^postgres/, 'http'));
+  const sockets = new Set<net.Socket>();
+  let isCut = false;
+  const relay = net.createServer((client) => {
+    if (isCut) {
+      client.destroy();
+      return;
+    }
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const { port } = relay.address() as net.AddressInfo;
+  const through = new URL(url);
+  through.host = `127.0.0.1:${port}`;
+  return {
+    url: through.toString(),
+    cut() {
+      isCut = true;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      isCut = false;
+    },
+    close: () => new Promise<void>((resolve) => relay.close(() => resolve())),
+  };
+}
+
 /** Two Tandem nodes on one PostgreSQL schema, linked through Redis. */
-async function twoNodes(redisUrl = REDIS_URL) {
-  const { url, drop } = await freshPostgres();
+async function twoNodes(redisUrl = REDIS_URL, wrap?: (url: string) => Promise<string>) {
+  const fresh = await freshPostgres();
+  const { drop } = fresh;
+  const url = wrap ? await wrap(fresh.url) : fresh.url;
   // One data folder for both: it holds the seal, which every node signs and verifies with.
   const dataDir = tempDataDir();
-  const env = { DATABASE_URL: url, REDIS_URL: redisUrl };
+  // The sign-up limit is counted in Redis, across runs: the tests sign up many people.
+  const env = { DATABASE_URL: url, REDIS_URL: redisUrl, SIGNUPS_PER_ADDRESS_PER_HOUR: '100000' };
   const nodes = [await startProcess(dataDir, 0, env), await startProcess(dataDir, 0, env)];
   return { nodes, env, dataDir, drop };
 }
@@ -79,8 +120,8 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
-  async function start(redisUrl?: string) {
-    const cluster = await twoNodes(redisUrl);
+  async function start(redisUrl?: string, wrap?: (url: string) => Promise<string>) {
+    const cluster = await twoNodes(redisUrl, wrap);
     children.push(...cluster.nodes.map((n) => n.child));
     cleanups.push(cluster.drop);
     const [one, two] = cluster.nodes.map((n) => n.port) as [number, number];
@@ -215,5 +256,38 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
       'both nodes to converge after Redis came back',
       15_000,
     );
+  });
+
+  it('stores the edits made while PostgreSQL was away once it is back', async () => {
+    let database: Awaited<ReturnType<typeof cuttablePostgres>> | null = null;
+    const wrap = async (url: string) => {
+      database = await cuttablePostgres(url);
+      return database.url;
+    };
+    const { one, two, base, id, coordinatorA } = await start(undefined, wrap);
+    const pg = database as unknown as Awaited<ReturnType<typeof cuttablePostgres>>;
+    cleanups.push(() => pg.close());
+    const teacherA = await join(base(one), coordinatorA, id, 'A', 'teacher');
+    const room = `${id}/agreement`;
+    const a = connectClient(one, room, coordinatorA);
+    const b = connectClient(two, room, teacherA);
+    providers.push(a, b);
+    await Promise.all([synced(a), synced(b)]);
+    pg.cut();
+    testText(a.doc).insert(0, 'while the database was down ');
+    await waitFor(
+      async () => (await fetch(`${base(one)}/api/health`)).status === 503,
+      'health to report the database',
+    );
+    pg.restore();
+    await waitFor(
+      () => textOf(b.doc).includes('while the database was down'),
+      'the edit to be stored and reach the other node',
+      20_000,
+    );
+    const reader = connectClient(two, room, teacherA);
+    providers.push(reader);
+    await synced(reader);
+    expect(textOf(reader.doc)).toContain('while the database was down');
   });
 });

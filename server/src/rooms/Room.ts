@@ -40,6 +40,8 @@ interface Pending extends LogEntry {
 }
 
 const MAX_RETRY_MS = 5_000;
+/** How soon a catch-up that failed (the store unreachable) is tried again. */
+const CATCH_UP_RETRY_MS = 1_000;
 
 /**
  * Updates waiting for the store past which a peer's update is refused (StorageBackedUpError):
@@ -177,7 +179,13 @@ export class Room {
         }
       } while (this.catchUpAgain && !this.isDestroyed);
     })()
-      .catch((error: unknown) => this.options.log(`room ${this.name}: catching up failed`, error))
+      .catch((error: unknown) => {
+        this.options.log(`room ${this.name}: catching up failed, trying again`, error);
+        // The store is back sooner or later: nothing another node stored may stay missing.
+        setTimeout(() => {
+          if (!this.isDestroyed) this.catchUp();
+        }, CATCH_UP_RETRY_MS).unref();
+      })
       .finally(() => (this.catchingUp = null));
   }
 

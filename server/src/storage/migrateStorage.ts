@@ -143,6 +143,7 @@ export async function migrateStorage(
 
 async function copy(source: Database.Database, pool: pg.Pool, replace: boolean): Promise<void> {
   const client = await pool.connect();
+  client.on('error', () => undefined); // the query in flight rejects; see postgres/database.ts
   try {
     await client.query('BEGIN');
     const { rows } = await client.query<{ n: number }>(

@@ -177,7 +177,7 @@ export async function openPostgres(url: string): Promise<pg.Pool> {
 }
 
 async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
+  const client = await checkOut(pool);
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -199,8 +199,27 @@ async function migrate(pool: pg.Pool): Promise<void> {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.done();
   }
+}
+
+/**
+ * A client of the pool for several statements. A connection that drops while it is checked
+ * out (PostgreSQL restarting) emits 'error' on the client: without a listener that would end
+ * the process. The pending query rejects, and the pool drops the broken client on release.
+ */
+async function checkOut(pool: pg.Pool): Promise<pg.PoolClient & { done: () => void }> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
+  return Object.assign(client, {
+    done: () => {
+      client.off('error', onError);
+      // A broken client is destroyed, not handed to the next caller.
+      client.release(broken);
+    },
+  });
 }
 
 /** Runs `work` in one transaction on one client of the pool. */
@@ -208,7 +227,7 @@ export async function inTransaction<T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
-  const client = await pool.connect();
+  const client = await checkOut(pool);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -218,6 +237,6 @@ export async function inTransaction<T>(
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.done();
   }
 }
