@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
+import { signingStateOf } from '@tandem/shared/doc/status';
+import { readThreads, startThread } from '@tandem/shared/doc/threads';
 import { CloseCode } from '@tandem/shared/protocol';
 import {
   closeCode,
@@ -13,6 +15,7 @@ import {
   textOf,
   waitFor,
 } from './helpers';
+import { freezeAgreement } from './agreementFlow';
 import { call, join, twoSchools } from './people';
 import { freshPostgres } from './postgres';
 import { kill9, startProcess } from './processes';
@@ -289,5 +292,40 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
     providers.push(reader);
     await synced(reader);
     expect(textOf(reader.doc)).toContain('while the database was down');
+  });
+
+  it('brings a comment, approvals and a freeze made through node one to node two live', async () => {
+    const { one, two, base, id, coordinatorA, coordinatorB } = await start();
+    // Opened on node two before anything happens on node one.
+    const status = connectClient(two, `${id}/status`, coordinatorB);
+    const threads = connectClient(two, `${id}/agreement.threads`, coordinatorB);
+    const agreement = await rawSocket(two, `${id}/agreement`, coordinatorB);
+    providers.push(status, threads);
+    await Promise.all([synced(status), synced(threads)]);
+    const reopened = closeCode(agreement);
+
+    const writer = connectClient(one, `${id}/agreement.threads`, coordinatorA);
+    providers.push(writer);
+    await synced(writer);
+    const members = (
+      await call(base(one), 'GET', `/api/partnerships/${id}`, undefined, coordinatorA)
+    ).body as { you: { memberId: string } };
+    startThread(
+      writer.doc,
+      { id: 't1', target: { clauseId: 'purpose', lang: 'en' }, anchor: null },
+      {
+        id: 'c1',
+        authorId: members.you.memberId,
+        body: 'Across nodes',
+        mentions: [],
+        at: Date.now(),
+        timeZone: 'UTC',
+      },
+    );
+    await waitFor(() => readThreads(threads.doc).length === 1, 'the comment on node two');
+
+    await freezeAgreement(base(one), one, id, coordinatorA, coordinatorB);
+    await waitFor(() => signingStateOf(status.doc).phase === 'signing', 'the freeze on node two');
+    expect(await reopened).toBe(CloseCode.rightsChanged);
   });
 });
