@@ -46,6 +46,7 @@ function stopper(child: ChildProcess) {
 /** Tandem's server on a free port over `dataDir` (a fresh temporary one by default). */
 export async function startTandem(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-')),
+  extraEnv: Record<string, string> = {},
 ) {
   const child = spawn(
     process.execPath,
@@ -60,6 +61,7 @@ export async function startTandem(
         DATA_DIR: dataDir,
         MAX_CONNECTIONS_PER_MEMBER: '100000',
         MAX_CONNECTIONS_PER_MEMBER_ROOM: '100000',
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

@@ -12,7 +12,13 @@ import {
   typingStorm,
 } from './measures';
 import { pdfExportMs } from './pdfExport';
-import { hocuspocusTarget, type Target, tandemTarget, yWebsocketTarget } from './targets';
+import {
+  hocuspocusTarget,
+  type Target,
+  tandemClusterTarget,
+  tandemTarget,
+  yWebsocketTarget,
+} from './targets';
 
 /**
  * `npm run bench`: Tandem against the classic y-websocket server and Hocuspocus in the same
@@ -47,9 +53,10 @@ const SIZES = isSmoke
     };
 
 type Name = Target['name'];
-const NAMES: Name[] = ['Tandem', 'y-websocket', 'Hocuspocus'];
+const NAMES: Name[] = ['Tandem', 'Tandem cluster', 'y-websocket', 'Hocuspocus'];
 const STARTS = {
   Tandem: tandemTarget,
+  'Tandem cluster': tandemClusterTarget,
   'y-websocket': yWebsocketTarget,
   Hocuspocus: hocuspocusTarget,
 };
@@ -98,6 +105,8 @@ async function measure(start: () => Promise<Target>) {
     const storm = await typingStorm(target, clients, seconds);
     record(`typing storm ${clients} × 5/s, p50`, 'ms', '', name, storm.p50);
     record(`typing storm ${clients} × 5/s, p99`, 'ms', '≤ Hocuspocus', name, storm.p99);
+    // A cluster's memory and connections are one node's figures: the single node's stand.
+    if (name === 'Tandem cluster') return;
     record(
       `memory per loaded document (${SIZES.docs} open, RSS delta)`,
       'KiB',
@@ -145,10 +154,10 @@ function table(): string {
   const cell = (value: number | null | undefined, unit: string) =>
     value === undefined || value === null ? '—' : `${value}${unit ? ` ${unit}` : ''}`;
   return [
-    `Tandem, the classic y-websocket server (\`@y/websocket-server\` 0.1.1) and Hocuspocus 4.7, same run${isSmoke ? ' (smoke sizes)' : ''}; ${os.cpus().length} cores, Node ${process.version}.`,
+    `Tandem (one node on SQLite), Tandem cluster (two nodes on PostgreSQL + Redis, each room's clients split across them), the classic y-websocket server (\`@y/websocket-server\` 0.1.1) and Hocuspocus 4.7, same run${isSmoke ? ' (smoke sizes)' : ''}; ${os.cpus().length} cores, Node ${process.version}.`,
     '',
     `| figure | ${NAMES.join(' | ')} | Tandem / y-websocket | Tandem / Hocuspocus | target |`,
-    '|---|---|---|---|---|---|---|',
+    `|${Array(NAMES.length + 4).fill('---').join('|')}|`,
     ...rows.map(
       (r) =>
         `| ${r.figure} | ${NAMES.map((n) => cell(r.values[n], r.unit)).join(' | ')} | ${cell(ratio(r, 'y-websocket'), '')} | ${cell(ratio(r, 'Hocuspocus'), '')} | ${r.target} |`,

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
 import {
   type BenchClient,
   connectHocuspocus,
@@ -10,7 +14,7 @@ import { type ServerProcess, startReference, startTandem } from './processes';
 
 /** A server under test, in its own process, and how a stock client reaches its rooms. */
 export interface Target {
-  name: 'Tandem' | 'y-websocket' | 'Hocuspocus';
+  name: 'Tandem' | 'Tandem cluster' | 'y-websocket' | 'Hocuspocus';
   pid: number | undefined;
   /** A distinct room per index (Tandem's need a partnership, made on first use). */
   room(index: number): Promise<string>;
@@ -71,6 +75,50 @@ export async function tandemTarget(): Promise<Target> {
     connect: (room) => connectYWebsocket(sync, room, account.cookie),
     listen: (room) => listenYWebsocket(sync, room, account.cookie),
     stop: () => server.stop(),
+  };
+}
+
+/**
+ * Two Tandem nodes on PostgreSQL and Redis (a fresh schema in `BENCH_DATABASE_URL`, default the
+ * test database): a room's clients alternate between the nodes, so half of every fan-out and of
+ * every storm crosses Redis. Memory and connections are a single node's figures, not measured.
+ */
+export async function tandemClusterTarget(): Promise<Target> {
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${Date.now()}`;
+  const admin = new pg.Pool({ connectionString: base, max: 1 });
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const url = `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const env = {
+    DATABASE_URL: url,
+    REDIS_URL: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    SIGNUPS_PER_ADDRESS_PER_HOUR: '100000',
+  };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
+  const nodes = [await startTandem(dataDir, env), await startTandem(dataDir, env)];
+  const account = await tandemAccount(nodes[0]?.url ?? '');
+  const rooms = new Map<number, Promise<string>>();
+  const syncOf = (n: number) => `${(nodes[n % 2]?.url ?? '').replace('http', 'ws')}/sync`;
+  let next = 0;
+  return {
+    name: 'Tandem cluster',
+    pid: nodes[0]?.child.pid,
+    room: (index) => {
+      let room = rooms.get(index);
+      if (!room) {
+        room = account.partnership().then((id) => `${id}/itinerary.A.threads`);
+        rooms.set(index, room);
+      }
+      return room;
+    },
+    // The sender of a fan-out is the first client, on node one; listeners alternate.
+    connect: (room) => connectYWebsocket(syncOf(next++), room, account.cookie),
+    listen: (room) => listenYWebsocket(syncOf(next++), room, account.cookie),
+    async stop() {
+      await Promise.all(nodes.map((node) => node.stop()));
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    },
   };
 }
 
