@@ -157,7 +157,9 @@ function table(): string {
     `Tandem (one node on SQLite), Tandem cluster (two nodes on PostgreSQL + Redis, each room's clients split across them), the classic y-websocket server (\`@y/websocket-server\` 0.1.1) and Hocuspocus 4.7, same run${isSmoke ? ' (smoke sizes)' : ''}; ${os.cpus().length} cores, Node ${process.version}.`,
     '',
     `| figure | ${NAMES.join(' | ')} | Tandem / y-websocket | Tandem / Hocuspocus | target |`,
-    `|${Array(NAMES.length + 4).fill('---').join('|')}|`,
+    `|${Array(NAMES.length + 4)
+      .fill('---')
+      .join('|')}|`,
     ...rows.map(
       (r) =>
         `| ${r.figure} | ${NAMES.map((n) => cell(r.values[n], r.unit)).join(' | ')} | ${cell(ratio(r, 'y-websocket'), '')} | ${cell(ratio(r, 'Hocuspocus'), '')} | ${r.target} |`,
