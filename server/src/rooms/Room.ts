@@ -78,6 +78,7 @@ export class Room {
   private lastSeq: number;
   private readonly stopRelay: () => void;
   private catchingUp: Promise<void> | null = null;
+  private compacting: Promise<void> = Promise.resolve();
   private catchUpAgain = false;
   /** Presence this node's peers changed since it was last published to other nodes. */
   private readonly presenceToPublish = new Set<number>();
@@ -286,7 +287,14 @@ export class Room {
   }
 
   /** Stores the whole state as a snapshot when the log has a tail; call before unloading. */
-  async compact(): Promise<void> {
+  compact(): Promise<void> {
+    // One at a time: a shutdown's compaction waits for one the log's length started.
+    const next = this.compacting.catch(() => undefined).then(() => this.compactNow());
+    this.compacting = next;
+    return next;
+  }
+
+  private async compactNow(): Promise<void> {
     await this.whenSaved();
     const throughSeq = this.lastSeq;
     if (throughSeq === this.snapshotSeq) return;

@@ -12,6 +12,8 @@ const SAVE_WAIT_MS = 5_000;
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly loaded = new Set<Room>();
+  /** Unloads under way (a compaction and its automatic version): shutdown waits for them. */
+  private readonly releasing = new Set<Promise<void>>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -80,7 +82,14 @@ export class RoomRegistry {
   }
 
   /** Unloads the room if nobody is in it any more; a peer that arrives meanwhile keeps it. */
-  async release(room: Room): Promise<void> {
+  release(room: Room): Promise<void> {
+    const releasing = this.unload(room);
+    this.releasing.add(releasing);
+    releasing.finally(() => this.releasing.delete(releasing)).catch(() => undefined); // the caller handles the rejection
+    return releasing;
+  }
+
+  private async unload(room: Room): Promise<void> {
     if (room.isInUse) return;
     await room.compact().catch((error: unknown) => {
       this.options.log(`room ${room.name}: compaction before unload failed`, error);
@@ -100,6 +109,8 @@ export class RoomRegistry {
    * given up after a few seconds: what it could not store is still in its clients' copies.
    */
   async closeAll(): Promise<void> {
+    // An unload under way finishes first: its compaction must not outlive the store.
+    await Promise.allSettled(this.releasing);
     const rooms = await Promise.allSettled(this.rooms.values());
     await Promise.all(
       rooms.map(async (result) => {
