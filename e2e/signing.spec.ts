@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { type Browser, type BrowserContext, expect, test } from '@playwright/test';
+import { agreeOnOneClause } from './support/agreement';
 import { personContext, bothCoordinators } from './support/people';
 import { TestServer } from './support/server';
 
@@ -46,19 +47,7 @@ test('both schools sign the agreement', async ({ browser }) => {
   await b.goto(`/p/${id}/agreement`);
 
   // A one-clause agreement, written in both languages, aligned and approved by both schools.
-  const rows = a.locator('li.clause');
-  await expect(rows).toHaveCount(12);
-  for (let left = 11; left > 0; left--) {
-    await rows.nth(1).getByRole('button', { name: 'Remove' }).click();
-    await expect(rows).toHaveCount(left);
-  }
-  await a.getByRole('textbox', { name: 'Purpose of the partnership, English version' }).click();
-  await a.keyboard.type('Our two schools learn together.');
-  await b.getByRole('textbox', { name: '合作目的，简体中文版本' }).click();
-  await b.keyboard.type('我们两所学校一起学习。');
-  await a.getByRole('button', { name: 'Mark aligned' }).click();
-  await a.getByRole('button', { name: 'Approve for Lincoln High School' }).click();
-  await b.getByRole('button', { name: '代表杭州第二中学批准' }).click();
+  await agreeOnOneClause(a, b);
 
   // Review, then confirm: the coordinator is told what freezing means for both schools.
   await expect(a.getByRole('listitem').filter({ hasText: 'Review' })).toHaveAttribute(

@@ -56,22 +56,27 @@ export async function tandemAccount(url: string) {
   return { cookie, partnership };
 }
 
+/** A distinct room per index, each in a partnership of its own, made on first use. */
+function roomsOf(account: Awaited<ReturnType<typeof tandemAccount>>): Target['room'] {
+  const rooms = new Map<number, Promise<string>>();
+  return (index) => {
+    let room = rooms.get(index);
+    if (!room) {
+      room = account.partnership().then((id) => `${id}/itinerary.A.threads`);
+      rooms.set(index, room);
+    }
+    return room;
+  };
+}
+
 export async function tandemTarget(): Promise<Target> {
   const server = await startTandem();
   const account = await tandemAccount(server.url);
-  const rooms = new Map<number, Promise<string>>();
   const sync = `${server.url.replace('http', 'ws')}/sync`;
   return {
     name: 'Tandem',
     pid: server.child.pid,
-    room: (index) => {
-      let room = rooms.get(index);
-      if (!room) {
-        room = account.partnership().then((id) => `${id}/itinerary.A.threads`);
-        rooms.set(index, room);
-      }
-      return room;
-    },
+    room: roomsOf(account),
     connect: (room) => connectYWebsocket(sync, room, account.cookie),
     listen: (room) => listenYWebsocket(sync, room, account.cookie),
     stop: () => server.stop(),
@@ -97,20 +102,12 @@ export async function tandemClusterTarget(): Promise<Target> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
   const nodes = [await startTandem(dataDir, env), await startTandem(dataDir, env)];
   const account = await tandemAccount(nodes[0]?.url ?? '');
-  const rooms = new Map<number, Promise<string>>();
   const syncOf = (n: number) => `${(nodes[n % 2]?.url ?? '').replace('http', 'ws')}/sync`;
   let next = 0;
   return {
     name: 'Tandem cluster',
     pid: nodes[0]?.child.pid,
-    room: (index) => {
-      let room = rooms.get(index);
-      if (!room) {
-        room = account.partnership().then((id) => `${id}/itinerary.A.threads`);
-        rooms.set(index, room);
-      }
-      return room;
-    },
+    room: roomsOf(account),
     // The sender of a fan-out is the first client, on node one; listeners alternate.
     connect: (room) => connectYWebsocket(syncOf(next++), room, account.cookie),
     listen: (room) => listenYWebsocket(syncOf(next++), room, account.cookie),

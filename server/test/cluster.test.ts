@@ -133,15 +133,27 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
     return { ...cluster, one, two, base, ...school };
   }
 
-  it('keeps one document in step for clients split across both nodes', async () => {
-    const { one, two, base, id, coordinatorA } = await start();
-    const room = `${id}/agreement`;
-    // Two writers of school A's English column, one on each node.
+  /** Two writers of school A's English column in the agreement, one on each node, synced. */
+  async function writersOnBothNodes({
+    one,
+    two,
+    base,
+    id,
+    coordinatorA,
+  }: Awaited<ReturnType<typeof start>>) {
     const teacherA = await join(base(one), coordinatorA, id, 'A', 'teacher');
+    const room = `${id}/agreement`;
     const a = connectClient(one, room, coordinatorA);
     const b = connectClient(two, room, teacherA);
     providers.push(a, b);
     await Promise.all([synced(a), synced(b)]);
+    return { a, b, room, teacherA };
+  }
+
+  it('keeps one document in step for clients split across both nodes', async () => {
+    const cluster = await start();
+    const { one, two, coordinatorA } = cluster;
+    const { a, b, room } = await writersOnBothNodes(cluster);
     // Concurrent typing on both nodes, at the same place.
     for (let i = 0; i < 40; i++) {
       testText(a.doc).insert(0, 'a');
@@ -238,13 +250,7 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
   it('converges again without losing an edit when Redis restarts', async () => {
     const redis = await privateRedis();
     cleanups.push(() => Promise.resolve(void redis.stop()));
-    const { one, two, base, id, coordinatorA } = await start(redis.url);
-    const teacherA = await join(base(one), coordinatorA, id, 'A', 'teacher');
-    const room = `${id}/agreement`;
-    const a = connectClient(one, room, coordinatorA);
-    const b = connectClient(two, room, teacherA);
-    providers.push(a, b);
-    await Promise.all([synced(a), synced(b)]);
+    const { a, b } = await writersOnBothNodes(await start(redis.url));
     testText(a.doc).insert(0, 'before ');
     await waitFor(() => textOf(b.doc).includes('before'), 'the first edit across nodes');
     await redis.restart();
@@ -267,15 +273,11 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
       database = await cuttablePostgres(url);
       return database.url;
     };
-    const { one, two, base, id, coordinatorA } = await start(undefined, wrap);
+    const cluster = await start(undefined, wrap);
+    const { one, two, base } = cluster;
     const pg = database as unknown as Awaited<ReturnType<typeof cuttablePostgres>>;
     cleanups.push(() => pg.close());
-    const teacherA = await join(base(one), coordinatorA, id, 'A', 'teacher');
-    const room = `${id}/agreement`;
-    const a = connectClient(one, room, coordinatorA);
-    const b = connectClient(two, room, teacherA);
-    providers.push(a, b);
-    await Promise.all([synced(a), synced(b)]);
+    const { a, b, room, teacherA } = await writersOnBothNodes(cluster);
     pg.cut();
     testText(a.doc).insert(0, 'while the database was down ');
     await waitFor(

@@ -219,6 +219,20 @@ function bigEndian64(value: number): Buffer {
   return bytes;
 }
 
+/** A copy of the room's document as the server has it now, held by no provider. */
+export async function copyOfRoom(
+  port: number,
+  room: string,
+  person: { cookie: string },
+): Promise<Y.Doc> {
+  const copy = connectClient(port, room, person);
+  await synced(copy);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(copy.doc));
+  copy.destroy();
+  return doc;
+}
+
 /**
  * What a hand-written client sends: `change` made on a synced copy of the room's document and
  * sent as one crafted update over a raw socket, as `person`. Resolves to the close code the
@@ -231,11 +245,7 @@ export async function sendCrafted(
   change: (doc: Y.Doc) => void,
   waitMs = 400,
 ): Promise<number | null> {
-  const copy = connectClient(port, room, person);
-  await synced(copy);
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(copy.doc));
-  copy.destroy();
+  const doc = await copyOfRoom(port, room, person);
   const before = Y.encodeStateVector(doc);
   change(doc);
   const ws = await rawSocket(port, room, person);

@@ -9,6 +9,7 @@ import { freezeAgreement } from './agreementFlow';
 import {
   closeCode,
   connectClient,
+  copyOfRoom,
   rawSocket,
   startTestServer,
   syncFrame,
@@ -48,11 +49,7 @@ function listen(ws: WebSocket): Heard[] {
 
 /** A copy of the room's document as it is now, and an update typing `text` on top of it. */
 async function typedUpdate(port: number, room: string, person: Person, text: string) {
-  const copy = connectClient(port, room, person);
-  await synced(copy);
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(copy.doc));
-  copy.destroy();
+  const doc = await copyOfRoom(port, room, person);
   const before = Y.encodeStateVector(doc);
   testText(doc).insert(0, text);
   return Y.encodeStateAsUpdate(doc, before);
@@ -181,11 +178,7 @@ describe('receipts and refusals', () => {
     const base = await start();
     const { id, coordinatorA } = await twoSchools(base);
     const room = `${id}/agreement`;
-    const copy = connectClient(server.port, room, coordinatorA);
-    await synced(copy);
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(copy.doc));
-    copy.destroy();
+    const doc = await copyOfRoom(server.port, room, coordinatorA);
     const before = Y.encodeStateVector(doc);
     doc.getMap('answers/expectations/B').set('x', 'written by A');
     const ws = await rawSocket(server.port, room, coordinatorA);

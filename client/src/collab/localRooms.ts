@@ -40,22 +40,20 @@ export function openRoom(roomName: string): OpenedRoom {
   const provider = new WebsocketProvider(syncUrl(), roomName, doc);
   const receipts = trackReceipts(doc, provider);
   const stopTracking = trackUnsent(roomName, doc, provider, local, receipts);
-  const close = async () => {
+  /** Closes the room; `isDiscarding` also deletes its local copy. */
+  const shut = async (isDiscarding: boolean) => {
     stopTracking();
     receipts.stop();
     provider.destroy();
-    await local.destroy();
+    await (isDiscarding ? local.clearData() : local.destroy());
     doc.destroy();
+    if (isDiscarding) forgetUnsentRoom(roomName);
   };
-  const discard = async () => {
-    stopTracking();
-    receipts.stop();
-    provider.destroy();
-    await local.clearData();
-    doc.destroy();
-    forgetUnsentRoom(roomName);
+  return {
+    room: { doc, provider, local, receipts },
+    close: () => shut(false),
+    discard: () => shut(true),
   };
-  return { room: { doc, provider, local, receipts }, close, discard };
 }
 
 /** Whether the server stored the room's edits (this device's copy of them) within `timeoutMs`. */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type pg from 'pg';
 import * as Y from 'yjs';
-import { openPostgres } from './postgres/database';
+import { inTransaction, openPostgres } from './postgres/database';
 import { PgDocumentStore } from './postgres/PgDocumentStore';
 import { SqliteDocumentStore } from './sqlite/SqliteDocumentStore';
 
@@ -142,10 +142,7 @@ export async function migrateStorage(
 }
 
 async function copy(source: Database.Database, pool: pg.Pool, replace: boolean): Promise<void> {
-  const client = await pool.connect();
-  client.on('error', () => undefined); // the query in flight rejects; see postgres/database.ts
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     const { rows } = await client.query<{ n: number }>(
       `SELECT (SELECT count(*) FROM accounts) + (SELECT count(*) FROM doc_heads) AS n`,
     );
@@ -189,13 +186,7 @@ async function copy(source: Database.Database, pool: pg.Pool, replace: boolean):
       `SELECT setval(pg_get_serial_sequence('audit_log', 'seq'), COALESCE(MAX(seq), 0) + 1, false)
        FROM audit_log`,
     );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** The same rows in every table, and the same state for every document. */

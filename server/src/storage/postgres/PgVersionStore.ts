@@ -1,27 +1,6 @@
 import type pg from 'pg';
-import type { VersionInfo, VersionKind, VersionStore } from '../VersionStore';
-
-interface Row {
-  id: string;
-  kind: VersionKind;
-  name: string | null;
-  created_by: string | null;
-  created_at: number;
-  state_hash: string;
-  bytes: number;
-}
-
-const COLUMNS = 'id, kind, name, created_by, created_at, state_hash, length(state) AS bytes';
-
-const infoOf = (row: Row): VersionInfo => ({
-  id: row.id,
-  kind: row.kind,
-  name: row.name,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-  stateHash: row.state_hash,
-  bytes: row.bytes,
-});
+import type { VersionInfo, VersionStore } from '../VersionStore';
+import { infoOf, VERSION_COLUMNS as COLUMNS, type VersionRow as Row } from '../versionRows';
 
 /** Versions on PostgreSQL; `ord` keeps the order they were added in (VersionStore's contract). */
 export class PgVersionStore implements VersionStore {

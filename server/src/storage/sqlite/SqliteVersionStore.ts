@@ -1,29 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { VersionInfo, VersionKind, VersionStore } from '../VersionStore';
-
-interface Row {
-  id: string;
-  kind: VersionKind;
-  name: string | null;
-  created_by: string | null;
-  created_at: number;
-  state_hash: string;
-  bytes: number;
-}
-
-const COLUMNS = 'id, kind, name, created_by, created_at, state_hash, length(state) AS bytes';
-
-function infoOf(row: Row): VersionInfo {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    stateHash: row.state_hash,
-    bytes: row.bytes,
-  };
-}
+import { infoOf, VERSION_COLUMNS as COLUMNS, type VersionRow as Row } from '../versionRows';
 
 /** Versions in the embedded SQLite database. */
 export class SqliteVersionStore implements VersionStore {
