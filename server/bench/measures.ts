@@ -73,45 +73,10 @@ export async function typingStorm(target: Target, clients: number, seconds: numb
 export async function memoryPerDocKiB(target: Target, docs: number): Promise<number> {
   const rooms = Array.from({ length: docs }, (_, i) => 1_000 + i);
   for (const r of rooms) await target.room(r);
-  const before = rssKiB(target.pid);
+  const before = rssKiB(target.pids);
   const clients = await connectMany(target, rooms);
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const perDoc = (rssKiB(target.pid) - before) / docs;
+  const perDoc = (rssKiB(target.pids) - before) / docs;
   await closeAll(clients);
   return perDoc;
-}
-
-/**
- * Connections held with light editing (rooms of `perRoom`, one person in each typing every
- * two seconds) before fan-out p99 passes 100 ms: the largest step that stayed under it.
- */
-export async function connectionsHeld(
-  target: Target,
-  plan: { steps: number[]; perRoom: number; seconds: number },
-): Promise<{ held: number; p99: Record<number, number> }> {
-  const clients: BenchClient[] = [];
-  const p99: Record<number, number> = {};
-  let held = 0;
-  try {
-    for (const step of plan.steps) {
-      const rooms = Array.from(
-        { length: step - clients.length },
-        (_, k) => 1_000 + Math.floor((clients.length + k) / plan.perRoom),
-      );
-      clients.push(...(await connectMany(target, rooms)));
-      const senders = clients.filter((_, i) => i % plan.perRoom === 0);
-      const samples = await fanOut(clients, senders, {
-        editsPerSecond: 0.5,
-        seconds: plan.seconds,
-      });
-      p99[step] = percentile(samples, 99);
-      if (!((p99[step] ?? Infinity) < 100)) break;
-      held = step;
-    }
-  } catch (error) {
-    console.error(`${target.name}: connecting failed after ${clients.length}`, error);
-  } finally {
-    await closeAll(clients);
-  }
-  return { held, p99 };
 }

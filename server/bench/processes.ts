@@ -82,8 +82,22 @@ export async function startReference(
   return { url: `http://127.0.0.1:${match[1] ?? ''}`, child, stop: stopper(child) };
 }
 
-/** Resident memory of a process in KiB (Linux). */
-export function rssKiB(pid: number | undefined): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+/** Resident memory of processes together in KiB (Linux). */
+export function rssKiB(pids: readonly (number | undefined)[]): number {
+  let sum = 0;
+  for (const pid of pids) {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    sum += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  }
+  return sum;
+}
+
+/**
+ * How many sockets this process may hold: its open-file limit less a margin for everything
+ * else. The servers inherit the same limit, so no server can be offered more than this.
+ */
+export function socketCeiling(): number {
+  const limits = fs.readFileSync('/proc/self/limits', 'utf8');
+  const soft = Number(/Max open files\s+(\d+)/.exec(limits)?.[1] ?? 1024);
+  return Math.max(0, soft - 1_000);
 }

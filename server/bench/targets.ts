@@ -15,7 +15,8 @@ import { type ServerProcess, startReference, startTandem } from './processes';
 /** A server under test, in its own process, and how a stock client reaches its rooms. */
 export interface Target {
   name: 'Tandem' | 'Tandem cluster' | 'y-websocket' | 'Hocuspocus';
-  pid: number | undefined;
+  /** The server's processes (a cluster has one per node): their memory is the server's. */
+  pids: (number | undefined)[];
   /** A distinct room per index (Tandem's need a partnership, made on first use). */
   room(index: number): Promise<string>;
   connect(room: string): Promise<BenchClient>;
@@ -75,7 +76,7 @@ export async function tandemTarget(): Promise<Target> {
   const sync = `${server.url.replace('http', 'ws')}/sync`;
   return {
     name: 'Tandem',
-    pid: server.child.pid,
+    pids: [server.child.pid],
     room: roomsOf(account),
     connect: (room) => connectYWebsocket(sync, room, account.cookie),
     listen: (room) => listenYWebsocket(sync, room, account.cookie),
@@ -86,7 +87,7 @@ export async function tandemTarget(): Promise<Target> {
 /**
  * Two Tandem nodes on PostgreSQL and Redis (a fresh schema in `BENCH_DATABASE_URL`, default the
  * test database): a room's clients alternate between the nodes, so half of every fan-out and of
- * every storm crosses Redis. Memory and connections are a single node's figures, not measured.
+ * every storm crosses Redis. Its memory is both nodes' together.
  */
 export async function tandemClusterTarget(): Promise<Target> {
   const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -106,7 +107,7 @@ export async function tandemClusterTarget(): Promise<Target> {
   let next = 0;
   return {
     name: 'Tandem cluster',
-    pid: nodes[0]?.child.pid,
+    pids: nodes.map((node) => node.child.pid),
     room: roomsOf(account),
     // The sender of a fan-out is the first client, on node one; listeners alternate.
     connect: (room) => connectYWebsocket(syncOf(next++), room, account.cookie),
@@ -128,7 +129,7 @@ function referenceTarget(
   const url = server.url.replace('http', 'ws');
   return {
     name,
-    pid: server.child.pid,
+    pids: [server.child.pid],
     room: (index) => Promise.resolve(`bench-room-${index}`),
     connect: (room) => connect(url, room),
     listen: (room) => listen(url, room),

@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import { signingStateOf } from '@tandem/shared/doc/status';
@@ -19,92 +18,15 @@ import { freezeAgreement } from './agreementFlow';
 import { call, join, twoSchools } from './people';
 import { freshPostgres } from './postgres';
 import { kill9, startProcess } from './processes';
+import { privatePostgres, privateRedis } from './services';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** A Redis of the test's own on a free port, which it may stop and start again. */
-async function privateRedis() {
-  const port = await freePort();
-  const start = () =>
-    spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
-  let child = start();
-  await waitFor(() => isListening(port), 'redis to listen');
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async restart() {
-      child.kill('SIGKILL');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      child = start();
-      await waitFor(() => isListening(port), 'redis to listen again');
-    },
-    stop: () => child.kill('SIGKILL'),
-  };
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * A TCP relay to PostgreSQL that can be cut: every connection through it is dropped and new
- * ones are refused until it is restored, as nodes see a PostgreSQL restart.
- */
-async function cuttablePostgres(url: string) {
-  const target = new URL(url.replace(/^postgres/, 'http'));
-  const sockets = new Set<net.Socket>();
-  let isCut = false;
-  const relay = net.createServer((client) => {
-    if (isCut) {
-      client.destroy();
-      return;
-    }
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-      socket.on('error', () => undefined);
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  const { port } = relay.address() as net.AddressInfo;
-  const through = new URL(url);
-  through.host = `127.0.0.1:${port}`;
-  return {
-    url: through.toString(),
-    cut() {
-      isCut = true;
-      for (const socket of sockets) socket.destroy();
-    },
-    restore() {
-      isCut = false;
-    },
-    close: () => new Promise<void>((resolve) => relay.close(() => resolve())),
-  };
-}
-
-/** Two Tandem nodes on one PostgreSQL schema, linked through Redis. */
-async function twoNodes(redisUrl = REDIS_URL, wrap?: (url: string) => Promise<string>) {
-  const fresh = await freshPostgres();
-  const { drop } = fresh;
-  const url = wrap ? await wrap(fresh.url) : fresh.url;
+/** Two Tandem nodes on one PostgreSQL database (a fresh schema by default), linked through Redis. */
+async function twoNodes(redisUrl = REDIS_URL, databaseUrl?: string) {
+  const { url, drop } = databaseUrl
+    ? { url: databaseUrl, drop: () => Promise.resolve() }
+    : await freshPostgres();
   // One data folder for both: it holds the seal, which every node signs and verifies with.
   const dataDir = tempDataDir();
   // The sign-up limit is counted in Redis, across runs: the tests sign up many people.
@@ -123,8 +45,8 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
-  async function start(redisUrl?: string, wrap?: (url: string) => Promise<string>) {
-    const cluster = await twoNodes(redisUrl, wrap);
+  async function start(redisUrl?: string, databaseUrl?: string) {
+    const cluster = await twoNodes(redisUrl, databaseUrl);
     children.push(...cluster.nodes.map((n) => n.child));
     cleanups.push(cluster.drop);
     const [one, two] = cluster.nodes.map((n) => n.port) as [number, number];
@@ -249,7 +171,7 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
 
   it('converges again without losing an edit when Redis restarts', async () => {
     const redis = await privateRedis();
-    cleanups.push(() => Promise.resolve(void redis.stop()));
+    cleanups.push(() => redis.stop());
     const { a, b } = await writersOnBothNodes(await start(redis.url));
     testText(a.doc).insert(0, 'before ');
     await waitFor(() => textOf(b.doc).includes('before'), 'the first edit across nodes');
@@ -267,24 +189,19 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
     );
   });
 
-  it('stores the edits made while PostgreSQL was away once it is back', async () => {
-    let database: Awaited<ReturnType<typeof cuttablePostgres>> | null = null;
-    const wrap = async (url: string) => {
-      database = await cuttablePostgres(url);
-      return database.url;
-    };
-    const cluster = await start(undefined, wrap);
+  it('stores the edits made while PostgreSQL restarted once it is back', async () => {
+    const database = await privatePostgres();
+    cleanups.push(() => database.stop());
+    const cluster = await start(undefined, database.url);
     const { one, two, base } = cluster;
-    const pg = database as unknown as Awaited<ReturnType<typeof cuttablePostgres>>;
-    cleanups.push(() => pg.close());
     const { a, b, room, teacherA } = await writersOnBothNodes(cluster);
-    pg.cut();
-    testText(a.doc).insert(0, 'while the database was down ');
-    await waitFor(
-      async () => (await fetch(`${base(one)}/api/health`)).status === 503,
-      'health to report the database',
-    );
-    pg.restore();
+    await database.restart(async () => {
+      testText(a.doc).insert(0, 'while the database was down ');
+      await waitFor(
+        async () => (await fetch(`${base(one)}/api/health`)).status === 503,
+        'health to report the database',
+      );
+    });
     await waitFor(
       () => textOf(b.doc).includes('while the database was down'),
       'the edit to be stored and reach the other node',
