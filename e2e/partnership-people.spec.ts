@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { SCHOOL_A, SCHOOL_B } from './support/people';
+import { SCHOOL_A, SCHOOL_B, personContext } from './support/people';
 import { TestServer } from './support/server';
 
 /**
@@ -16,14 +16,32 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-async function fillSchool(page: Page, legend: string, school: typeof SCHOOL_A) {
+/** Types words into a picker and takes the one choice they leave. */
+async function choose(page: Page, legend: string, label: string, typed: string) {
+  const box = page.getByRole('group', { name: legend }).getByRole('combobox', { name: label });
+  await box.fill(typed);
+  const options = page.getByRole('option');
+  await expect(options).toHaveCount(1);
+  await options.first().click();
+}
+
+/** A school's details as a person types them: a city for the zone, a language's name. */
+async function fillSchool(
+  page: Page,
+  legend: string,
+  school: typeof SCHOOL_A,
+  words: { zone: string; language: string },
+) {
   const group = page.getByRole('group', { name: legend });
   await group.getByLabel('School name').fill(school.name);
   await group.getByLabel('City').fill(school.city);
   await group.getByLabel('Country').fill(school.country);
-  await group.getByLabel('Time zone').fill(school.timeZone);
-  await group.getByLabel('Language of the school').fill(school.language);
+  await choose(page, legend, 'Time zone', words.zone);
+  await choose(page, legend, 'Language of the school', words.language);
 }
+
+const WORDS_A = { zone: 'Los Angeles', language: 'English' };
+const WORDS_B = { zone: 'Shanghai', language: 'Simplified Chinese' };
 
 test('coordinator A creates a partnership and coordinator B joins it in Chinese', async ({
   browser,
@@ -41,8 +59,8 @@ test('coordinator A creates a partnership and coordinator B joins it in Chinese'
   await expect(a.getByText('You are not in a partnership yet.')).toBeVisible();
 
   await a.getByRole('button', { name: 'New partnership' }).click();
-  await fillSchool(a, 'Your school', SCHOOL_A);
-  await fillSchool(a, 'Partner school', SCHOOL_B);
+  await fillSchool(a, 'Your school', SCHOOL_A, WORDS_A);
+  await fillSchool(a, 'Partner school', SCHOOL_B, WORDS_B);
   await a.getByRole('button', { name: 'Create partnership' }).click();
   await expect(
     a.getByRole('heading', { name: 'Lincoln High School and 杭州第二中学' }),
@@ -77,4 +95,48 @@ test('coordinator A creates a partnership and coordinator B joins it in Chinese'
   const c = await (await browser.newContext({ locale: 'en-US' })).newPage();
   await c.goto(new URL(link).pathname.replace(/^/, server.url));
   await expect(c.getByRole('alert')).toContainText('此邀请已被使用');
+});
+
+test('a new coordinator picks the zone and language by name, and sees what is missing', async ({
+  browser,
+}) => {
+  const context = await personContext(browser, server.url, 'Marta Ruiz', 'es-ES', 'es');
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Nueva colaboración' }).click();
+  // Nothing filled in for the partner school: each missing field says so, and nothing is made.
+  const ours = 'Su escuela';
+  const group = page.getByRole('group', { name: ours });
+  await group.getByLabel('Nombre de la escuela').fill('IES Cervantes');
+  await group.getByLabel('Ciudad').fill('Madrid');
+  await group.getByLabel('País').fill('España');
+  await page.getByRole('button', { name: 'Crear colaboración' }).click();
+  const partner = page.getByRole('group', { name: 'Escuela asociada' });
+  const partnerZone = partner.getByRole('combobox', { name: 'Zona horaria' });
+  await expect(partnerZone).toHaveAttribute('aria-invalid', 'true');
+  await expect(partner.getByText('Elija una zona horaria de la lista')).toBeVisible();
+  await expect(partner.getByLabel('Nombre de la escuela')).toBeFocused();
+  const me = (await (await context.request.get('/api/me')).json()) as { memberships: unknown[] };
+  expect(me.memberships).toHaveLength(0);
+
+  await choose(page, ours, 'Zona horaria', 'Madrid');
+  await choose(page, ours, 'Idioma de la escuela', 'Spanish');
+  await expect(group.getByRole('combobox', { name: 'Zona horaria' })).toHaveValue(/Madrid, España/);
+  await expect(group.getByRole('combobox', { name: 'Idioma de la escuela' })).toHaveValue(
+    'español',
+  );
+  await fillSchool(page, 'Escuela asociada', SCHOOL_B, WORDS_B);
+  await page.getByRole('button', { name: 'Crear colaboración' }).click();
+  await expect(page.getByRole('heading', { name: /IES Cervantes/ })).toBeVisible();
+  const id = page.url().split('/').pop() ?? '';
+  const view = (await (await context.request.get(`/api/partnerships/${id}`)).json()) as {
+    sides: Record<'A' | 'B', { timeZone: string; language: string }>;
+  };
+  expect(view.sides.A).toMatchObject({ timeZone: 'Europe/Madrid', language: 'es' });
+  expect(view.sides.B).toMatchObject({ timeZone: 'Asia/Shanghai', language: 'zh-Hans' });
+  // Codes never reach the screen: the overview names the zone and the language.
+  const overview = page.locator('.school').first();
+  await expect(overview).toContainText('Madrid, España');
+  await expect(overview).toContainText('español');
+  await expect(overview).not.toContainText('Europe/Madrid');
 });

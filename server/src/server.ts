@@ -16,6 +16,7 @@ import { AgreementVersions } from './workflows/AgreementVersions';
 import { ClauseReview } from './workflows/ClauseReview';
 import { MembershipWorkflow } from './workflows/Membership';
 import { Prompts } from './workflows/Prompts';
+import { Progress } from './workflows/Progress';
 import { SigningWorkflow } from './workflows/Signing';
 import { VersionHistory } from './workflows/VersionHistory';
 import { loadOrCreateSeal, readTrustedCertificates, sealCertificate, type Seal } from './pdf/seal';
@@ -179,6 +180,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       clauses: new ClauseReview(registry, signings),
       history: new VersionHistory({ versions, registry, people, signings }),
       prompts: new Prompts(registry, people),
+      progress: new Progress(registry),
       membership: new MembershipWorkflow(people, (memberId, why) =>
         connections.closeWhere(
           { memberId },

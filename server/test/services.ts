@@ -97,14 +97,12 @@ export async function privatePostgres(): Promise<PrivateService> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-pg-'));
   // Under root, the processes run as `postgres` (spawned with its ids: signals reach them).
-  const as =
-    process.getuid?.() === 0
-      ? {
-          uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
-          gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
-        }
-      : {};
-  if ('uid' in as) fs.chownSync(dir, as.uid, as.gid);
+  const as: { uid?: number; gid?: number } = {};
+  if (process.getuid?.() === 0) {
+    as.uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
+    as.gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
+    fs.chownSync(dir, as.uid, as.gid);
+  }
   execFileSync(path.join(bin, 'initdb'), ['-D', dir, '-A', 'trust', '-U', 'postgres'], {
     ...as,
     stdio: 'ignore',

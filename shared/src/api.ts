@@ -40,6 +40,24 @@ export interface PartnershipView {
   documentStatus: 'draft' | 'signing' | 'signed';
 }
 
+/** `GET /api/partnerships/:id/progress`: where the partnership stands, for its home page. */
+export interface PartnershipProgress {
+  agreement: {
+    clauses: number;
+    /** Clauses with text in every language of the agreement. */
+    written: number;
+    aligned: number;
+    approved: Record<Side, number>;
+  };
+  /** Each school's hosting itinerary: days of the visit, days with plans, open proposals. */
+  itineraries: Record<Side, { days: number; planned: number; open: number }>;
+  signing: {
+    phase: 'draft' | 'signing' | 'signed';
+    isAmendment: boolean;
+    signed: Record<Side, boolean>;
+  };
+}
+
 /** `GET /api/invites/:token`: enough to decide whether to join, nothing more. */
 export interface InvitePreview {
   side: Side;

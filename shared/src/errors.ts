@@ -73,6 +73,8 @@ export interface ErrorDetails {
   reason?: string;
   /** How long to wait before trying again (RATE_LIMITED). */
   retryAfterSeconds?: number;
+  /** The fields of a refused body that are wrong, as dotted paths (`sideA.timeZone`). */
+  fields?: string[];
 }
 
 /** An error with a code a client can translate; `message` is for logs and API users. */

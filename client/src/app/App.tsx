@@ -1,3 +1,4 @@
+import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { AgreementPage } from '../features/agreement/AgreementPage';
 import { PrintAgreement } from '../features/agreement/PrintAgreement';
@@ -19,10 +20,14 @@ import { SessionProvider, useSession } from '../platform/session';
 import { RefusalNotice } from '../collab/RefusalNotice';
 
 export function App() {
+  const { i18n } = useTranslation();
+  // React Aria's components follow the UI language (and its direction).
   return (
-    <SessionProvider>
-      <Shell />
-    </SessionProvider>
+    <I18nProvider locale={i18n.language}>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </I18nProvider>
   );
 }
 
@@ -33,6 +38,9 @@ function Shell() {
   const route = useRoute();
   return (
     <div className="app">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
       <header className="app-header">
         <a className="app-name" href={paths.home()}>
           {t('appName')}
@@ -56,7 +64,7 @@ function Shell() {
           )}
         </div>
       </header>
-      <main>
+      <main id="main" tabIndex={-1}>
         <RefusalNotice />
         <Screen route={route} />
       </main>

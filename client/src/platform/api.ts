@@ -29,8 +29,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const json: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
     if (isErrorBody(json)) {
-      const { code, message, reason, retryAfterSeconds } = json.error;
-      throw new ApiError(code, message, { reason, retryAfterSeconds });
+      const { code, message, reason, retryAfterSeconds, fields } = json.error;
+      throw new ApiError(code, message, { reason, retryAfterSeconds, fields });
     }
     throw new ApiError('INTERNAL', `HTTP ${res.status}`);
   }

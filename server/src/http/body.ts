@@ -34,7 +34,8 @@ export async function readJson<T extends z.ZodType>(
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
-    throw new AppError(ErrorCode.BAD_REQUEST, problems.join('; '));
+    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.')).filter(Boolean))];
+    throw new AppError(ErrorCode.BAD_REQUEST, problems.join('; '), { fields });
   }
   return parsed.data;
 }

@@ -12,6 +12,7 @@ import { formatRoomName } from '@tandem/shared/doc/documents';
 import type { SigningState } from '@tandem/shared/doc/status';
 import { otherSide } from '@tandem/shared/people';
 import { maySign, permissionFor } from '@tandem/shared/permissions';
+import { SchoolPair } from '../../ui/SchoolPair';
 import { paths } from '../../platform/route';
 import { useSession } from '../../platform/session';
 import { usePartnership } from '../../platform/usePartnership';
@@ -27,6 +28,7 @@ import { ThreadsContext } from '../../widgets/threads/ThreadsContext';
 import { useThreads } from '../../widgets/threads/useThreads';
 import '../../widgets/threads/comments.css';
 import { PromptsPanel } from '../../widgets/prompts/PromptsPanel';
+import { ClauseOutline } from './ClauseOutline';
 import { usePrompts } from '../../widgets/prompts/usePrompts';
 import '../../widgets/prompts/prompts.css';
 import { SigningPanel, useSigningState } from './SigningPanel';
@@ -39,6 +41,9 @@ import { useDocValue } from '../../collab/useDocValue';
 import { usePresence } from './usePresence';
 import { VersionsPanel } from './VersionsPanel';
 import './agreement.css';
+
+/** Prompts about the itineraries: shown on their pages, not beside the agreement. */
+const ITINERARY_TARGETS = new Set(['item', 'leg', 'day']);
 
 /** The bilingual agreement: one row per clause, the viewer's language beside the partner's. */
 export function AgreementPage({ partnershipId }: { partnershipId: string }) {
@@ -103,6 +108,11 @@ function Agreement({ room, status, threads, partnership }: Props) {
   const basePermission = permissionFor(you.role, you.side, 'agreement');
   const permission = isFrozen && basePermission === 'edit' ? 'read' : basePermission;
   const prompts = usePrompts(partnership, { agreement: room.doc, status: status.doc });
+  // This page lists the agreement's own prompts; the itineraries' live on their pages.
+  const agreementPrompts = useMemo(
+    () => prompts.filter((p) => !ITINERARY_TARGETS.has(p.target.kind)),
+    [prompts],
+  );
   const scope = useMemo<AgreementScope>(
     () => ({
       doc: room.doc,
@@ -124,10 +134,7 @@ function Agreement({ room, status, threads, partnership }: Props) {
         <article className="agreement">
           <p className="no-print">
             <a href={paths.partnership(partnership.id)}>
-              {t('people:list.between', {
-                schoolA: partnership.sides.A.name,
-                schoolB: partnership.sides.B.name,
-              })}
+              <SchoolPair schoolA={partnership.sides.A.name} schoolB={partnership.sides.B.name} />
             </a>
           </p>
           <div className="draft-bar">
@@ -162,34 +169,41 @@ function Agreement({ room, status, threads, partnership }: Props) {
               </p>
             )
           )}
-          <SigningPanel partnership={partnership} status={status.doc} prompts={prompts} />
-          <PromptsPanel prompts={prompts} partnership={partnership} />
-          <ThreadFilters value={comments.filter} onChange={comments.setFilter} />
-          {isShowingVersions && <VersionsPanel />}
-          {removed && <UndoRemoval removed={removed} onDone={() => setRemoved(null)} />}
-          {!isReady ? (
-            <p>{t('loadingAgreement')}</p>
-          ) : (
-            <ol className="clauses">
-              {clauses.map((clause, index) => (
-                <ClauseRow
-                  key={clause.id}
-                  clause={clause}
-                  index={index}
-                  count={clauses.length}
-                  others={presence.byClause.get(clause.id) ?? []}
-                  onHere={presence.setHere}
-                  onRemoved={(clause, at) => setRemoved({ clause, index: at })}
-                />
-              ))}
-            </ol>
-          )}
-          {isReady && permission === 'edit' && (
-            <>
-              <AddClause />
-              <RemovedClauses />
-            </>
-          )}
+          <div className="workspace">
+            <div className="workspace-main">
+              <ThreadFilters value={comments.filter} onChange={comments.setFilter} />
+              {isShowingVersions && <VersionsPanel />}
+              {removed && <UndoRemoval removed={removed} onDone={() => setRemoved(null)} />}
+              {!isReady ? (
+                <p>{t('loadingAgreement')}</p>
+              ) : (
+                <ol className="clauses">
+                  {clauses.map((clause, index) => (
+                    <ClauseRow
+                      key={clause.id}
+                      clause={clause}
+                      index={index}
+                      count={clauses.length}
+                      others={presence.byClause.get(clause.id) ?? []}
+                      onHere={presence.setHere}
+                      onRemoved={(clause, at) => setRemoved({ clause, index: at })}
+                    />
+                  ))}
+                </ol>
+              )}
+              {isReady && permission === 'edit' && (
+                <>
+                  <AddClause />
+                  <RemovedClauses />
+                </>
+              )}
+            </div>
+            <aside className="workspace-side no-print" aria-label={t('sidePanel')}>
+              {isReady && <ClauseOutline clauses={clauses} />}
+              <PromptsPanel prompts={agreementPrompts} partnership={partnership} />
+              <SigningPanel partnership={partnership} status={status.doc} prompts={prompts} />
+            </aside>
+          </div>
         </article>
       </ThreadsContext.Provider>
     </AgreementContext.Provider>

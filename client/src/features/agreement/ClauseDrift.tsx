@@ -10,7 +10,7 @@ import { useAgreementScope } from './AgreementContext';
 import { DriftDiff } from './DriftDiff';
 
 /** The status's label key and its tone (for colour, never the only cue). */
-function describe(status: ClauseStatus): { key: string; tone: 'ok' | 'warn' | 'idle' } {
+export function describe(status: ClauseStatus): { key: string; tone: 'ok' | 'warn' | 'idle' } {
   switch (status.kind) {
     case 'aligned':
       return { key: 'status.aligned', tone: 'ok' };

@@ -80,8 +80,11 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
             onDragStart={(event) => event.dataTransfer.setData(DRAG_TYPE, clause.id)}
           />
         )}
-        <h2 id={headingId}>
-          {t('clauseNumber', { number: index + 1 })} <bdi>{title}</bdi>
+        <h2 id={headingId} tabIndex={-1}>
+          {/* Number and title isolated together: "1. Purpose" stays so on an Arabic page. */}
+          <bdi>
+            {t('clauseNumber', { number: index + 1 })} {title}
+          </bdi>
         </h2>
         <PromptMarker prompts={prompts} target={{ kind: 'clause', clauseId: clause.id }} />
         {others.length > 0 && (

@@ -1,12 +1,19 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { School } from '@tandem/shared/people';
-import { api } from '../../platform/api';
+import { ApiError, api } from '../../platform/api';
 import { navigate, paths } from '../../platform/route';
 import { useSession } from '../../platform/session';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useFormAction } from '../../ui/useAction';
-import { SchoolFieldLists, SchoolFields } from './SchoolFields';
+import { SchoolFields } from './SchoolFields';
+import {
+  type SchoolProblems,
+  focusFirstProblem,
+  hasProblems,
+  problemsFromServer,
+  schoolProblems,
+} from './schoolProblems';
 
 const blankSchool = (timeZone: string, language: string): School => ({
   name: '',
@@ -26,26 +33,47 @@ export function CreatePartnership() {
   );
   const [sideB, setSideB] = useState(() => blankSchool('', ''));
 
+  const form = useRef<HTMLFormElement>(null);
+  const [problems, setProblems] = useState<{ A: SchoolProblems; B: SchoolProblems }>({
+    A: {},
+    B: {},
+  });
+
   const create = useCallback(async () => {
-    const { id } = await api<{ id: string }>('POST', '/api/partnerships', { sideA, sideB });
-    await refresh();
-    navigate(paths.partnership(id));
+    const found = { A: schoolProblems(sideA), B: schoolProblems(sideB) };
+    setProblems(found);
+    try {
+      if (hasProblems(found.A) || hasProblems(found.B)) {
+        throw new ApiError('BAD_REQUEST', 'Some fields are missing or wrong.');
+      }
+      const { id } = await api<{ id: string }>('POST', '/api/partnerships', { sideA, sideB });
+      await refresh();
+      navigate(paths.partnership(id));
+    } catch (error) {
+      if (error instanceof ApiError && error.details.fields) {
+        setProblems({
+          A: problemsFromServer(error, 'sideA'),
+          B: problemsFromServer(error, 'sideB'),
+        });
+      }
+      focusFirstProblem(form.current);
+      throw error;
+    }
   }, [sideA, sideB, refresh]);
   const { onSubmit, error, isRunning } = useFormAction(create);
 
   return (
-    <form className="card" onSubmit={onSubmit}>
+    <form className="card" onSubmit={onSubmit} noValidate ref={form}>
       <h2>{t('create.title')}</h2>
       <p>{t('create.intro')}</p>
-      <SchoolFieldLists />
       <div className="two-columns">
         <fieldset>
           <legend>{t('create.sideA')}</legend>
-          <SchoolFields school={sideA} onChange={setSideA} />
+          <SchoolFields school={sideA} onChange={setSideA} problems={problems.A} />
         </fieldset>
         <fieldset>
           <legend>{t('create.sideB')}</legend>
-          <SchoolFields school={sideB} onChange={setSideB} />
+          <SchoolFields school={sideB} onChange={setSideB} problems={problems.B} />
         </fieldset>
       </div>
       <ErrorMessage error={error} />

@@ -4,6 +4,7 @@ import { ROLES, type Role, SIDES, type Side } from '@tandem/shared/people';
 import { api } from '../../platform/api';
 import type { PartnershipView } from '@tandem/shared/api';
 import { ErrorMessage } from '../../platform/ErrorMessage';
+import { CopyButton } from '../../ui/CopyButton';
 import { Field } from '../../ui/Field';
 import { useFormAction } from '../../ui/useAction';
 
@@ -32,21 +33,18 @@ export function InviteForm({
   const [role, setRole] = useState<Role>('coordinator');
   const [maxUses, setMaxUses] = useState(1);
   const [days, setDays] = useState(7);
-  const [url, setUrl] = useState<string | null>(null);
+  // Every link made on this visit stays listed, each with its copy button.
+  const [links, setLinks] = useState<{ url: string; side: Side; role: Role }[]>([]);
   const roles = side === you.side ? ROLES : (['coordinator'] as const);
 
   const create = useCallback(async () => {
+    const invited = side === you.side ? role : 'coordinator';
     const invite = await api<{ url: string }>(
       'POST',
       `/api/partnerships/${partnership.id}/invites`,
-      {
-        side,
-        role: side === you.side ? role : 'coordinator',
-        maxUses,
-        expiresInHours: days * 24,
-      },
+      { side, role: invited, maxUses, expiresInHours: days * 24 },
     );
-    setUrl(invite.url);
+    setLinks((made) => [{ url: invite.url, side, role: invited }, ...made]);
     onCreated();
   }, [partnership.id, side, role, maxUses, days, you.side, onCreated]);
   const { onSubmit, error, isRunning } = useFormAction(create);
@@ -103,10 +101,28 @@ export function InviteForm({
       <button type="submit" disabled={isRunning}>
         {t('invite.create')}
       </button>
-      {url && (
+      {links.length > 0 && (
         <div className="invite-link">
           <p>{t('invite.ready')}</p>
-          <Field label={t('invite.link')} value={url} readOnly onFocus={(e) => e.target.select()} />
+          <ul className="plain-list">
+            {links.map((link) => {
+              const what = t('openInvites.what', {
+                role: t(`role.${link.role}`),
+                school: partnership.sides[link.side].name,
+              });
+              return (
+                <li key={link.url}>
+                  <Field
+                    label={`${t('invite.link')} · ${what}`}
+                    value={link.url}
+                    readOnly
+                    onFocus={(e) => e.target.select()}
+                  />
+                  <CopyButton text={link.url} label={t('invite.copy', { what })} />
+                </li>
+              );
+            })}
+          </ul>
         </div>
       )}
     </form>

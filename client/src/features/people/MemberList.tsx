@@ -5,6 +5,7 @@ import { api } from '../../platform/api';
 import type { MemberView, PartnershipView } from '@tandem/shared/api';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useAction } from '../../ui/useAction';
+import { missingPeople } from '../home/nextStep';
 
 /** Who is in each school with which role; coordinators manage their own school's members. */
 export function MemberList({
@@ -39,11 +40,12 @@ export function MemberList({
             <section key={side} aria-label={partnership.sides[side].name}>
               <h3>{partnership.sides[side].name}</h3>
               {members.length === 0 && <p>{t('members.empty')}</p>}
+              <MissingPeople missing={missingPeople(partnership, side)} />
               <ul className="plain-list members">
                 {members.map((member) => (
                   <li key={member.id} data-member={member.name}>
                     <span className="member-name">
-                      {member.name} {member.id === you.memberId && t('members.you')}
+                      <bdi>{member.name}</bdi> {member.id === you.memberId && t('members.you')}
                     </span>{' '}
                     {canManage ? (
                       <>
@@ -91,5 +93,18 @@ export function MemberList({
         })}
       </div>
     </section>
+  );
+}
+
+/** Who a school still lacks for a lasting partnership (P13, P14), or that nobody is missing. */
+function MissingPeople({ missing }: { missing: ('staff' | 'leader')[] }) {
+  const { t } = useTranslation('people');
+  if (missing.length === 0) return <p className="hint">{t('home.complete')}</p>;
+  return (
+    <ul className="plain-list missing">
+      {missing.map((who) => (
+        <li key={who}>{t(`home.missing.${who}`)}</li>
+      ))}
+    </ul>
   );
 }

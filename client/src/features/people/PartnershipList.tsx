@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SchoolPair } from '../../ui/SchoolPair';
 import { navigate, paths } from '../../platform/route';
 import { useSession } from '../../platform/session';
 
@@ -16,7 +17,7 @@ export function PartnershipList() {
           {memberships.map((m) => (
             <li key={m.partnershipId}>
               <a href={paths.partnership(m.partnershipId)}>
-                {t('list.between', { schoolA: m.schools.A, schoolB: m.schools.B })}
+                <SchoolPair schoolA={m.schools.A} schoolB={m.schools.B} />
               </a>{' '}
               <small>
                 {t('list.yourRole', { role: t(`role.${m.role}`), school: m.schools[m.side] })}

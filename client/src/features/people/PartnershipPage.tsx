@@ -1,43 +1,83 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PartnershipProgress } from '@tandem/shared/api';
 import { SIDES } from '@tandem/shared/people';
+import { api } from '../../platform/api';
+import { SchoolPair } from '../../ui/SchoolPair';
 import { paths } from '../../platform/route';
 import { ErrorMessage } from '../../platform/ErrorMessage';
+import { mainWork, nextStep } from '../home/nextStep';
+import { ProgressPanel } from '../home/ProgressPanel';
 import { InviteForm } from './InviteForm';
 import { MemberList } from './MemberList';
 import { OpenInvites } from './OpenInvites';
 import { SchoolCard } from './SchoolCard';
 import { usePartnership } from '../../platform/usePartnership';
 
-/** A partnership's home: both schools, the members, invitations, and the way to the agreement. */
+function useProgress(id: string) {
+  const [progress, setProgress] = useState<PartnershipProgress | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(
+    () =>
+      api<PartnershipProgress>('GET', `/api/partnerships/${id}/progress`).then(
+        setProgress,
+        setError,
+      ),
+    [id],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return { progress, error, reload: load };
+}
+
+/**
+ * A partnership's home, read at a glance: the status and the one next step for the person
+ * looking, their role's main work, progress, both schools and their people, invitations.
+ */
 export function PartnershipPage({ partnershipId }: { partnershipId: string }) {
   const { t } = useTranslation('people');
   const { partnership, error, reload } = usePartnership(partnershipId);
+  const progress = useProgress(partnershipId);
   const [invites, setInvites] = useState(0);
   const onInviteCreated = useCallback(() => setInvites((n) => n + 1), []);
   if (error) return <ErrorMessage error={error} />;
   if (!partnership) return <p>{t('loading')}</p>;
   const { you } = partnership;
+  const main = mainWork(partnership);
+  const next = progress.progress && nextStep(partnership, progress.progress);
   return (
     <div className="stack">
       <p>
         <a href={paths.home()}>{t('partnership.back')}</a>
       </p>
       <h1>
-        {t('list.between', {
-          schoolA: partnership.sides.A.name,
-          schoolB: partnership.sides.B.name,
-        })}
+        <SchoolPair schoolA={partnership.sides.A.name} schoolB={partnership.sides.B.name} />
       </h1>
-      <p>
-        <a className="button" href={paths.agreement(partnership.id)}>
-          {t('partnership.agreement')}
-        </a>{' '}
-        <span className="hint" data-phase={partnership.documentStatus}>
+      <section className="card next-step" aria-labelledby="next-title">
+        <p className="status-line" data-phase={partnership.documentStatus}>
           {t(`common:documentTitleByPhase.${partnership.documentStatus}`)}
-        </span>
-      </p>
-      <nav className="toolbar">
+        </p>
+        <h2 id="next-title">{t('home.nextTitle')}</h2>
+        {next && (
+          <p>
+            <a className="next-link" href={next.href}>
+              {t(`home.next.${next.key}`, next.values)}
+            </a>
+          </p>
+        )}
+        <ErrorMessage error={progress.error} />
+        <p>
+          <a className="button" href={main.href}>
+            {t(`home.main.${main.key}`)}
+          </a>
+        </p>
+      </section>
+      {progress.progress && (
+        <ProgressPanel partnership={partnership} progress={progress.progress} />
+      )}
+      <nav className="toolbar" aria-label={t('home.documents')}>
+        <a href={paths.agreement(partnership.id)}>{t('home.agreementTitle')}</a>
         {SIDES.map((side) => (
           <a key={side} href={paths.itinerary(partnership.id, side)}>
             {t('itinerary:title', {
@@ -63,10 +103,10 @@ export function PartnershipPage({ partnershipId }: { partnershipId: string }) {
       </div>
       <MemberList partnership={partnership} onChanged={reload} />
       {you.role === 'coordinator' && (
-        <>
+        <div id="invite" className="stack">
           <InviteForm partnership={partnership} onCreated={onInviteCreated} />
           <OpenInvites partnership={partnership} version={invites} />
-        </>
+        </div>
       )}
     </div>
   );

@@ -1,10 +1,18 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { School, Side } from '@tandem/shared/people';
-import { api } from '../../platform/api';
+import { ApiError, api } from '../../platform/api';
+import { languageLabel, timeZoneLabel } from '../../i18n/places';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useFormAction } from '../../ui/useAction';
-import { SchoolFieldLists, SchoolFields } from './SchoolFields';
+import { SchoolFields } from './SchoolFields';
+import {
+  type SchoolProblems,
+  focusFirstProblem,
+  hasProblems,
+  problemsFromServer,
+  schoolProblems,
+} from './schoolProblems';
 
 interface Props {
   partnershipId: string;
@@ -16,10 +24,24 @@ interface Props {
 
 /** One school's details; its own coordinators can edit them. */
 export function SchoolCard({ partnershipId, side, school, canEdit, onSaved }: Props) {
-  const { t } = useTranslation('people');
+  const { t, i18n } = useTranslation('people');
   const [draft, setDraft] = useState<School | null>(null);
+  const [problems, setProblems] = useState<SchoolProblems>({});
+  const form = useRef<HTMLFormElement>(null);
   const save = useCallback(async () => {
-    await api('PATCH', `/api/partnerships/${partnershipId}/sides/${side}`, draft);
+    if (!draft) return;
+    const found = schoolProblems(draft);
+    setProblems(found);
+    try {
+      if (hasProblems(found))
+        throw new ApiError('BAD_REQUEST', 'Some fields are missing or wrong.');
+      await api('PATCH', `/api/partnerships/${partnershipId}/sides/${side}`, draft);
+    } catch (error) {
+      if (error instanceof ApiError && error.details.fields)
+        setProblems(problemsFromServer(error, ''));
+      focusFirstProblem(form.current);
+      throw error;
+    }
     await onSaved();
     setDraft(null);
   }, [partnershipId, side, draft, onSaved]);
@@ -27,10 +49,9 @@ export function SchoolCard({ partnershipId, side, school, canEdit, onSaved }: Pr
 
   if (draft) {
     return (
-      <form className="card school" onSubmit={onSubmit}>
+      <form className="card school" onSubmit={onSubmit} noValidate ref={form}>
         <h3>{t('school.side', { side })}</h3>
-        <SchoolFieldLists />
-        <SchoolFields school={draft} onChange={setDraft} />
+        <SchoolFields school={draft} onChange={setDraft} problems={problems} />
         <ErrorMessage error={error} />
         <button type="submit" disabled={isRunning}>
           {t('school.save')}
@@ -42,10 +63,12 @@ export function SchoolCard({ partnershipId, side, school, canEdit, onSaved }: Pr
     );
   }
   return (
-    <section className="card school" lang={school.language}>
-      <h3>{school.name}</h3>
+    <section className="card school">
+      <h3 lang={school.language}>{school.name}</h3>
       <p>
-        {school.city}, {school.country} · {school.timeZone} · {school.language}
+        <bdi>{school.city}</bdi>, <bdi>{school.country}</bdi> ·{' '}
+        <bdi>{timeZoneLabel(school.timeZone, i18n.language)}</bdi> ·{' '}
+        <bdi>{languageLabel(school.language, i18n.language)}</bdi>
       </p>
       <p>{t('school.hours', school.schoolHours)}</p>
       {canEdit && (

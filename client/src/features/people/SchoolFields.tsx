@@ -1,50 +1,75 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { School } from '@tandem/shared/people';
+import { languageChoices, timeZoneChoices } from '../../i18n/places';
 import { Field } from '../../ui/Field';
+import { Picker } from '../../ui/Picker';
+import type { SchoolProblems } from './schoolProblems';
 
 /** The fields of one school; used to create a partnership and to edit a school's details. */
 export function SchoolFields({
   school,
   onChange,
+  problems = {},
 }: {
   school: School;
   onChange: (school: School) => void;
+  problems?: SchoolProblems;
 }) {
-  const { t } = useTranslation('people');
+  const { t, i18n } = useTranslation('people');
+  const zones = useMemo(
+    () => timeZoneChoices(i18n.language, school.timeZone),
+    [i18n.language, school.timeZone],
+  );
+  const languages = useMemo(
+    () => languageChoices(i18n.language, school.language),
+    [i18n.language, school.language],
+  );
   const set = (patch: Partial<School>) => onChange({ ...school, ...patch });
+  const error = (field: keyof SchoolProblems) => {
+    const key = problems[field];
+    return key ? t(key) : undefined;
+  };
   return (
     <>
       <Field
         label={t('school.name')}
         value={school.name}
         onChange={(e) => set({ name: e.target.value })}
+        error={error('name')}
         required
       />
       <Field
         label={t('school.city')}
         value={school.city}
         onChange={(e) => set({ city: e.target.value })}
+        error={error('city')}
         required
       />
       <Field
         label={t('school.country')}
         value={school.country}
         onChange={(e) => set({ country: e.target.value })}
+        error={error('country')}
         required
       />
-      <Field
+      <Picker
         label={t('school.timeZone')}
+        hint={t('school.timeZoneHint')}
+        choices={zones}
         value={school.timeZone}
-        onChange={(e) => set({ timeZone: e.target.value })}
-        required
-        list="time-zones"
+        onChange={(timeZone) => set({ timeZone })}
+        error={error('timeZone')}
+        isRequired
       />
-      <Field
+      <Picker
         label={t('school.language')}
+        hint={t('school.languageHint')}
+        choices={languages}
         value={school.language}
-        onChange={(e) => set({ language: e.target.value })}
-        required
-        list="languages"
+        onChange={(language) => set({ language })}
+        error={error('language')}
+        isRequired
       />
       <Field
         label={t('school.hoursStart')}
@@ -58,26 +83,9 @@ export function SchoolFields({
         type="time"
         value={school.schoolHours.end}
         onChange={(e) => set({ schoolHours: { ...school.schoolHours, end: e.target.value } })}
+        error={error('hoursEnd')}
         required
       />
-    </>
-  );
-}
-
-/** Suggestions for the time zone and language fields (any IANA zone or BCP 47 tag is accepted). */
-export function SchoolFieldLists() {
-  return (
-    <>
-      <datalist id="time-zones">
-        {Intl.supportedValuesOf('timeZone').map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
-      <datalist id="languages">
-        {['en', 'zh-Hans', 'es', 'fr', 'ar', 'de', 'ja', 'ko', 'pt', 'he'].map((lang) => (
-          <option key={lang} value={lang} />
-        ))}
-      </datalist>
     </>
   );
 }

@@ -23,7 +23,7 @@ export function PromptsPanel({
   const active = prompts.filter((p) => !p.dismissed);
   const dismissed = prompts.filter((p) => p.dismissed);
   return (
-    <details className="prompts no-print" id="prompts" open={active.length > 0}>
+    <details className="prompts no-print" id="prompts">
       <summary>{t('title', { count: active.length })}</summary>
       {active.length === 0 && <p className="hint">{t('none')}</p>}
       <ul className="plain-list">

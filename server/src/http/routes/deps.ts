@@ -5,6 +5,7 @@ import type { SigningReads } from '../../storage/SigningStore';
 import type { ClauseReview } from '../../workflows/ClauseReview';
 import type { MembershipWorkflow } from '../../workflows/Membership';
 import type { Prompts } from '../../workflows/Prompts';
+import type { Progress } from '../../workflows/Progress';
 import type { SigningWorkflow } from '../../workflows/Signing';
 import type { VersionHistory } from '../../workflows/VersionHistory';
 import type { ThreadReadStore } from '../../storage/ThreadReadStore';
@@ -24,6 +25,7 @@ export interface ApiDeps {
   clauses: ClauseReview;
   history: VersionHistory;
   prompts: Prompts;
+  progress: Progress;
   membership: MembershipWorkflow;
   /** Fingerprints of the seal certificates /api/verify accepts (certificateFingerprint). */
   trustedSeals: () => ReadonlySet<string>;

@@ -18,7 +18,7 @@ const SideParam = z.enum(SIDES);
 /** Partnerships: create one, read it as a member, edit one's own school's details. */
 export function addPartnershipRoutes(
   router: Router,
-  { people, auth, registry, signings, connections }: ApiDeps,
+  { people, auth, registry, signings, connections, progress }: ApiDeps,
 ): void {
   router.add('POST', '/api/partnerships', async ({ req, res }) => {
     const { account } = await auth.requireSession(req);
@@ -46,6 +46,10 @@ export function addPartnershipRoutes(
       documentStatus: publicPhase(await signings.current(id)),
     };
     sendJson(res, 200, view);
+  });
+
+  addMemberRoute(router, auth, 'GET', '/api/partnerships/:id/progress', async ({ res, id }) => {
+    sendJson(res, 200, await progress.of(id));
   });
 
   addMemberRoute(
