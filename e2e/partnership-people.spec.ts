@@ -19,8 +19,9 @@ test.afterAll(async () => {
 /** Types words into a picker and takes the one choice they leave. */
 async function choose(page: Page, legend: string, label: string, typed: string) {
   const box = page.getByRole('group', { name: legend }).getByRole('combobox', { name: label });
+  await box.fill('');
   await box.fill(typed);
-  const options = page.getByRole('option');
+  const options = page.getByRole('listbox').getByRole('option');
   await expect(options).toHaveCount(1);
   await options.first().click();
 }
@@ -31,14 +32,30 @@ async function fillSchool(
   legend: string,
   school: typeof SCHOOL_A,
   words: { zone: string; language: string },
+  labels = LABELS_EN,
 ) {
   const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('School name').fill(school.name);
-  await group.getByLabel('City').fill(school.city);
-  await group.getByLabel('Country').fill(school.country);
-  await choose(page, legend, 'Time zone', words.zone);
-  await choose(page, legend, 'Language of the school', words.language);
+  await group.getByLabel(labels.name).fill(school.name);
+  await group.getByLabel(labels.city).fill(school.city);
+  await group.getByLabel(labels.country).fill(school.country);
+  await choose(page, legend, labels.zone, words.zone);
+  await choose(page, legend, labels.language, words.language);
 }
+
+const LABELS_EN = {
+  name: 'School name',
+  city: 'City',
+  country: 'Country',
+  zone: 'Time zone',
+  language: 'Language of the school',
+};
+const LABELS_ES = {
+  name: 'Nombre de la escuela',
+  city: 'Ciudad',
+  country: 'País',
+  zone: 'Zona horaria',
+  language: 'Idioma de la escuela',
+};
 
 const WORDS_A = { zone: 'Los Angeles', language: 'English' };
 const WORDS_B = { zone: 'Shanghai', language: 'Simplified Chinese' };
@@ -68,7 +85,7 @@ test('coordinator A creates a partnership and coordinator B joins it in Chinese'
 
   await a.getByLabel('School', { exact: true }).selectOption({ label: '杭州第二中学' });
   await a.getByRole('button', { name: 'Create invitation link' }).click();
-  const link = await a.getByLabel('Invitation link').inputValue();
+  const link = await a.getByRole('textbox', { name: /Invitation link/ }).inputValue();
   expect(link).toMatch(/\/invite\/[\w-]{40,}$/);
 
   const b = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
@@ -125,9 +142,9 @@ test('a new coordinator picks the zone and language by name, and sees what is mi
   await expect(group.getByRole('combobox', { name: 'Idioma de la escuela' })).toHaveValue(
     'español',
   );
-  await fillSchool(page, 'Escuela asociada', SCHOOL_B, WORDS_B);
+  await fillSchool(page, 'Escuela asociada', SCHOOL_B, WORDS_B, LABELS_ES);
   await page.getByRole('button', { name: 'Crear colaboración' }).click();
-  await expect(page.getByRole('heading', { name: /IES Cervantes/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /IES Cervantes/ })).toBeVisible();
   const id = page.url().split('/').pop() ?? '';
   const view = (await (await context.request.get(`/api/partnerships/${id}`)).json()) as {
     sides: Record<'A' | 'B', { timeZone: string; language: string }>;
@@ -139,4 +156,34 @@ test('a new coordinator picks the zone and language by name, and sees what is mi
   await expect(overview).toContainText('Madrid, España');
   await expect(overview).toContainText('español');
   await expect(overview).not.toContainText('Europe/Madrid');
+});
+
+test('an invitation link is copied, listed and revoked, and then fails in the invited language', async ({
+  browser,
+}) => {
+  const a = await personContext(browser, server.url, 'Ana Alvarez', 'en-US', 'en');
+  await a.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const created = await a.request.post('/api/partnerships', {
+    data: { sideA: SCHOOL_A, sideB: SCHOOL_B },
+  });
+  const { id } = (await created.json()) as { id: string };
+  const page = await a.newPage();
+  await page.goto(`/p/${id}`);
+  // With no partner coordinator yet, that is the next step, and it leads to the invitations.
+  await page.getByRole('link', { name: /Invite the partner school/ }).click();
+  await page.getByRole('button', { name: 'Create invitation link' }).click();
+  await page.getByRole('button', { name: /Copy the invitation link/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/\/invite\/[\w-]{40,}$/);
+
+  const open = page.getByRole('region', { name: 'Open invitations' });
+  await expect(open.getByRole('listitem')).toHaveCount(1);
+  await expect(open).toContainText('Coordinator at 杭州第二中学');
+  await open.getByRole('button', { name: 'Revoke' }).click();
+  await expect(open.getByText('No open invitations.')).toBeVisible();
+
+  const b = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await b.goto(new URL(copied).pathname.replace(/^/, server.url));
+  await expect(b.getByRole('alert')).toContainText('此邀请已失效');
 });

@@ -1,4 +1,3 @@
-import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { AgreementPage } from '../features/agreement/AgreementPage';
 import { PrintAgreement } from '../features/agreement/PrintAgreement';
@@ -20,14 +19,10 @@ import { SessionProvider, useSession } from '../platform/session';
 import { RefusalNotice } from '../collab/RefusalNotice';
 
 export function App() {
-  const { i18n } = useTranslation();
-  // React Aria's components follow the UI language (and its direction).
   return (
-    <I18nProvider locale={i18n.language}>
-      <SessionProvider>
-        <Shell />
-      </SessionProvider>
-    </I18nProvider>
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
   );
 }
 

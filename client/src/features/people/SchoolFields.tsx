@@ -1,9 +1,7 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { School } from '@tandem/shared/people';
-import { languageChoices, timeZoneChoices } from '../../i18n/places';
 import { Field } from '../../ui/Field';
-import { Picker } from '../../ui/Picker';
+import { LanguagePicker, TimeZonePicker } from '../../ui/pickers/index';
 import type { SchoolProblems } from './schoolProblems';
 
 /** The fields of one school; used to create a partnership and to edit a school's details. */
@@ -16,15 +14,7 @@ export function SchoolFields({
   onChange: (school: School) => void;
   problems?: SchoolProblems;
 }) {
-  const { t, i18n } = useTranslation('people');
-  const zones = useMemo(
-    () => timeZoneChoices(i18n.language, school.timeZone),
-    [i18n.language, school.timeZone],
-  );
-  const languages = useMemo(
-    () => languageChoices(i18n.language, school.language),
-    [i18n.language, school.language],
-  );
+  const { t } = useTranslation('people');
   const set = (patch: Partial<School>) => onChange({ ...school, ...patch });
   const error = (field: keyof SchoolProblems) => {
     const key = problems[field];
@@ -53,19 +43,17 @@ export function SchoolFields({
         error={error('country')}
         required
       />
-      <Picker
+      <TimeZonePicker
         label={t('school.timeZone')}
         hint={t('school.timeZoneHint')}
-        choices={zones}
         value={school.timeZone}
         onChange={(timeZone) => set({ timeZone })}
         error={error('timeZone')}
         isRequired
       />
-      <Picker
+      <LanguagePicker
         label={t('school.language')}
         hint={t('school.languageHint')}
-        choices={languages}
         value={school.language}
         onChange={(language) => set({ language })}
         error={error('language')}
