@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { bothCoordinators } from './support/people';
 import { TestServer } from './support/server';
 
@@ -17,6 +17,11 @@ test.afterAll(async () => {
   await server.stop();
 });
 
+/** Opens the side panel's prompts (a disclosure that shows their count). */
+async function openPrompts(page: Page) {
+  await page.locator('#prompts > summary').click();
+}
+
 test('a one-sided cultural exchange is noticed and put right', async ({ browser }) => {
   const { a: contextA, b: contextB, id } = await bothCoordinators(browser, server.url);
   const a = await contextA.newPage();
@@ -29,6 +34,9 @@ test('a one-sided cultural exchange is noticed and put right', async ({ browser 
     await cultural.getByLabel('Something your school will share').fill(practice);
     await cultural.getByRole('button', { name: 'Add', exact: true }).click();
   }
+  // The prompts live in a collapsed side panel with their count.
+  await openPrompts(a);
+  await openPrompts(b);
   const promptA = a.locator('.prompt[data-prompt="R-cultural"]');
   const promptB = b.locator('.prompt[data-prompt="R-cultural"]');
   await expect(promptA).toContainText(
@@ -63,6 +71,8 @@ test('a dismissal with a reason reaches both schools, and the prompt can come ba
   const b = await contextB.newPage();
   await a.goto(`/p/${id}/agreement`);
   await b.goto(`/p/${id}/agreement`);
+  await openPrompts(a);
+  await openPrompts(b);
   const continuity = a.locator('.prompt[data-prompt="R-continuity"]').first();
   await expect(continuity).toContainText(
     'Lincoln High School needs at least two staff members and a leader',

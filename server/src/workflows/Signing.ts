@@ -219,7 +219,8 @@ export class SigningWorkflow {
       });
       if (pdf) await this.tellSigned(partnershipId, completed, pdf);
     }
-    return this.publish(partnershipId, false);
+    // Signed: open editors reconnect, so a refused edit says "signed", not "being signed".
+    return this.publish(partnershipId, completed !== null);
   }
 
   /** Archives the signed agreement (it stays downloadable); the agreement is a draft again. */

@@ -128,6 +128,9 @@ function Agreement({ room, status, threads, partnership }: Props) {
     [room, status.doc, partnership, languages, permission, account?.name, you, prompts, isFrozen],
   );
 
+  const signingPanel = (
+    <SigningPanel partnership={partnership} status={status.doc} prompts={prompts} />
+  );
   return (
     <AgreementContext.Provider value={scope}>
       <ThreadsContext.Provider value={comments.scope}>
@@ -171,6 +174,8 @@ function Agreement({ room, status, threads, partnership }: Props) {
           )}
           <div className="workspace">
             <div className="workspace-main">
+              {/* Once signing has started it is the page's main task; before, a side entry. */}
+              {signing.phase !== 'draft' && signingPanel}
               <ThreadFilters value={comments.filter} onChange={comments.setFilter} />
               {isShowingVersions && <VersionsPanel />}
               {removed && <UndoRemoval removed={removed} onDone={() => setRemoved(null)} />}
@@ -201,7 +206,7 @@ function Agreement({ room, status, threads, partnership }: Props) {
             <aside className="workspace-side no-print" aria-label={t('sidePanel')}>
               {isReady && <ClauseOutline clauses={clauses} />}
               <PromptsPanel prompts={agreementPrompts} partnership={partnership} />
-              <SigningPanel partnership={partnership} status={status.doc} prompts={prompts} />
+              {signing.phase === 'draft' && signingPanel}
             </aside>
           </div>
         </article>
