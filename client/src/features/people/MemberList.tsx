@@ -5,7 +5,7 @@ import { api } from '../../platform/api';
 import type { MemberView, PartnershipView } from '@tandem/shared/api';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useAction } from '../../ui/useAction';
-import { missingPeople } from '../home/nextStep';
+import { missingPeople } from './nextStep';
 
 /** Who is in each school with which role; coordinators manage their own school's members. */
 export function MemberList({

@@ -14,7 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Choice } from '../../i18n/places';
 import { languageChoices, timeZoneChoices } from './choices';
-import type { PickerProps } from './index';
+import type { PickerProps } from './pickerProps';
 
 /** Lower case without accents, so "espanol" finds "español" and "sao paulo" "São Paulo". */
 function folded(text: string): string {

@@ -1,15 +1,9 @@
 import { type ComponentType, Suspense, lazy } from 'react';
 import { Field } from '../Field';
 
-export interface PickerProps {
-  label: string;
-  /** The chosen id, or '' for none. */
-  value: string;
-  onChange: (id: string) => void;
-  hint?: string;
-  error?: string;
-  isRequired?: boolean;
-}
+import type { PickerProps } from './pickerProps';
+
+export type { PickerProps };
 
 // React Aria's combobox and the zone table load with the screens that pick (setup, school
 // details), not with the agreement.
