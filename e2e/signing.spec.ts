@@ -40,6 +40,8 @@ async function leader(
 }
 
 test('both schools sign the agreement', async ({ browser }) => {
+  // Four people, two guided signings and a PDF render: longer than one story's default minute.
+  test.setTimeout(120_000);
   const { a: contextA, b: contextB, id } = await bothCoordinators(browser, server.url);
   const a = await contextA.newPage();
   const b = await contextB.newPage();
