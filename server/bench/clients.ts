@@ -101,25 +101,11 @@ export async function fanOut(
   }
   const interval = 1000 / plan.editsPerSecond;
   const end = Date.now() + plan.seconds * 1000;
-  // Senders start spread over one interval, as people do, not all in the same millisecond.
-  const timers = senders.map((sender, i) => {
-    const edit = () => {
-      // Each sender rewrites its own key, as typing rewrites a line: the documents (and the
-      // garbage this process collects mid-measurement) stay small however long it runs.
-      if (Date.now() <= end) writeMark(sender.doc, i, now());
-    };
-    let every: NodeJS.Timeout | undefined;
-    const first = setTimeout(
-      () => {
-        edit();
-        every = setInterval(edit, interval);
-      },
-      (interval * i) / senders.length,
-    );
-    return () => {
-      clearTimeout(first);
-      clearInterval(every);
-    };
+  // Each sender rewrites its own key, as typing rewrites a line: the documents (and the
+  // garbage this process collects mid-measurement) stay small however long it runs.
+  const stopEditing = spreadOver(senders.length, interval, (i) => {
+    const sender = senders[i];
+    if (sender && Date.now() <= end) writeMark(sender.doc, i, now());
   });
   await new Promise((resolve) => setTimeout(resolve, plan.seconds * 1000));
   // Then until the last edits have arrived: no new sample for 200 ms, at most 1.5 s.
@@ -128,8 +114,32 @@ export async function fanOut(
     seen = samples.length;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  for (const clear of [...timers, ...stop]) clear();
+  for (const clear of [stopEditing, ...stop]) clear();
   return samples;
+}
+
+/**
+ * Calls `edit(i)` for each of `count` senders every `interval` ms, the senders starting spread
+ * over one interval, as people do, not all in the same millisecond. Returns how to stop.
+ */
+export function spreadOver(count: number, interval: number, edit: (i: number) => void) {
+  const timers = Array.from({ length: count }, (_, i) => {
+    let every: NodeJS.Timeout | undefined;
+    const first = setTimeout(
+      () => {
+        edit(i);
+        every = setInterval(() => edit(i), interval);
+      },
+      (interval * i) / count,
+    );
+    return () => {
+      clearTimeout(first);
+      clearInterval(every);
+    };
+  });
+  return () => {
+    for (const clear of timers) clear();
+  };
 }
 
 const MARK = 'resolvedAt';

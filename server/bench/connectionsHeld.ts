@@ -1,4 +1,4 @@
-import { type BenchClient, type Listener, percentile, writeMark } from './clients';
+import { type BenchClient, type Listener, percentile, spreadOver, writeMark } from './clients';
 import { rssKiB, socketCeiling } from './processes';
 import type { Target } from './targets';
 
@@ -42,29 +42,19 @@ async function openRoom(target: Target, index: number, perRoom: number): Promise
 async function lightEditing(rooms: readonly HeldRoom[], seconds: number): Promise<number[]> {
   const now = () => performance.timeOrigin + performance.now();
   const interval = 2_000;
-  const plans = rooms.map((room, i) => {
-    const sentAt: number[] = [];
-    const from = room.listeners.map((l) => l.arrivals.length);
-    const edit = () => {
-      sentAt.push(now());
-      writeMark(room.sender.doc, 0, sentAt.length);
-    };
-    let every: NodeJS.Timeout | undefined;
-    const first = setTimeout(
-      () => {
-        edit();
-        every = setInterval(edit, interval);
-      },
-      (interval * i) / rooms.length,
-    );
-    const stop = () => {
-      clearTimeout(first);
-      clearInterval(every);
-    };
-    return { room, sentAt, from, stop };
+  const plans = rooms.map((room) => ({
+    room,
+    sentAt: [] as number[],
+    from: room.listeners.map((l) => l.arrivals.length),
+  }));
+  const stop = spreadOver(plans.length, interval, (i) => {
+    const plan = plans[i];
+    if (!plan) return;
+    plan.sentAt.push(now());
+    writeMark(plan.room.sender.doc, 0, plan.sentAt.length);
   });
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  for (const plan of plans) plan.stop();
+  stop();
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   return plans.flatMap(({ room, sentAt, from }) =>
     room.listeners.flatMap((listener, l) => {

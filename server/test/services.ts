@@ -47,7 +47,7 @@ async function restartable(
   start: () => ChildProcess,
   stopSignal: NodeJS.Signals,
   cleanup = () => undefined as void,
-): Promise<PrivateService> {
+): Promise<Omit<PrivateService, 'url'>> {
   let child = start();
   await waitFor(() => isListening(port), `${name} to listen`, 20_000);
   const stop = async () => {
@@ -55,7 +55,6 @@ async function restartable(
     await exited(child);
   };
   return {
-    url: '',
     async restart(whileDown) {
       await stop();
       await whileDown?.();

@@ -1,19 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { School } from '@tandem/shared/people';
-import { ApiError, api } from '../../platform/api';
+import { api } from '../../platform/api';
 import { navigate, paths } from '../../platform/route';
 import { useSession } from '../../platform/session';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useFormAction } from '../../ui/useAction';
 import { SchoolFields } from './SchoolFields';
-import {
-  type SchoolProblems,
-  focusFirstProblem,
-  hasProblems,
-  problemsFromServer,
-  schoolProblems,
-} from './schoolProblems';
+import { type SchoolProblems, sendSchools } from './schoolProblems';
 
 const blankSchool = (timeZone: string, language: string): School => ({
   name: '',
@@ -39,27 +33,21 @@ export function CreatePartnership() {
     B: {},
   });
 
-  const create = useCallback(async () => {
-    const found = { A: schoolProblems(sideA), B: schoolProblems(sideB) };
-    setProblems(found);
-    try {
-      if (hasProblems(found.A) || hasProblems(found.B)) {
-        throw new ApiError('BAD_REQUEST', 'Some fields are missing or wrong.');
-      }
-      const { id } = await api<{ id: string }>('POST', '/api/partnerships', { sideA, sideB });
-      await refresh();
-      navigate(paths.partnership(id));
-    } catch (error) {
-      if (error instanceof ApiError && error.details.fields) {
-        setProblems({
-          A: problemsFromServer(error, 'sideA'),
-          B: problemsFromServer(error, 'sideB'),
-        });
-      }
-      focusFirstProblem(form.current);
-      throw error;
-    }
-  }, [sideA, sideB, refresh]);
+  const create = useCallback(
+    () =>
+      sendSchools(
+        { A: { school: sideA, path: 'sideA' }, B: { school: sideB, path: 'sideB' } },
+        setProblems,
+        form.current,
+        async () => {
+          const body = { sideA, sideB };
+          const { id } = await api<{ id: string }>('POST', '/api/partnerships', body);
+          await refresh();
+          navigate(paths.partnership(id));
+        },
+      ),
+    [sideA, sideB, refresh],
+  );
   const { onSubmit, error, isRunning } = useFormAction(create);
 
   return (

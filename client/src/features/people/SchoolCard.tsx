@@ -1,18 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { School, Side } from '@tandem/shared/people';
-import { ApiError, api } from '../../platform/api';
+import { api } from '../../platform/api';
 import { languageLabel, timeZoneLabel } from '../../i18n/places';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useFormAction } from '../../ui/useAction';
 import { SchoolFields } from './SchoolFields';
-import {
-  type SchoolProblems,
-  focusFirstProblem,
-  hasProblems,
-  problemsFromServer,
-  schoolProblems,
-} from './schoolProblems';
+import { type SchoolProblems, sendSchools } from './schoolProblems';
 
 interface Props {
   partnershipId: string;
@@ -30,18 +24,12 @@ export function SchoolCard({ partnershipId, side, school, canEdit, onSaved }: Pr
   const form = useRef<HTMLFormElement>(null);
   const save = useCallback(async () => {
     if (!draft) return;
-    const found = schoolProblems(draft);
-    setProblems(found);
-    try {
-      if (hasProblems(found))
-        throw new ApiError('BAD_REQUEST', 'Some fields are missing or wrong.');
-      await api('PATCH', `/api/partnerships/${partnershipId}/sides/${side}`, draft);
-    } catch (error) {
-      if (error instanceof ApiError && error.details.fields)
-        setProblems(problemsFromServer(error, ''));
-      focusFirstProblem(form.current);
-      throw error;
-    }
+    await sendSchools(
+      { school: { school: draft, path: '' } },
+      (found) => setProblems(found.school),
+      form.current,
+      () => api('PATCH', `/api/partnerships/${partnershipId}/sides/${side}`, draft),
+    );
     await onSaved();
     setDraft(null);
   }, [partnershipId, side, draft, onSaved]);

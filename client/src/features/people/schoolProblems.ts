@@ -1,5 +1,5 @@
 import type { School } from '@tandem/shared/people';
-import type { ApiError } from '../../platform/api';
+import { ApiError } from '../../platform/api';
 
 /** The fields of a school form that can be wrong. */
 export type SchoolField = 'name' | 'city' | 'country' | 'timeZone' | 'language' | 'hoursEnd';
@@ -49,9 +49,37 @@ export function problemsFromServer(error: ApiError, prefix: string): SchoolProbl
   return problems;
 }
 
-export const hasProblems = (problems: SchoolProblems) => Object.keys(problems).length > 0;
-
-/** Moves focus to the first field marked invalid inside `form`, once it has rendered. */
-export function focusFirstProblem(form: HTMLFormElement | null): void {
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+/**
+ * Sends school forms only when nothing is wrong in them. `schools` maps each form's key to its
+ * school and the path the server names its fields under (`sideA`, or '' for a bare school);
+ * what is wrong, found here or named by the server, is shown through `show` and the first
+ * wrong field takes focus. Rethrows, so the form's own error message says why.
+ */
+export async function sendSchools<K extends string>(
+  schools: Record<K, { school: School; path: string }>,
+  show: (problems: Record<K, SchoolProblems>) => void,
+  form: HTMLFormElement | null,
+  send: () => Promise<void>,
+): Promise<void> {
+  const keys = Object.keys(schools) as K[];
+  const each = (problemsOf: (entry: { school: School; path: string }) => SchoolProblems) =>
+    Object.fromEntries(keys.map((key) => [key, problemsOf(schools[key])])) as Record<
+      K,
+      SchoolProblems
+    >;
+  const found = each(({ school }) => schoolProblems(school));
+  show(found);
+  try {
+    if (keys.some((key) => Object.keys(found[key]).length > 0)) {
+      throw new ApiError('BAD_REQUEST', 'Some fields are missing or wrong.');
+    }
+    await send();
+  } catch (error) {
+    if (error instanceof ApiError && error.details.fields) {
+      show(each(({ path }) => problemsFromServer(error, path)));
+    }
+    // Once the marks have rendered.
+    requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    throw error;
+  }
 }
