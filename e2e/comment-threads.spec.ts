@@ -65,7 +65,10 @@ test('a thread across two schools and two time zones', async ({ browser }) => {
 
   // A comes back later: the badge says what is new; the comment shows both local times.
   const a = await contextA.newPage();
-  await a.goto(`/p/${id}/agreement`);
+  // The inbox names the clause and leads straight to it.
+  await a.goto(`/p/${id}/inbox`);
+  await a.getByRole('link', { name: 'Purpose of the partnership' }).click();
+  await expect(a).toHaveURL(new RegExp(`/p/${id}/agreement#clause-purpose$`));
   await expect(a.getByRole('link', { name: '1 new comment since your last visit' })).toBeVisible();
   const thread = a.locator('li.clause').first().locator('.thread');
   await expect(thread.locator('.comment-body')).toHaveText('这里是否也包括教师？');
@@ -109,12 +112,21 @@ test('mentions, a clause proposal, and a thread whose text was deleted', async (
   await expect(
     leader.getByRole('textbox', { name: 'Purpose of the partnership, English version' }),
   ).toHaveAttribute('contenteditable', 'false');
+  await expect(
+    leader.getByRole('textbox', { name: 'Purpose of the partnership, English version' }),
+  ).toContainText('Students visit for two weeks.');
   await row.getByRole('button', { name: 'Propose new text' }).first().click();
+  // The proposal starts from the current text, has the focus, and shows the change as it grows.
   const proposal = row.getByLabel('The text you propose for this version');
+  await expect(proposal).toBeFocused();
+  await expect(proposal).toHaveValue('Students visit for two weeks.');
   await proposal.fill('Students visit for two weeks, hosted by families.');
+  await expect(row.locator('.composer .diff-text ins')).toHaveText(', hosted by families');
   await row.getByRole('button', { name: 'Propose', exact: true }).click();
-  // @mentions: pick from the members as you type.
+  // @mentions: pick from the members as you type; nobody is offered themselves.
   const replyBox = row.locator('.thread').getByLabel('Reply');
+  await replyBox.fill('@Lee');
+  await expect(row.getByRole('option')).toHaveCount(0);
   await replyBox.fill('@An');
   await expect(row.getByRole('option', { name: 'Ana Alvarez' })).toBeVisible();
   await replyBox.press('Enter');
@@ -125,6 +137,7 @@ test('mentions, a clause proposal, and a thread whose text was deleted', async (
   const aRow = a.locator('li.clause').first();
   await a.getByLabel('Mentioning me').check();
   const proposed = aRow.locator('.thread');
+  await expect(proposed.locator('.mention-chip')).toHaveText('@Ana Alvarez');
   await expect(proposed.locator('.proposal ins')).toHaveText(', hosted by families');
   await proposed.getByRole('button', { name: 'Accept' }).click();
   await expect(english).toContainText('Students visit for two weeks, hosted by families.');

@@ -132,11 +132,16 @@ describe('comments: unread state, inbox and email', () => {
       (await call(base, 'GET', `/api/partnerships/${id}/inbox`, undefined, person)).body as {
         total: number;
         isEmailOn: boolean;
+        items: { place: Record<string, string> }[];
       };
     await waitFor(
       async () => (await inbox(coordinatorA)).total === 1,
       'the comment to count as unread',
     );
+    // The inbox names the clause the thread is on, in every language it has a title in.
+    const [item] = (await inbox(coordinatorA)).items;
+    expect(item?.place.en).toBe('Purpose of the partnership');
+    expect(item?.place['zh-Hans']).toBeTruthy();
     expect((await inbox(teacherB)).total).toBe(0); // one's own comments are never "new"
     expect((await inbox(coordinatorA)).isEmailOn).toBe(true);
 

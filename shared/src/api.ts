@@ -110,6 +110,8 @@ export interface InboxItem {
   threadId: string;
   target: { clauseId: string; lang: string } | { itemId: string };
   quote: string;
+  /** The clause's or item's title, per language: where the thread is. */
+  place: Record<string, string>;
   unread: number;
   last: { author: string; body: string; createdAt: number; timeZone: string };
 }

@@ -48,6 +48,11 @@ export function InboxPage({ partnershipId }: { partnershipId: string }) {
               );
               return (
                 <li key={`${item.document}/${item.threadId}`} className="card">
+                  <h2 className="inbox-place">
+                    <a href={hrefOf(partnershipId, item)}>
+                      <bdi>{titleFor(item.place, i18n.language) || t('inbox.untitled')}</bdi>
+                    </a>
+                  </h2>
                   {item.quote && <blockquote dir="auto">{item.quote}</blockquote>}
                   <p>
                     <strong>{item.last.author}</strong> <time>{times.reader}</time>
@@ -57,7 +62,6 @@ export function InboxPage({ partnershipId }: { partnershipId: string }) {
                   </p>
                   <p dir="auto">{item.last.body}</p>
                   <p className="hint">{t('inbox.unread', { count: item.unread })}</p>
-                  <a href={paths.agreement(partnershipId)}>{t('inbox.open')}</a>
                 </li>
               );
             })}
@@ -66,4 +70,17 @@ export function InboxPage({ partnershipId }: { partnershipId: string }) {
       )}
     </section>
   );
+}
+
+/** The title in the reader's language, else any language it has. */
+function titleFor(place: Record<string, string>, language: string): string {
+  return place[language]?.trim() || Object.values(place).find((title) => title.trim()) || '';
+}
+
+/** Straight to the clause or item the thread is about. */
+function hrefOf(partnershipId: string, item: InboxItem): string {
+  if ('clauseId' in item.target)
+    return `${paths.agreement(partnershipId)}#clause-${item.target.clauseId}`;
+  const side = item.document.startsWith('itinerary.B') ? 'B' : 'A';
+  return `${paths.itinerary(partnershipId, side)}#item-${item.target.itemId}`;
 }

@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { fingerprint, plainText } from '@tandem/shared/doc/fingerprint';
 import { getClauseText } from '@tandem/shared/doc/agreement';
 import { startThread } from '@tandem/shared/doc/threads';
+import { directionOf } from '@tandem/shared/i18n/index';
+import { wordDiff } from '@tandem/shared/doc/wordDiff';
+import { DiffText } from '../../ui/DiffText';
 import { Composer } from './Composer';
 import { filterThreads } from './filterThreads';
 import { ThreadCard } from './ThreadCard';
@@ -21,10 +24,12 @@ export function ClauseThreads({ clauseId }: { clauseId: string }) {
   const isDrafting =
     draft !== null && 'clauseId' in draft.target && draft.target.clauseId === clauseId;
 
+  // A proposal starts from the version's text as it reads now.
+  const draftLang = isDrafting && 'clauseId' in draft.target ? draft.target.lang : null;
+  const current = draftLang ? plainText(getClauseText(content, clauseId, draftLang)) : '';
+
   const start = (body: string, mentions: string[], isProposal: boolean) => {
     if (!draft || !('clauseId' in draft.target)) return;
-    const { lang } = draft.target;
-    const current = plainText(getClauseText(content, clauseId, lang));
     startThread(
       doc,
       {
@@ -46,10 +51,24 @@ export function ClauseThreads({ clauseId }: { clauseId: string }) {
         <div className="thread is-draft">
           {draft.anchor && <blockquote>{draft.anchor.quote}</blockquote>}
           <Composer
+            key={draft.isProposal ? 'proposal' : 'comment'}
             label={t(draft.isProposal ? 'proposeLabel' : 'newLabel')}
             submitLabel={t(draft.isProposal ? 'propose' : 'post')}
             onSubmit={(body, mentions) => start(body, mentions, draft.isProposal)}
             onCancel={() => setDraft(null)}
+            autoFocus
+            {...(draft.isProposal && draftLang
+              ? {
+                  initial: current,
+                  preview: (body: string) => (
+                    <DiffText
+                      parts={wordDiff(current, body, draftLang)}
+                      lang={draftLang}
+                      dir={directionOf(draftLang)}
+                    />
+                  ),
+                }
+              : {})}
           />
         </div>
       )}

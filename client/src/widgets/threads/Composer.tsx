@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mentionsIn } from './filterThreads';
 import { useThreadsScope } from './ThreadsContext';
@@ -9,6 +9,10 @@ interface Props {
   initial?: string;
   onSubmit: (body: string, mentions: string[]) => void;
   onCancel?: () => void;
+  /** Focus the box when it appears (opened by an action, not always on the page). */
+  autoFocus?: boolean;
+  /** Shown under the box as it is written (a proposal's word diff). */
+  preview?: (body: string) => ReactNode;
 }
 
 /** The word being typed after an `@`, if the caret is in one. */
@@ -18,9 +22,10 @@ function mentionQuery(text: string, caret: number): string | null {
 }
 
 /** A comment box with @mentions of members (type @, pick with arrows and Enter, or click). */
-export function Composer({ label, submitLabel, initial = '', onSubmit, onCancel }: Props) {
+export function Composer(props: Props) {
+  const { label, submitLabel, initial = '', onSubmit, onCancel, autoFocus, preview } = props;
   const { t } = useTranslation('comments');
-  const { members } = useThreadsScope();
+  const { members, myMemberId } = useThreadsScope();
   const [body, setBody] = useState(initial);
   const [caret, setCaret] = useState(initial.length);
   const [highlighted, setHighlighted] = useState(0);
@@ -29,7 +34,10 @@ export function Composer({ label, submitLabel, initial = '', onSubmit, onCancel 
   const matches =
     query === null
       ? []
-      : members.filter((m) => m.name.toLowerCase().includes(query.toLowerCase())).slice(0, 6);
+      : members
+          // Nobody is offered themselves.
+          .filter((m) => m.id !== myMemberId && m.name.toLowerCase().includes(query.toLowerCase()))
+          .slice(0, 6);
 
   const pick = (name: string) => {
     const before = body.slice(0, caret).replace(/@[^\s@]*$/u, `@${name} `);
@@ -63,6 +71,8 @@ export function Composer({ label, submitLabel, initial = '', onSubmit, onCancel 
         aria-label={label}
         value={body}
         rows={2}
+        dir="auto"
+        autoFocus={autoFocus}
         role="combobox"
         aria-expanded={matches.length > 0}
         aria-controls={listId}
@@ -92,6 +102,7 @@ export function Composer({ label, submitLabel, initial = '', onSubmit, onCancel 
           ))}
         </ul>
       )}
+      {preview?.(body)}
       <div className="composer-actions">
         <button type="submit" disabled={!body.trim()}>
           {submitLabel}

@@ -122,6 +122,7 @@ function CommentItem(props: { threadId: string; comment: Comment; isNew: boolean
           label={t('editLabel')}
           submitLabel={t('save')}
           initial={comment.body}
+          autoFocus
           onSubmit={(body) => {
             editComment(doc, threadId, comment.id, body, Date.now());
             setIsEditing(false);
@@ -132,7 +133,7 @@ function CommentItem(props: { threadId: string; comment: Comment; isNew: boolean
         <p className="hint">{t('deleted')}</p>
       ) : (
         <p dir="auto" className="comment-body">
-          {comment.body}
+          <WithMentions body={comment.body} mentions={comment.mentions} />
           {comment.editedAt !== null && <span className="hint"> {t('edited')}</span>}
         </p>
       )}
@@ -151,5 +152,26 @@ function CommentItem(props: { threadId: string; comment: Comment; isNew: boolean
         </div>
       )}
     </li>
+  );
+}
+
+/** A comment's text with each mention of a member shown as a chip. */
+function WithMentions({ body, mentions }: { body: string; mentions: readonly string[] }) {
+  const { members } = useThreadsScope();
+  const names = members.filter((m) => mentions.includes(m.id)).map((m) => `@${m.name}`);
+  if (names.length === 0) return body;
+  // Longest first, so "@Ana Alvarez" wins over "@Ana".
+  const escaped = names
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = body.split(new RegExp(`(${escaped.join('|')})`, 'u'));
+  return parts.map((part, i) =>
+    names.includes(part) ? (
+      <bdi key={i} className="mention-chip">
+        {part}
+      </bdi>
+    ) : (
+      part
+    ),
   );
 }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { InboxItem } from '@tandem/shared/api';
-import { type DocumentName, formatRoomName, THREAD_DOCUMENTS } from '@tandem/shared/doc/documents';
+import {
+  type DocumentName,
+  discussedDocument,
+  formatRoomName,
+  THREAD_DOCUMENTS,
+} from '@tandem/shared/doc/documents';
+import { listClauses } from '@tandem/shared/doc/agreement';
+import { readItems } from '@tandem/shared/doc/itinerary';
+import type * as Y from 'yjs';
 import { readThreads } from '@tandem/shared/doc/threads';
 import { unreadComments } from '@tandem/shared/doc/unread';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
@@ -21,6 +29,14 @@ function threadsDocument(member: Member, value: string | undefined): DocumentNam
     throw new AppError(ErrorCode.FORBIDDEN, 'You cannot read these threads.');
   }
   return document;
+}
+
+/** The title of every clause and itinerary item in a content document, per language. */
+function titlesOf(doc: Y.Doc): Map<string, Record<string, string>> {
+  return new Map([
+    ...listClauses(doc).map((c) => [c.id, c.title] as const),
+    ...readItems(doc).map((item) => [item.id, item.title] as const),
+  ]);
 }
 
 /** Read state per person (kept by the server), and the inbox of what is new. */
@@ -72,6 +88,11 @@ export function addThreadRoutes(
         const room = formatRoomName({ partnershipId: id, document });
         const reads = await threadReads.reads(member.id, room);
         const threads = await registry.withRoom(room, (r) => readThreads(r.doc));
+        const contentRoom = formatRoomName({
+          partnershipId: id,
+          document: discussedDocument(document),
+        });
+        const titles = await registry.withRoom(contentRoom, (r) => titlesOf(r.doc));
         for (const thread of threads) {
           const unread = unreadComments([thread], reads, member.id);
           const last = unread.at(-1);
@@ -81,6 +102,10 @@ export function addThreadRoutes(
             threadId: thread.id,
             target: thread.target,
             quote: thread.anchor?.quote ?? '',
+            place:
+              titles.get(
+                'clauseId' in thread.target ? thread.target.clauseId : thread.target.itemId,
+              ) ?? {},
             unread: unread.length,
             last: {
               author: names.get(last.authorId) ?? '',
