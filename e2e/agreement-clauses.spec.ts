@@ -154,7 +154,11 @@ test('versions are kept, compared and restored, and the draft prints in both lan
   await a.getByLabel('Name this version').fill('Second draft');
   await a.getByRole('button', { name: 'Keep version' }).click();
   await expect(a.locator('.version-list li')).toHaveCount(2);
+  // The panel says what its buttons need.
+  await expect(a.getByRole('button', { name: 'View' })).toBeDisabled();
+  await expect(a.getByText('Tick one version to view it, or two to compare them.')).toBeVisible();
   await a.getByRole('checkbox', { name: /First draft/ }).check();
+  await expect(a.getByText('Tick a second version to compare the two.')).toBeVisible();
   await a.getByRole('checkbox', { name: /Second draft/ }).check();
   await a.getByRole('button', { name: 'Compare the two' }).click();
   await expect(a.locator('.version-text ins').first()).toHaveText(' Changed later.');

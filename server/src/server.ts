@@ -100,7 +100,10 @@ export async function startServer(config: Config): Promise<TandemServer> {
       compactAfterUpdates: config.compactAfterUpdates,
       afterCompact: versions.afterCompact,
       checkUpdate: checkWrites,
-      onStored: (room) => notifier?.noteChange(room.name),
+      onStored: (room) => {
+        notifier?.noteChange(room.name);
+        versions.afterStored(room);
+      },
       relay: cluster?.relay,
       capOf,
       log,

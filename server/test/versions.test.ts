@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { VersionView } from '@tandem/shared/api';
 import { getClauseText, listClauses } from '@tandem/shared/doc/agreement';
@@ -80,6 +80,35 @@ describe('agreement versions', () => {
     const after = (await call(base, 'GET', path(), undefined, viewerB)).body as VersionView[];
     // What the restore replaced stays one click away.
     expect(after.map((v) => v.kind)).toContain('before-restore');
+  });
+
+  it('keeps an automatic version after ten minutes of editing, while people are still in', async () => {
+    const doc = new Y.Doc();
+    const provider = connectClient(server.port, `${id}/agreement`, coordinatorA, doc);
+    await synced(provider);
+    const autos = async () =>
+      ((await call(base, 'GET', path(), undefined, coordinatorA)).body as VersionView[]).filter(
+        (v) => v.kind === 'auto',
+      ).length;
+    const type = (text: string) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(text)]);
+      getClauseText(doc, 'purpose', 'en').insert(0, [p]);
+    };
+    type('start');
+    const before = await autos();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = Date.now();
+    const later = vi.spyOn(Date, 'now').mockImplementation(() => now + 11 * 60_000);
+    try {
+      type('ten minutes on');
+      await waitFor(async () => (await autos()) === before + 1, 'an automatic version');
+      expect(server.registry.size).toBeGreaterThan(0);
+    } finally {
+      later.mockRestore();
+      provider.destroy();
+      await waitFor(() => server.registry.size === 0, 'the room to unload');
+    }
   });
 
   it('refuses bad names and unknown versions clearly', async () => {

@@ -5,15 +5,35 @@ import type { VersionInfo, VersionKind, VersionStore } from '../storage/VersionS
 import type { Room } from '../rooms/Room';
 import { versionsToThin } from './versionRetention';
 
-/** While people keep editing, at most one automatic version per this interval. */
-const AUTO_INTERVAL_MS = 15 * 60_000;
+/** While people keep editing, an automatic version about this often (and no more often). */
+export const AUTO_INTERVAL_MS = 10 * 60_000;
 
 /**
- * The agreement's versions: kept automatically when its room compacts (while people edit, and
- * when the last one leaves), by name on request, and just before every restore.
+ * The agreement's versions: kept automatically when its room compacts (while people edit,
+ * after every ten minutes of editing, and when the last one leaves), by name on request, and
+ * just before every restore.
  */
 export class AgreementVersions {
+  /** When each loaded agreement room next compacts for a version, if edited by then. */
+  private readonly dueAt = new WeakMap<Room, number>();
+
   constructor(readonly store: VersionStore) {}
+
+  /**
+   * Called after a room's updates are stored: an agreement edited for ten minutes since it was
+   * loaded or last versioned this way compacts, which keeps an automatic version. One clock
+   * read and a map lookup per stored batch.
+   */
+  readonly afterStored = (room: Room): void => {
+    if (!room.name.endsWith('/agreement')) return;
+    const now = Date.now();
+    const due = this.dueAt.get(room);
+    if (due !== undefined && now < due) return;
+    this.dueAt.set(room, now + AUTO_INTERVAL_MS);
+    if (due === undefined) return;
+    // On failure, the next batch stored after another interval tries again.
+    room.compact().catch(() => undefined);
+  };
 
   /** Keeps the room's current state as a version, then thins older ones (versionRetention). */
   async keep(

@@ -88,7 +88,17 @@ export function VersionsPanel() {
           </li>
         ))}
       </ul>
-      <button type="button" disabled={selected.length === 0} onClick={() => void open.run()}>
+      {versions && versions.length > 0 && selected.length < 2 && (
+        <p className="hint" id="versions-how">
+          {t(selected.length === 0 ? 'versions.pickOne' : 'versions.pickedHint')}
+        </p>
+      )}
+      <button
+        type="button"
+        disabled={selected.length === 0}
+        aria-describedby="versions-how"
+        onClick={() => void open.run()}
+      >
         {t(selected.length === 2 ? 'versions.compare' : 'versions.view')}
       </button>
       {shown && <VersionText text={shown.text} base={shown.base} />}

@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { bothCoordinators, personContext } from './support/people';
+import { TestServer } from './support/server';
+
+/**
+ * Story: the agreement opens on its clauses at a laptop's size, the outline takes the
+ * keyboard to any clause, and the partnership home gives each role its own next step.
+ */
+
+let server: TestServer;
+test.beforeAll(async () => {
+  server = await TestServer.start();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('the agreement opens on its first clause, and the outline reaches any clause', async ({
+  browser,
+}) => {
+  const { a: context, id } = await bothCoordinators(browser, server.url);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`/p/${id}/agreement`);
+  const first = page.locator('li.clause').first();
+  await expect(first.getByRole('heading', { level: 2 })).toBeInViewport();
+  await expect(
+    page.getByRole('textbox', { name: 'Purpose of the partnership, English version' }),
+  ).toBeInViewport();
+  // The prompts wait, collapsed, with their count.
+  await expect(page.locator('#prompts > summary')).toContainText(/\d+ reciprocity prompts?/);
+  await expect(page.locator('#prompts')).not.toHaveAttribute('open');
+
+  const outline = page.getByRole('navigation', { name: 'Clauses' });
+  const links = outline.getByRole('link');
+  const last = links.last();
+  await last.focus();
+  await page.keyboard.press('Enter');
+  const lastClause = page.locator('li.clause').last();
+  await expect(lastClause.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(lastClause).toBeInViewport();
+});
+
+test('the partnership home shows progress and each role’s next step', async ({ browser }) => {
+  const { a, b, id } = await bothCoordinators(browser, server.url);
+  const invite = async (side: 'A' | 'B', role: string) => {
+    const from = side === 'A' ? a : b;
+    const made = await from.request.post(`/api/partnerships/${id}/invites`, {
+      data: { side, role },
+    });
+    return ((await made.json()) as { token: string }).token;
+  };
+  const parent = await personContext(browser, server.url, 'Pat Parent', 'en-US', 'en');
+  await parent.request.post(`/api/invites/${await invite('A', 'host-parent')}/accept`);
+  const leader = await personContext(browser, server.url, 'Lee Principal', 'en-US', 'en');
+  await leader.request.post(`/api/invites/${await invite('A', 'leader')}/accept`);
+
+  const coordinator = await a.newPage();
+  await coordinator.goto(`/p/${id}`);
+  const next = coordinator.getByRole('region', { name: 'Next step' });
+  await expect(
+    next.getByRole('link', { name: /Write the agreement: 0 of \d+ clauses/ }),
+  ).toBeVisible();
+  await expect(coordinator.getByText(/Written in every language: 0 of \d+ clauses/)).toBeVisible();
+  await expect(
+    coordinator.getByText(/Lincoln High School hosts: 0 of \d+ days planned/),
+  ).toBeVisible();
+  await expect(coordinator.getByText('Not started: the agreement is still a draft.')).toBeVisible();
+  await expect(coordinator.getByText('Missing: a second staff member').first()).toBeVisible();
+
+  const parentPage = await parent.newPage();
+  await parentPage.goto(`/p/${id}`);
+  await expect(
+    parentPage.getByRole('link', { name: /Plan your school's hosting itinerary: 0 of \d+ days/ }),
+  ).toBeVisible();
+  await parentPage.getByRole('link', { name: 'Open your hosting itinerary' }).click();
+  await expect(parentPage).toHaveURL(new RegExp(`/p/${id}/itinerary/A$`));
+
+  const leaderPage = await leader.newPage();
+  await leaderPage.goto(`/p/${id}`);
+  await expect(
+    leaderPage.getByRole('link', {
+      name: /Approve the clauses for your school: 0 of \d+ approved/,
+    }),
+  ).toBeVisible();
+  await expect(
+    leaderPage.getByRole('link', { name: 'Open the partnership agreement' }),
+  ).toHaveAttribute('href', `/p/${id}/agreement`);
+});
