@@ -43,7 +43,7 @@ test('a one-sided cultural exchange is noticed and put right', async ({ browser 
     'Lincoln High School lists 3 things to share; 杭州第二中学 lists 0.',
   );
   await expect(promptB).toContainText(
-    'Lincoln High School列出了 3 项要分享的内容；杭州第二中学只有 0 项。',
+    'Lincoln High School 列出了 3 项要分享的内容；杭州第二中学只有 0 项。',
   );
   await expect(promptB).toContainText('文化交流应是双向的');
   // The clause carries a marker, and the prompt links to it.

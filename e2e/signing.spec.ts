@@ -94,7 +94,7 @@ test('both schools sign the agreement', async ({ browser }) => {
   await leaderA.getByRole('checkbox', { name: /I sign this partnership agreement/ }).check();
   await leaderA.getByRole('button', { name: 'Sign for Lincoln High School' }).click();
   await expect(
-    b.getByText(/Lincoln High School：由Pat Principal（Principal）于 .* 签署/),
+    b.getByText(/Lincoln High School：由 Pat Principal（Principal）于 .* 签署/),
   ).toBeVisible();
 
   const leaderB = await leader(browser, contextB, id, 'B', '刘校长', 'zh-CN', 'zh-Hans');

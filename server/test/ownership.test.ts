@@ -3,7 +3,13 @@ import * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
 import { getClauseText, prevailingOf } from '@tandem/shared/doc/agreement';
 import { plainText } from '@tandem/shared/doc/fingerprint';
-import { addListItem, readList, sideAnswers } from '@tandem/shared/doc/answers';
+import {
+  addListItem,
+  readList,
+  removeListItem,
+  setListItemText,
+  sideAnswers,
+} from '@tandem/shared/doc/answers';
 import { addItem, readItems, setVote } from '@tandem/shared/doc/itinerary';
 import type { TandemServer } from '../src/server';
 import {
@@ -101,6 +107,28 @@ describe('each school writes only its own parts', () => {
       'own list item stored',
     );
     expect(readList(await serverCopy('agreement'), 'cultural-exchange', 'B')).toEqual([]);
+  });
+
+  it('lets the other school word an item in its own language, and nothing more', async () => {
+    const itemId = `i-A-${memberId('Ana Coordinator')}`;
+    const word = (lang: string, text: string) => (doc: Y.Doc) =>
+      setListItemText(doc, 'cultural-exchange', 'A', itemId, lang, text);
+    // Rewording the item's own language, or a language the partnership does not use: refused.
+    expect(await send(coordinatorB, 'agreement', word('en', 'Nothing'))).toBe(4403);
+    expect(await send(coordinatorB, 'agreement', word('fr', 'Tai-chi'))).toBe(4403);
+    expect(await send(coordinatorA, 'agreement', word('fr', 'Tai-chi'))).toBe(4403);
+    expect(await send(coordinatorB, 'agreement', word('zh-Hans', '太极拳'))).toBeNull();
+    await waitFor(async () => {
+      const [item] = readList(await serverCopy('agreement'), 'cultural-exchange', 'A');
+      return item?.text['zh-Hans'] === '太极拳' && item.text.en === 'Tai chi';
+    }, 'the partner school’s wording stored beside the original');
+    // Removing the item stays its own school's decision.
+    expect(
+      await send(coordinatorB, 'agreement', (doc) =>
+        removeListItem(doc, 'cultural-exchange', 'A', itemId),
+      ),
+    ).toBe(4403);
+    expect(readList(await serverCopy('agreement'), 'cultural-exchange', 'A')).toHaveLength(1);
   });
 
   it('refuses meta, new top-level data and a column in a third language', async () => {

@@ -9,6 +9,7 @@ import {
   isUiLanguage,
   pickUiLanguage,
 } from '@tandem/shared/i18n/index';
+import { isSpacedCjk, spaceCjk } from '@tandem/shared/i18n/cjkSpacing';
 
 const STORAGE_KEY = 'tandem.uiLanguage';
 
@@ -24,17 +25,31 @@ function applyToDocument(lang: string): void {
   document.documentElement.dir = directionOf(lang);
 }
 
+/** Chinese/Latin spacing on every Chinese message, names filled in (shared/src/i18n/cjkSpacing.ts). */
+const cjkSpacing = {
+  type: 'postProcessor' as const,
+  name: 'cjkSpacing',
+  process: (value: string, _key: string | string[], _options: unknown, translator: unknown) => {
+    const language = (translator as { language?: string }).language ?? '';
+    return isSpacedCjk(language) ? spaceCjk(value) : value;
+  },
+};
+
 export function initI18n(): void {
   const lng = initialLanguage();
-  void i18next.use(initReactI18next).init({
-    resources: RESOURCES,
-    lng,
-    fallbackLng: FALLBACK_LANGUAGE,
-    ns: [...NAMESPACES],
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  void i18next
+    .use(initReactI18next)
+    .use(cjkSpacing)
+    .init({
+      resources: RESOURCES,
+      lng,
+      fallbackLng: FALLBACK_LANGUAGE,
+      ns: [...NAMESPACES],
+      defaultNS: 'common',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      postProcess: ['cjkSpacing'],
+    });
   applyToDocument(lng);
   i18next.on('languageChanged', applyToDocument);
 }

@@ -97,7 +97,7 @@ describe('the signed agreement holds everything agreed', () => {
     for (const expected of [
       'Thanksgiving dinner',
       '包饺子',
-      'Shared by Lincoln High School / Lincoln High School将分享',
+      'Shared by Lincoln High School / Lincoln High School 将分享',
       'Speak Mandarin with confidence',
       '交流项目式教学',
       'Wi-Fi in every classroom',

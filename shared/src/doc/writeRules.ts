@@ -14,7 +14,8 @@ import { AT, type Write } from './writes';
  *   when both schools share one, both write it); clause titles likewise, except that a new
  *   clause is named in its author's viewing language. A clause's kind, author and guiding questions
  *   are set once, by its author. Each side writes only its own answers (`answers/<topic>/<side>`)
- *   and its own reciprocal list (`lists/<clause>/<side>`, items `by` itself, P3); the shared
+ *   and its own reciprocal list (`lists/<clause>/<side>`, items `by` itself, P3), to whose items
+ *   the other school may add the wording in its own language (P10); the shared
  *   commitment per group and the meeting slot are both schools'.
  * - Itinerary leg: `meta` only through the server, but for the leg's dates. Items are created with `proposedBy` the
  *   writer's side and empty votes; votes change only through the API; `proposedBy` never
@@ -95,11 +96,17 @@ const agreementRule: Rule = (write, who) => {
     case 'lists': {
       if (write.path.length === 2) return once({ ...write, isInNewContainer: !isExisting(write) });
       if (write.path.length === 3) return once(write);
-      if (b !== who.side) return "another school's list";
-      if (write.path.length === 4) return c === AT ? ok : where;
-      if (d === 'id' || d === 'text') {
-        return write.path.length === 5 || (d === 'text' && isString(write, 2000)) ? ok : where;
+      const isWording = write.path.length === 6 && c === AT && d === 'text';
+      if (b !== who.side) {
+        // The other school adds (or mends) its own wording of an existing item, nothing else.
+        const isOwnWording = isWording && e === who.ownLanguage && !write.isInNewContainer;
+        return isOwnWording && isString(write, 2000) ? ok : "another school's list";
       }
+      if (write.path.length === 4) return c === AT ? ok : where;
+      if (isWording) {
+        return who.languages.includes(e ?? '') && isString(write, 2000) ? ok : `no wording in ${e}`;
+      }
+      if (d === 'id' || d === 'text') return write.path.length === 5 ? ok : where;
       if (d === 'by' && write.path.length === 5)
         return once(write, valueOf(write) === who.memberId);
       return where;

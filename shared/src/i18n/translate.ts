@@ -1,3 +1,4 @@
+import { isSpacedCjk, spaceCjk } from './cjkSpacing';
 import {
   type Catalogue,
   FALLBACK_LANGUAGE,
@@ -8,7 +9,7 @@ import {
 
 /**
  * A message from the shared catalogues outside React (the server's emails), with `{{name}}`
- * interpolation; falls back to English for a missing key.
+ * interpolation and Chinese/Latin spacing; falls back to English for a missing key.
  */
 export function translate(
   language: string,
@@ -25,5 +26,8 @@ export function translate(
     lookup(RESOURCES[pickUiLanguage([language])][namespace]) ??
     lookup(RESOURCES[FALLBACK_LANGUAGE][namespace]) ??
     key;
-  return text.replace(/\{\{(\w+)\}\}/g, (match, name: string) => String(values[name] ?? match));
+  const filled = text.replace(/\{\{(\w+)\}\}/g, (match, name: string) =>
+    String(values[name] ?? match),
+  );
+  return isSpacedCjk(pickUiLanguage([language])) ? spaceCjk(filled) : filled;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addListItem, committedGroups, meetingSlot, sideAnswers } from '../doc/answers';
+import {
+  addListItem,
+  committedGroups,
+  meetingSlot,
+  setListItemText,
+  sideAnswers,
+} from '../doc/answers';
+import { blocksSigning } from './index';
 import { setAlignment } from '../doc/status';
 import { currentVersions } from '../doc/clauseStatus';
 import { authorshipRule } from './authorship';
@@ -70,12 +77,19 @@ describe('R-participants (P2) and R-goals (P6) and R-expectations (P15)', () => 
     sideAnswers(doc, 'goals', 'B')?.set('students', '提高英语');
     expect(goalsRule(input({ agreement: doc }))).toEqual([]);
     expect(ids(expectationsRule(input({ agreement: doc })))).toEqual([
-      'R-expectations:A',
-      'R-expectations:B',
+      'R-expectations:roles-communication:A',
+      'R-expectations:roles-communication:B',
     ]);
+    // The questions live in the roles-and-communication clause: the prompt points there.
+    expect(expectationsRule(input({ agreement: doc }))[0]?.target).toEqual({
+      kind: 'clause',
+      clauseId: 'roles-communication',
+    });
     for (const q of ['time', 'time-difference', 'internet', 'language'])
       sideAnswers(doc, 'expectations', 'A')?.set(q, 'ok');
-    expect(ids(expectationsRule(input({ agreement: doc })))).toEqual(['R-expectations:B']);
+    expect(ids(expectationsRule(input({ agreement: doc })))).toEqual([
+      'R-expectations:roles-communication:B',
+    ]);
   });
 });
 
@@ -113,6 +127,28 @@ describe('R-drift and R-language-missing (P10)', () => {
     expect(languagesRule(input({ agreement: doc, status }))).toMatchObject([
       { id: 'R-drift', params: { language: 'zh-Hans' } },
     ]);
+  });
+  it('counts a list item worded in one language until the other school words it', () => {
+    const doc = agreementDoc();
+    addListItem(doc, 'cultural-exchange', 'B', {
+      id: 'b1',
+      lang: 'zh-Hans',
+      text: '春节包饺子',
+      by: 'm',
+    });
+    const prompts = languagesRule(input({ agreement: doc, status: new Y.Doc() }));
+    expect(prompts).toMatchObject([
+      {
+        key: 'R-language-missing:cultural-exchange:list:b1',
+        severity: 'warning',
+        target: { kind: 'clause', clauseId: 'cultural-exchange' },
+        params: { language: 'en', item: '春节包饺子', context: 'listItem' },
+      },
+    ]);
+    // A warning: signing does not wait for it.
+    expect(blocksSigning(prompts)).toBe(false);
+    setListItemText(doc, 'cultural-exchange', 'B', 'b1', 'en', 'Making dumplings at New Year');
+    expect(languagesRule(input({ agreement: doc, status: new Y.Doc() }))).toEqual([]);
   });
   it('is silent for an agreement in one language only', () => {
     const doc = agreementDoc(['en']);

@@ -3,7 +3,13 @@ import { sideAnswers } from '../doc/answers';
 import { SIDES } from '../people';
 import { prompt, type Rule } from './prompt';
 
-/** R-expectations (P15): a side has not answered an expectations question yet. */
+/**
+ * R-expectations (P15): a side has not answered an expectations question yet. The questions sit
+ * in the roles-and-communication clause, so that is where the prompt points.
+ */
+/** The template clause holding the expectations questions (its id is its kind). */
+const EXPECTATIONS_CLAUSE = 'roles-communication';
+
 export const expectationsRule: Rule = ({ agreement }) => {
   if (!agreement) return [];
   return SIDES.flatMap((side) => {
@@ -15,7 +21,13 @@ export const expectationsRule: Rule = ({ agreement }) => {
     });
     if (missing.length === 0) return [];
     return [
-      prompt('R-expectations', { kind: 'side', side }, { side, count: missing.length }, 'info'),
+      prompt(
+        'R-expectations',
+        { kind: 'clause', clauseId: EXPECTATIONS_CLAUSE },
+        { side, count: missing.length },
+        'info',
+        side,
+      ),
     ];
   });
 };

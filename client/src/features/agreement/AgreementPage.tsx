@@ -12,6 +12,7 @@ import { formatRoomName } from '@tandem/shared/doc/documents';
 import type { SigningState } from '@tandem/shared/doc/status';
 import { otherSide } from '@tandem/shared/people';
 import { maySign, permissionFor } from '@tandem/shared/permissions';
+import type { PromptTarget } from '@tandem/shared/reciprocity/prompt';
 import { SchoolPair } from '../../ui/SchoolPair';
 import { paths } from '../../platform/route';
 import { useSession } from '../../platform/session';
@@ -40,6 +41,7 @@ import { UndoRemoval } from './UndoRemoval';
 import { useDocValue } from '../../collab/useDocValue';
 import { usePresence } from './usePresence';
 import { VersionsPanel } from './VersionsPanel';
+import { titleIn } from './titles';
 import './agreement.css';
 
 /** Prompts about the itineraries: shown on their pages, not beside the agreement. */
@@ -83,7 +85,7 @@ function Agreement({ room, status, threads, partnership }: Props) {
   const { t } = useTranslation(['agreement', 'common', 'people', 'comments', 'signing']);
   const { account } = useSession();
   const state = useConnectionState(room);
-  const peopleHere = usePeopleHere(room.provider);
+  const peopleHere = usePeopleHere(room.provider, partnership.you.memberId);
   const presence = usePresence(room.provider);
   const [isShowingVersions, setIsShowingVersions] = useState(false);
   const [removed, setRemoved] = useState<{ clause: ClauseInfo; index: number } | null>(null);
@@ -128,6 +130,14 @@ function Agreement({ room, status, threads, partnership }: Props) {
     [room, status.doc, partnership, languages, permission, account?.name, you, prompts, isFrozen],
   );
 
+  const placeOf = (target: PromptTarget) => {
+    if (target.kind !== 'clause') return null;
+    const index = clauses.findIndex((c) => c.id === target.clauseId);
+    const clause = clauses[index];
+    if (!clause) return null;
+    const title = titleIn(clause, scope.columns) || t('untitled');
+    return `${t('clauseNumber', { number: index + 1 })} ${title}`;
+  };
   const signingPanel = (
     <SigningPanel partnership={partnership} status={status.doc} prompts={prompts} />
   );
@@ -205,7 +215,11 @@ function Agreement({ room, status, threads, partnership }: Props) {
             </div>
             <aside className="workspace-side no-print" aria-label={t('sidePanel')}>
               {isReady && <ClauseOutline clauses={clauses} />}
-              <PromptsPanel prompts={agreementPrompts} partnership={partnership} />
+              <PromptsPanel
+                prompts={agreementPrompts}
+                partnership={partnership}
+                placeOf={placeOf}
+              />
               {signing.phase === 'draft' && signingPanel}
             </aside>
           </div>

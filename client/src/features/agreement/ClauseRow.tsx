@@ -86,7 +86,11 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
             {t('clauseNumber', { number: index + 1 })} {title}
           </bdi>
         </h2>
-        <PromptMarker prompts={prompts} target={{ kind: 'clause', clauseId: clause.id }} />
+        <PromptMarker
+          prompts={prompts}
+          partnership={partnership}
+          target={{ kind: 'clause', clauseId: clause.id }}
+        />
         {others.length > 0 && (
           <ul className="here" aria-label={t('presence', { count: others.length })}>
             {others.map((person, i) => (

@@ -1,15 +1,23 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { addListItem, listType, readList, removeListItem } from '@tandem/shared/doc/answers';
+import {
+  addListItem,
+  listType,
+  readList,
+  removeListItem,
+  setListItemText,
+} from '@tandem/shared/doc/answers';
 import { directionOf } from '@tandem/shared/i18n/index';
 import { SIDES, type Side } from '@tandem/shared/people';
+import { languageName } from '../../i18n/languageName';
 import { useAgreementScope } from './AgreementContext';
 import { useDocValue } from '../../collab/useDocValue';
 
 /**
  * P3: what each school will share, side by side, so a one-sided list is plain to see. Each
- * school adds its own items, in its own language.
+ * school adds its own items, in its own language, and words the other school's items in its
+ * language too, so both read every item.
  */
 export function ReciprocalList({ clauseId }: { clauseId: string }) {
   const { t } = useTranslation('agreement');
@@ -46,12 +54,22 @@ function ListEntry(props: {
   item: { id: string; text: Record<string, string> };
 }) {
   const { t } = useTranslation('agreement');
-  const { doc, partnership, permission } = useAgreementScope();
+  const { doc, partnership, permission, columns } = useAgreementScope();
   const { clauseId, side, item } = props;
-  const canRemove = permission === 'edit' && side === partnership.you.side;
+  const isEditor = permission === 'edit';
+  const canRemove = isEditor && side === partnership.you.side;
+  // Each school words every item in its own language too, whichever school listed it (P10).
+  const ownLanguage = partnership.sides[partnership.you.side].language;
+  const canWord = isEditor && columns.includes(ownLanguage) && !item.text[ownLanguage]?.trim();
   return (
-    <li>
-      <ListItemText text={item.text} />
+    <li className="list-entry">
+      <ListItemText text={item.text} languages={columns} />
+      {canWord && (
+        <AddWording
+          language={ownLanguage}
+          onAdd={(text) => setListItemText(doc, clauseId, side, item.id, ownLanguage, text)}
+        />
+      )}
       {canRemove && (
         <button
           type="button"
@@ -62,6 +80,50 @@ function ListEntry(props: {
         </button>
       )}
     </li>
+  );
+}
+
+/** "Add the Chinese wording", opening one field in that language. */
+function AddWording({ language, onAdd }: { language: string; onAdd: (text: string) => void }) {
+  const { t, i18n } = useTranslation('agreement');
+  const [isOpen, setIsOpen] = useState(false);
+  const [text, setText] = useState('');
+  const label = t('list.addWording', { language: languageName(language, i18n.language) });
+  if (!isOpen) {
+    return (
+      <button type="button" className="link" onClick={() => setIsOpen(true)}>
+        {label}
+      </button>
+    );
+  }
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    onAdd(text.trim());
+    setIsOpen(false);
+    setText('');
+  };
+  return (
+    <form className="inline-form" onSubmit={onSubmit}>
+      <input
+        autoFocus
+        value={text}
+        lang={language}
+        dir={directionOf(language)}
+        maxLength={2000}
+        aria-label={label}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setIsOpen(false);
+        }}
+      />
+      <button type="submit" className="secondary" disabled={!text.trim()}>
+        {t('list.saveWording')}
+      </button>
+      <button type="button" className="link" onClick={() => setIsOpen(false)}>
+        {t('list.cancel')}
+      </button>
+    </form>
   );
 }
 
@@ -99,13 +161,27 @@ function AddItem({ clauseId, side }: { clauseId: string; side: Side }) {
   );
 }
 
-/** A list item's wording in each language it has, each in its own direction. */
-function ListItemText({ text }: { text: Record<string, string> }) {
-  return Object.entries(text).map(([lang, wording]) => (
-    <span key={lang} lang={lang} dir={directionOf(lang)} className="list-text">
-      {wording}
+/**
+ * A list item's wording in each language it has, side by side in the agreement's column order
+ * (any other language after), each in its own direction.
+ */
+function ListItemText(props: { text: Record<string, string>; languages: readonly string[] }) {
+  const order = (lang: string) => {
+    const at = props.languages.indexOf(lang);
+    return at < 0 ? props.languages.length : at;
+  };
+  const wordings = Object.entries(props.text)
+    .filter(([, wording]) => wording.trim() !== '')
+    .sort(([a], [b]) => order(a) - order(b));
+  return (
+    <span className="list-wordings">
+      {wordings.map(([lang, wording]) => (
+        <span key={lang} lang={lang} dir={directionOf(lang)} className="list-text">
+          {wording}
+        </span>
+      ))}
     </span>
-  ));
+  );
 }
 
 /** Both schools' items of a clause's list, live; null when the clause has no list. */

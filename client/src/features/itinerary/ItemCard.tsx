@@ -88,7 +88,11 @@ export function ItemCard({ item, onDragStart, onDrop }: Props) {
           {t('proposedBy', { school: partnership.sides[item.proposedBy].name })}
         </span>
         {isOtherSide && <span className="badge badge-idle">{t('fromOtherSide')}</span>}
-        <PromptMarker prompts={prompts} target={{ kind: 'item', leg: side, itemId: item.id }} />
+        <PromptMarker
+          prompts={prompts}
+          partnership={partnership}
+          target={{ kind: 'item', leg: side, itemId: item.id }}
+        />
       </div>
       {meta.languages.map((lang) => {
         const title = itemText(doc, item.id, 'title', lang);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PartnershipView } from '@tandem/shared/api';
 import { formatRoomName } from '@tandem/shared/doc/documents';
 import {
+  type Item,
   isLegSeeded,
   itemsOn,
   itineraryTypes,
@@ -51,7 +52,7 @@ interface Props {
 }
 
 function Leg({ side, room, threads, partnership }: Props) {
-  const { t } = useTranslation('itinerary');
+  const { t, i18n } = useTranslation('itinerary');
   const { account } = useSession();
   const state = useConnectionState(room);
   const [filter, setFilter] = useState<ItemFilter>('all');
@@ -104,7 +105,13 @@ function Leg({ side, room, threads, partnership }: Props) {
             </h1>
             <ConnectionStatus state={state} />
           </div>
-          <PromptsPanel prompts={prompts} partnership={partnership} />
+          <PromptsPanel
+            prompts={prompts}
+            partnership={partnership}
+            placeOf={(target) =>
+              target.kind === 'item' ? itemPlace(items, target.itemId, i18n.language) : null
+            }
+          />
           <LegToolbar
             filter={filter}
             onFilter={setFilter}
@@ -126,4 +133,13 @@ function Leg({ side, room, threads, partnership }: Props) {
       </ThreadsContext.Provider>
     </LegContext.Provider>
   );
+}
+
+/** An item's title for a prompt naming it: in the reader's language first, else the other. */
+function itemPlace(items: readonly Item[], itemId: string, reader: string): string | null {
+  const item = items.find((i) => i.id === itemId);
+  if (!item) return null;
+  const titles = Object.entries(item.title).filter(([, text]) => text.trim() !== '');
+  const own = titles.find(([lang]) => reader.startsWith(lang) || lang.startsWith(reader));
+  return (own ?? titles[0])?.[1] ?? null;
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { PartnershipView } from '@tandem/shared/api';
 import type { PromptTarget } from '@tandem/shared/reciprocity/prompt';
+import { openPromptsPanel, promptValues } from './promptText';
 import type { PromptState } from './usePrompts';
 
 function isAt(prompt: PromptState, target: PromptTarget): boolean {
@@ -11,24 +13,29 @@ function isAt(prompt: PromptState, target: PromptTarget): boolean {
   return false;
 }
 
-/** An inline marker on a clause or item with active prompts, linking to the panel. */
-export function PromptMarker({
-  prompts,
-  target,
-}: {
+/**
+ * An inline marker on a clause or item with active prompts, linking to the panel (opened); its
+ * tooltip holds the prompts' messages.
+ */
+export function PromptMarker(props: {
   prompts: PromptState[];
   target: PromptTarget;
+  partnership: PartnershipView;
 }) {
-  const { t } = useTranslation('prompts');
-  const here = prompts.filter((p) => !p.dismissed && isAt(p, target));
+  const { t, i18n } = useTranslation(['prompts', 'agreement', 'itinerary']);
+  const here = props.prompts.filter((p) => !p.dismissed && isAt(p, props.target));
   if (here.length === 0) return null;
+  const messages = here.map((p) =>
+    t(`prompts:${p.id}.message`, promptValues(p, props.partnership, t, i18n.language)),
+  );
   return (
     <a
       className="badge badge-warn prompt-marker no-print"
       href="#prompts"
-      title={here.map((p) => p.id).join(', ')}
+      title={messages.join('\n')}
+      onClick={openPromptsPanel}
     >
-      {t('marker', { count: here.length })}
+      {t('prompts:marker', { count: here.length })}
     </a>
   );
 }

@@ -2,22 +2,29 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnershipView } from '@tandem/shared/api';
 import { isStaff } from '@tandem/shared/permissions';
+import type { PromptTarget } from '@tandem/shared/reciprocity/prompt';
 import { api } from '../../platform/api';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useAction } from '../../ui/useAction';
 import { promptHref, promptValues } from './promptText';
 import type { PromptState } from './usePrompts';
 
+/** The name of the place a prompt points at (a clause's number and title, an item's title). */
+export type PlaceName = (target: PromptTarget) => string | null;
+
 /**
  * The reciprocity prompts: friendly nudges with a reason and a link, never a block (except
- * drift before signing). Staff may dismiss one with a reason both schools see, or bring it back.
+ * drift before signing). Each names its place, so two alike prompts are told apart. Staff may
+ * dismiss one with a reason both schools see, or bring it back.
  */
 export function PromptsPanel({
   prompts,
   partnership,
+  placeOf,
 }: {
   prompts: PromptState[];
   partnership: PartnershipView;
+  placeOf: PlaceName;
 }) {
   const { t } = useTranslation('prompts');
   const active = prompts.filter((p) => !p.dismissed);
@@ -28,7 +35,7 @@ export function PromptsPanel({
       {active.length === 0 && <p className="hint">{t('none')}</p>}
       <ul className="plain-list">
         {active.map((p) => (
-          <PromptEntry key={p.key} prompt={p} partnership={partnership} />
+          <PromptEntry key={p.key} prompt={p} partnership={partnership} place={placeOf(p.target)} />
         ))}
       </ul>
       {dismissed.length > 0 && (
@@ -36,7 +43,12 @@ export function PromptsPanel({
           <summary>{t('dismissed', { count: dismissed.length })}</summary>
           <ul className="plain-list">
             {dismissed.map((p) => (
-              <PromptEntry key={p.key} prompt={p} partnership={partnership} />
+              <PromptEntry
+                key={p.key}
+                prompt={p}
+                partnership={partnership}
+                place={placeOf(p.target)}
+              />
             ))}
           </ul>
         </details>
@@ -48,9 +60,11 @@ export function PromptsPanel({
 function PromptEntry({
   prompt,
   partnership,
+  place,
 }: {
   prompt: PromptState;
   partnership: PartnershipView;
+  place: string | null;
 }) {
   const { t, i18n } = useTranslation(['prompts', 'agreement', 'itinerary']);
   const [isDismissing, setIsDismissing] = useState(false);
@@ -67,6 +81,11 @@ function PromptEntry({
   };
   return (
     <li className={`prompt prompt-${prompt.severity}`} data-prompt={prompt.id}>
+      {place && (
+        <p className="prompt-place">
+          <bdi>{place}</bdi>
+        </p>
+      )}
       <p>
         <strong>{t(`${prompt.id}.message`, values)}</strong>
       </p>
@@ -77,7 +96,9 @@ function PromptEntry({
         </p>
       )}
       <p className="toolbar">
-        <a href={promptHref(prompt, partnership.id)}>{t('goThere')}</a>
+        <a href={promptHref(prompt, partnership.id)} onClick={() => focusPlace(prompt.target)}>
+          {t('goThere')}
+        </a>
         {canDecide && !prompt.dismissed && !isDismissing && prompt.severity !== 'blocking' && (
           <button type="button" className="link" onClick={() => setIsDismissing(true)}>
             {t('dismiss')}
@@ -106,4 +127,10 @@ function PromptEntry({
       <ErrorMessage error={dismiss.error ?? restore.error} />
     </li>
   );
+}
+
+/** After following a link on the same page, the keyboard continues from the clause's heading. */
+function focusPlace(target: PromptTarget) {
+  if (target.kind !== 'clause') return;
+  requestAnimationFrame(() => document.getElementById(`clause-title-${target.clauseId}`)?.focus());
 }

@@ -50,7 +50,8 @@ export function promptHref(prompt: Prompt, partnershipId: string): string {
     case 'day':
       return `/p/${partnershipId}/itinerary/${target.leg}`;
     case 'side':
-      return `/p/${partnershipId}`;
+      // Side prompts are about who takes part: the home's invitations.
+      return `/p/${partnershipId}#invite`;
     case 'agreement':
       return `/p/${partnershipId}/agreement`;
     default: {
@@ -58,4 +59,10 @@ export function promptHref(prompt: Prompt, partnershipId: string): string {
       return never;
     }
   }
+}
+
+/** Opens the prompts panel (a closed `<details>`) before the browser follows a link to it. */
+export function openPromptsPanel(): void {
+  const panel = document.getElementById('prompts');
+  if (panel instanceof HTMLDetailsElement) panel.open = true;
 }
