@@ -60,14 +60,23 @@ test('coordinators add, rename, reorder and remove clauses together', async ({ b
     '体育交流',
   );
 
-  // Keyboard way: the Move up button; then dragging by the handle.
-  await rows(a).nth(12).getByRole('button', { name: 'Move up' }).click();
+  // Keyboard way: the clause's menu, Move up; focus stays on the moved clause's menu button.
+  const menu = rows(a).nth(12).getByRole('button', { name: 'Actions for clause 13' });
+  await menu.focus();
+  await a.keyboard.press('Enter');
+  await expect(a.getByRole('menuitem', { name: 'Move down' })).toBeDisabled();
+  await expect(a.getByRole('menuitem', { name: 'Move up' })).toBeFocused();
+  await a.keyboard.press('Enter');
   await expect(headings(b).nth(11)).toHaveText('12. 体育交流');
+  await expect(a.getByRole('button', { name: 'Actions for clause 12', exact: true })).toBeFocused();
   await dragOnto(a, row(a, '12. Sports exchange').locator('.drag-handle'), headings(a).nth(10));
   await expect(headings(a).nth(10)).toHaveText('11. Sports exchange');
   await expect(headings(b).nth(10)).toHaveText('11. 体育交流');
 
-  await row(a, '7. Finance').getByRole('button', { name: 'Remove' }).click();
+  await row(a, '7. Finance')
+    .getByRole('button', { name: /^Actions for clause/ })
+    .click();
+  await a.getByRole('menuitem', { name: 'Remove' }).click();
   await expect(a.getByRole('status').filter({ hasText: '“Finance” removed.' })).toBeVisible();
   await expect(headings(b)).toHaveCount(12);
   await expect(b.getByText('1 个已删除的条款')).toBeVisible();
@@ -128,9 +137,18 @@ test('coordinators add, rename, reorder and remove clauses together', async ({ b
   const firstMeeting = roles.locator('.meeting-times tbody tr').first().getByRole('cell');
   await expect(firstMeeting.nth(0)).toContainText('Tuesday');
   await expect(firstMeeting.nth(1)).toContainText('Wednesday');
+  // Each school's time says where it falls in that school's day; zones are named, not coded.
+  await expect(firstMeeting.nth(0)).toContainText('after school hours');
+  await expect(firstMeeting.nth(1)).toContainText('during school hours');
+  await expect(roles.locator('.meeting-times thead')).toContainText('Los Angeles (GMT');
+  await expect(roles.locator('.meeting-times thead')).not.toContainText('America/');
+  await expect(roles.getByRole('list', { name: 'What the strips show' })).toContainText(
+    'School hours',
+  );
   await expect(roles.locator('.meeting-times tbody tr')).toHaveCount(12);
   const firstMeetingB = row(b, '6. 职责与沟通').locator('.meeting-times tbody tr').first();
   await expect(firstMeetingB.getByRole('cell').nth(1)).toContainText('星期三');
+  await expect(firstMeetingB.getByRole('cell').nth(0)).toContainText('放学后');
 });
 
 test('versions are kept, compared and restored, and the draft prints in both languages', async ({

@@ -46,8 +46,16 @@ test('a one-sided cultural exchange is noticed and put right', async ({ browser 
     'Lincoln High School 列出了 3 项要分享的内容；杭州第二中学只有 0 项。',
   );
   await expect(promptB).toContainText('文化交流应是双向的');
-  // The clause carries a marker, and the prompt links to it.
-  await expect(b.locator('#clause-cultural-exchange .prompt-marker')).toHaveText('1 条提示');
+  // Each prompt names its place; each item in one language only is named too.
+  await expect(promptB.locator('.prompt-place')).toHaveText('4. 文化交流');
+  const wordingsB = b.locator('.prompt[data-prompt="R-language-missing"]');
+  await expect(wordingsB).toHaveCount(3);
+  await expect(wordingsB.first()).toContainText('“Baseball”还没有简体中文说法。');
+  // The clause carries a marker whose tooltip says what, not which rule; the prompt links to it.
+  const markerB = b.locator('#clause-cultural-exchange .prompt-marker');
+  await expect(markerB).toHaveText('4 条提示');
+  await expect(markerB).toHaveAttribute('title', /文化交流|列出了/);
+  await expect(markerB).not.toHaveAttribute('title', /R-/);
   await expect(promptB.getByRole('link', { name: '前往' })).toHaveAttribute(
     'href',
     `/p/${id}/agreement#clause-cultural-exchange`,
@@ -60,7 +68,32 @@ test('a one-sided cultural exchange is noticed and put right', async ({ browser 
   }
   await expect(promptB).toHaveCount(0);
   await expect(promptA).toHaveCount(0);
+  // Both schools word the other's items in their own language, shown side by side.
+  for (const [item, wording] of [
+    ['Baseball', '棒球'],
+    ['Thanksgiving dinner', '感恩节晚餐'],
+    ['Jazz', '爵士乐'],
+  ]) {
+    const entry = culturalB.locator('.list-entry', { hasText: item });
+    await entry.getByRole('button', { name: '添加简体中文说法' }).click();
+    await b.keyboard.type(wording);
+    await b.keyboard.press('Enter');
+    await expect(cultural.locator('.list-entry', { hasText: item })).toContainText(wording);
+  }
+  for (const [item, wording] of [
+    ['书法', 'Calligraphy'],
+    ['太极', 'Tai chi'],
+  ]) {
+    await cultural
+      .locator('.list-entry', { hasText: item })
+      .getByRole('button', { name: 'Add the English wording' })
+      .click();
+    await a.keyboard.type(wording);
+    await a.keyboard.press('Enter');
+  }
+  await expect(culturalB.locator('.list-entry', { hasText: '太极' })).toContainText('Tai chi');
   await expect(a.locator('#clause-cultural-exchange .prompt-marker')).toHaveCount(0);
+  await expect(markerB).toHaveCount(0);
 });
 
 test('a dismissal with a reason reaches both schools, and the prompt can come back', async ({

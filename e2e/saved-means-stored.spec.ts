@@ -49,6 +49,7 @@ test('a signed agreement offers no edit, and a forced one is refused and undone'
   ]) {
     await expect(a.getByRole('button', { name, exact: true })).toHaveCount(0);
   }
+  await expect(a.getByRole('button', { name: /^Actions for clause/ })).toHaveCount(0);
   await expect(a.getByRole('textbox', { name: /title/i })).toHaveCount(0);
   await expect(a.getByRole('button', { name: 'Start an amendment' })).toBeVisible();
 

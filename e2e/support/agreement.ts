@@ -8,7 +8,11 @@ export async function agreeOnOneClause(a: Page, b: Page): Promise<void> {
   const rows = a.locator('li.clause');
   await expect(rows).toHaveCount(12);
   for (let left = 11; left > 0; left--) {
-    await rows.nth(1).getByRole('button', { name: 'Remove' }).click();
+    await rows
+      .nth(1)
+      .getByRole('button', { name: /^Actions for clause/ })
+      .click();
+    await a.getByRole('menuitem', { name: 'Remove' }).click();
     await expect(rows).toHaveCount(left);
   }
   await a.getByRole('textbox', { name: 'Purpose of the partnership, English version' }).click();

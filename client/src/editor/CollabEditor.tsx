@@ -9,6 +9,7 @@ import type * as Y from 'yjs';
 import { directionOf } from '@tandem/shared/i18n/index';
 import type { Identity } from '../collab/identity';
 import { CommentHighlights, commentHighlightsKey, type Highlight } from './CommentHighlights';
+import { FormatToolbar } from './FormatToolbar';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -27,7 +28,10 @@ interface Props {
 
 const NO_HIGHLIGHTS: readonly Highlight[] = [];
 
-/** A rich-text editor bound to one Y.XmlFragment, with the carets of everyone else in it. */
+/**
+ * A rich-text editor bound to one Y.XmlFragment, with the carets of everyone else in it and,
+ * for those who may write, a formatting toolbar.
+ */
 export function CollabEditor(props: Props) {
   const { fragment, provider, identity, lang, label, isEditable, onEditor } = props;
   const highlights = props.highlights ?? NO_HIGHLIGHTS;
@@ -88,5 +92,10 @@ export function CollabEditor(props: Props) {
     return () => onEditor?.(null);
   }, [editor, onEditor]);
 
-  return <EditorContent editor={editor} />;
+  return (
+    <>
+      {editor && isEditable && <FormatToolbar editor={editor} label={label} />}
+      <EditorContent editor={editor} />
+    </>
+  );
 }

@@ -101,7 +101,13 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
           </ul>
         )}
         {isEditor && (
-          <ClauseMoves clause={clause} index={index} count={count} onRemoved={onRemoved} />
+          <ClauseMoves
+            clause={clause}
+            index={index}
+            count={count}
+            number={index + 1}
+            onRemoved={onRemoved}
+          />
         )}
       </div>
       <ClauseDrift clause={clause} state={state} />

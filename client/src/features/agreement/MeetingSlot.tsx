@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETING_WEEKS } from '@tandem/shared/doc/agreementSchema';
 import { meetingSlot, readMeetingSlot, setMeetingField } from '@tandem/shared/doc/answers';
+import { timeZoneLabel } from '../../i18n/places';
 import { useAgreementScope } from './AgreementContext';
 import { MeetingPlanner } from './MeetingPlanner';
 import { useDocValue } from '../../collab/useDocValue';
@@ -76,7 +77,7 @@ export function MeetingSlot() {
       >
         {zones.map((zone) => (
           <option key={zone} value={zone}>
-            {zone}
+            {timeZoneLabel(zone, i18n.language)}
           </option>
         ))}
       </select>
