@@ -90,11 +90,11 @@ test('coordinators add, rename, reorder and remove clauses together', async ({ b
   const culturalB = row(b, '4. 文化交流');
   await culturalB.getByLabel('贵校将分享的内容').fill('书法');
   await culturalB.getByRole('button', { name: '添加', exact: true }).click();
-  await expect(culturalA.getByRole('region', { name: 'Shared by 杭州第二中学' })).toContainText(
+  await expect(culturalA.getByRole('group', { name: 'Shared by 杭州第二中学' })).toContainText(
     '书法',
   );
-  await expect(culturalB.getByRole('region', { name: '杭州第二中学将分享' })).toContainText('书法');
-  await expect(culturalB.getByRole('region', { name: 'Lincoln High School 将分享' })).toContainText(
+  await expect(culturalB.getByRole('group', { name: '杭州第二中学将分享' })).toContainText('书法');
+  await expect(culturalB.getByRole('group', { name: 'Lincoln High School 将分享' })).toContainText(
     'Baseball',
   );
   // The print shows both lists as well.
@@ -102,9 +102,9 @@ test('coordinators add, rename, reorder and remove clauses together', async ({ b
   await printed.goto(`/p/${id}/agreement/print`);
   const cultural = printed.locator('.print-clause', { hasText: 'Cultural exchange' });
   await expect(
-    cultural.getByRole('region', { name: 'Shared by Lincoln High School' }),
+    cultural.getByRole('group', { name: 'Shared by Lincoln High School' }),
   ).toContainText('Baseball');
-  await expect(cultural.getByRole('region', { name: 'Shared by 杭州第二中学' })).toContainText(
+  await expect(cultural.getByRole('group', { name: 'Shared by 杭州第二中学' })).toContainText(
     '书法',
   );
   await printed.close();

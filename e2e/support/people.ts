@@ -63,3 +63,19 @@ export async function bothCoordinators(
   const b = await personContext(browser, baseUrl, '王波', 'zh-CN', 'zh-Hans');
   return { a, b, id: await partnershipOf(a, b) };
 }
+
+/** `joiner` accepts an invitation made by `owner` (a coordinator) to `side` as `role`. */
+export async function joinAs(
+  owner: BrowserContext,
+  joiner: BrowserContext,
+  id: string,
+  side: 'A' | 'B',
+  role: string,
+): Promise<void> {
+  const invite = await owner.request.post(`/api/partnerships/${id}/invites`, {
+    data: { side, role },
+  });
+  const { token } = (await invite.json()) as { token: string };
+  const accepted = await joiner.request.post(`/api/invites/${token}/accept`);
+  if (accepted.status() !== 200) throw new Error(`accept failed: ${await accepted.text()}`);
+}

@@ -27,8 +27,10 @@ export function ReciprocalList({ clauseId }: { clauseId: string }) {
   return (
     <div className="reciprocal">
       {SIDES.map((side) => (
+        // A group, not a region: every list clause has one per school, and landmarks are unique.
         <section
           key={side}
+          role="group"
           aria-label={t('list.sharedBy', { school: partnership.sides[side].name })}
         >
           <h4>{t('list.sharedBy', { school: partnership.sides[side].name })}</h4>

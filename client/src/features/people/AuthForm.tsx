@@ -33,7 +33,7 @@ export function AuthForm({ startWith = 'signIn' }: { startWith?: 'signIn' | 'cre
   return (
     <form className="card auth" onSubmit={onSubmit}>
       <p>{t('common:tagline')}</p>
-      <h2>{t(isCreating ? 'auth.createAccountTitle' : 'auth.signInTitle')}</h2>
+      <h1>{t(isCreating ? 'auth.createAccountTitle' : 'auth.signInTitle')}</h1>
       {isCreating && (
         <Field
           label={t('auth.name')}

@@ -46,7 +46,8 @@ export function ClauseThreads({ clauseId }: { clauseId: string }) {
   };
 
   return (
-    <aside className="clause-threads" aria-label={t('sidebar')}>
+    // A group, not a landmark: every clause has one.
+    <div className="clause-threads" role="group" aria-label={t('sidebar')}>
       {isDrafting && (
         <div className="thread is-draft">
           {draft.anchor && <blockquote>{draft.anchor.quote}</blockquote>}
@@ -75,6 +76,6 @@ export function ClauseThreads({ clauseId }: { clauseId: string }) {
       {shown.map((thread) => (
         <ThreadCard key={thread.id} thread={thread} />
       ))}
-    </aside>
+    </div>
   );
 }

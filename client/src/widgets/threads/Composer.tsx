@@ -73,10 +73,9 @@ export function Composer(props: Props) {
         rows={2}
         dir="auto"
         autoFocus={autoFocus}
-        role="combobox"
-        aria-expanded={matches.length > 0}
-        aria-controls={listId}
         aria-autocomplete="list"
+        aria-controls={matches.length > 0 ? listId : undefined}
+        aria-activedescendant={matches.length > 0 ? `${listId}-${highlighted}` : undefined}
         onChange={(e) => {
           setBody(e.target.value);
           setCaret(e.target.selectionStart);
@@ -90,6 +89,7 @@ export function Composer(props: Props) {
           {matches.map((m, i) => (
             <li
               key={m.id}
+              id={`${listId}-${i}`}
               role="option"
               aria-selected={i === highlighted}
               onMouseDown={(e) => {
