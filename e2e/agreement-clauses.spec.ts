@@ -181,11 +181,15 @@ test('versions are kept, compared and restored, and the draft prints in both lan
   await a.getByRole('button', { name: 'Compare the two' }).click();
   await expect(a.locator('.version-text ins').first()).toHaveText(' Changed later.');
 
-  a.once('dialog', (dialog) => void dialog.accept());
   await a
     .locator('.version-list li', { hasText: 'First draft' })
     .getByRole('button', { name: 'Restore' })
     .click();
+  // Asked first, in the page's language; Escape would cancel.
+  const ask = a.getByRole('alertdialog');
+  await expect(ask).toContainText('Restore this version? The current text is kept as a version');
+  await ask.getByRole('button', { name: 'Restore' }).click();
+  await expect(ask).toHaveCount(0);
   await expect(english(b)).toHaveText('Version one.');
   await expect(english(a)).toHaveText('Version one.');
 

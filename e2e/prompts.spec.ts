@@ -73,7 +73,7 @@ test('a one-sided cultural exchange is noticed and put right', async ({ browser 
     ['Baseball', '棒球'],
     ['Thanksgiving dinner', '感恩节晚餐'],
     ['Jazz', '爵士乐'],
-  ]) {
+  ] as const) {
     const entry = culturalB.locator('.list-entry', { hasText: item });
     await entry.getByRole('button', { name: '添加简体中文说法' }).click();
     await b.keyboard.type(wording);
@@ -83,7 +83,7 @@ test('a one-sided cultural exchange is noticed and put right', async ({ browser 
   for (const [item, wording] of [
     ['书法', 'Calligraphy'],
     ['太极', 'Tai chi'],
-  ]) {
+  ] as const) {
     await cultural
       .locator('.list-entry', { hasText: item })
       .getByRole('button', { name: 'Add the English wording' })

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from './api';
 import type { Account, Membership } from '@tandem/shared/api';
 import { setUiLanguage } from '../i18n/i18n';
+import { useConfirm } from '../ui/ConfirmDialog';
 import { deleteLocalCopies, sendUnsent } from '../collab/localRooms';
 
 /** How long signing out waits for each document with offline edits to reach the server. */
@@ -21,6 +22,7 @@ const SessionContext = createContext<SessionState | null>(null);
 /** Who is signed in, shared by every screen. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation('people');
+  const { confirm: ask, dialog } = useConfirm();
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [memberships, setMemberships] = useState<Membership[]>([]);
 
@@ -46,13 +48,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // Edits made offline live only in the local copies about to be deleted: send them first,
     // and ask before deleting any that could not be sent.
     const unsent = await sendUnsent(SEND_TIMEOUT_MS);
-    if (unsent.length > 0 && !window.confirm(t('auth.unsentWarning'))) return;
+    if (
+      unsent.length > 0 &&
+      !(await ask({
+        message: t('auth.unsentWarning'),
+        confirm: t('auth.signOutAnyway'),
+        isDanger: true,
+      }))
+    ) {
+      return;
+    }
     await api('DELETE', '/api/sessions');
     // School computers are often shared: nothing of the partnership stays on this one.
     await deleteLocalCopies();
     setAccount(null);
     setMemberships([]);
-  }, [t]);
+  }, [t, ask]);
 
   useEffect(() => {
     refresh().catch(() => undefined);
@@ -60,6 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   return (
     <SessionContext.Provider value={{ account, memberships, refresh, signOut }}>
+      {dialog}
       {children}
     </SessionContext.Provider>
   );

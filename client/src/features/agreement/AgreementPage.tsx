@@ -139,7 +139,12 @@ function Agreement({ room, status, threads, partnership }: Props) {
     return `${t('clauseNumber', { number: index + 1 })} ${title}`;
   };
   const signingPanel = (
-    <SigningPanel partnership={partnership} status={status.doc} prompts={prompts} />
+    <SigningPanel
+      partnership={partnership}
+      agreement={room.doc}
+      status={status.doc}
+      prompts={prompts}
+    />
   );
   return (
     <AgreementContext.Provider value={scope}>

@@ -100,7 +100,7 @@ function PrintBlock({ block }: { block: Block }) {
       return <h3>{block.text}</h3>;
     case 'items':
       return (
-        <section className="reciprocal-list" aria-label={block.label}>
+        <section className="reciprocal-list" role="group" aria-label={block.label}>
           <h3>{block.label}</h3>
           {block.items.length === 0 ? (
             <p className="hint">{block.empty}</p>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnershipView } from '@tandem/shared/api';
 import { api } from '../../platform/api';
@@ -33,6 +33,7 @@ export function SignatureForm({ partnership, hash, prompts }: Props) {
   const [mode, setMode] = useState<'draw' | 'type'>('draw');
   const [image, setImage] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
+  const modeName = useId();
   const [hasConsented, setHasConsented] = useState(false);
   const [hasReadPrompts, setHasReadPrompts] = useState(false);
   useEffect(registerSignatureFonts, []);
@@ -61,20 +62,35 @@ export function SignatureForm({ partnership, hash, prompts }: Props) {
       <h3>{t('signFor', { school })}</h3>
       <label className="field">
         {t('name')}
-        <input value={name} autoComplete="name" onChange={(e) => setName(e.target.value)} />
+        <input
+          value={name}
+          dir="auto"
+          autoComplete="name"
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
       <label className="field">
         {t('title')}
-        <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        <input value={title} dir="auto" onChange={(e) => setTitle(e.target.value)} />
       </label>
       <fieldset className="signature-mode">
         <legend>{t('how')}</legend>
         <label>
-          <input type="radio" checked={mode === 'draw'} onChange={() => setMode('draw')} />
+          <input
+            type="radio"
+            name={modeName}
+            checked={mode === 'draw'}
+            onChange={() => setMode('draw')}
+          />
           {t('draw')}
         </label>
         <label>
-          <input type="radio" checked={mode === 'type'} onChange={() => setMode('type')} />
+          <input
+            type="radio"
+            name={modeName}
+            checked={mode === 'type'}
+            onChange={() => setMode('type')}
+          />
           {t('type')}
         </label>
       </fieldset>
@@ -84,7 +100,7 @@ export function SignatureForm({ partnership, hash, prompts }: Props) {
         <>
           <label className="field">
             {t('typed')}
-            <input value={typed} onChange={(e) => setTyped(e.target.value)} />
+            <input value={typed} dir="auto" onChange={(e) => setTyped(e.target.value)} />
           </label>
           {typed.trim() && (
             <figure className="typed-preview">

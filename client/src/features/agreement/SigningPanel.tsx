@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
+import { agreementTypes } from '@tandem/shared/doc/agreement';
+import { clauseStates } from '@tandem/shared/doc/clauseStatus';
 import { signingStateOf, statusTypes } from '@tandem/shared/doc/status';
 import { otherSide } from '@tandem/shared/people';
 import { maySign } from '@tandem/shared/permissions';
@@ -22,8 +24,23 @@ export function useSigningState(status: Y.Doc) {
 
 interface Props {
   partnership: PartnershipView;
+  agreement: Y.Doc;
   status: Y.Doc;
   prompts: PromptState[];
+}
+
+/** How many clauses are not yet aligned and approved by both schools (signing waits for all). */
+function useClausesToGo(agreement: Y.Doc, status: Y.Doc): number {
+  const types = useMemo(
+    () => [...agreementTypes(agreement), ...statusTypes(status)],
+    [agreement, status],
+  );
+  return useDocValue(types, () => {
+    const clauses = clauseStates(agreement, status);
+    if (clauses.length === 0) return 1;
+    return clauses.filter((c) => c.status.kind !== 'aligned' || !c.approvals.A || !c.approvals.B)
+      .length;
+  });
 }
 
 const STEPS = ['review', 'confirm', 'sign', 'done'] as const;
@@ -38,9 +55,10 @@ const isAboutAgreement = (p: PromptState) =>
  * signed, confirm freezing it (a coordinator, told what that means for both schools), sign
  * (each school's signatory), done (download, verify, amend).
  */
-export function SigningPanel({ partnership, status, prompts }: Props) {
+export function SigningPanel({ partnership, agreement, status, prompts }: Props) {
   const { t, i18n } = useTranslation('signing');
   const state = useSigningState(status);
+  const toGo = useClausesToGo(agreement, status);
   const { you, sides } = partnership;
   const base = `/api/partnerships/${partnership.id}`;
   const [isConfirming, setIsConfirming] = useState(false);
@@ -65,6 +83,20 @@ export function SigningPanel({ partnership, status, prompts }: Props) {
         : isConfirming
           ? 'confirm'
           : 'review';
+  if (state.phase === 'draft' && toGo > 0) {
+    // Not ready yet: a quiet entry saying what signing waits for, no button to press.
+    return (
+      <section className="signing signing-waiting no-print" aria-labelledby="signing-title">
+        <h2 id="signing-title" className="side-title">
+          {t('phase.draft')}
+        </h2>
+        <p className="hint">{t('waiting', { count: toGo })}</p>
+        <p>
+          <a href={paths.agreementPrint(partnership.id)}>{t('review.preview')}</a>
+        </p>
+      </section>
+    );
+  }
   const when = (at: number) =>
     new Intl.DateTimeFormat(i18n.language, {
       dateStyle: 'medium',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../ui/ConfirmDialog';
 import type { VersionView } from '@tandem/shared/api';
 import type { AgreementText } from '@tandem/shared/doc/snapshot';
 import { useSession } from '../../platform/session';
@@ -32,6 +33,7 @@ export function VersionsPanel() {
     setShown({ base, text });
   });
   const back = useAction((id: string) => restore(id));
+  const { confirm: ask, dialog } = useConfirm();
   const timeZone = account?.timeZone ?? undefined;
   const format = (v: VersionView) =>
     new Intl.DateTimeFormat(i18n.language, {
@@ -44,6 +46,7 @@ export function VersionsPanel() {
 
   return (
     <section className="versions no-print" aria-labelledby="versions-title">
+      {dialog}
       <h2 id="versions-title">{t('versions.title')}</h2>
       {permission === 'edit' && (
         <form className="inline-form" onSubmit={save.onSubmit}>
@@ -79,7 +82,12 @@ export function VersionsPanel() {
                 className="secondary"
                 disabled={back.isRunning}
                 onClick={() => {
-                  if (window.confirm(t('versions.confirmRestore'))) void back.run(v.id);
+                  void ask({
+                    message: t('versions.confirmRestore'),
+                    confirm: t('versions.restore'),
+                  }).then((isConfirmed) => {
+                    if (isConfirmed) void back.run(v.id);
+                  });
                 }}
               >
                 {t('versions.restore')}

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirm } from '../../ui/ConfirmDialog';
 import { ROLES, type Role, SIDES } from '@tandem/shared/people';
 import { api } from '../../platform/api';
 import type { MemberView, PartnershipView } from '@tandem/shared/api';
@@ -27,10 +28,12 @@ export function MemberList({
     [partnership.id, onChanged],
   );
   const { run, error, isRunning } = useAction(change);
+  const { confirm: ask, dialog } = useConfirm();
 
   return (
     <section className="card" aria-labelledby="members-title">
       <h2 id="members-title">{t('members.title')}</h2>
+      {dialog}
       <ErrorMessage error={error} />
       <div className="two-columns">
         {SIDES.map((side) => {
@@ -71,11 +74,13 @@ export function MemberList({
                             aria-label={t('members.removeOf', { name: member.name })}
                             disabled={isRunning}
                             onClick={() => {
-                              if (
-                                window.confirm(t('members.confirmRemove', { name: member.name }))
-                              ) {
-                                void run(member, null);
-                              }
+                              void ask({
+                                message: t('members.confirmRemove', { name: member.name }),
+                                confirm: t('members.remove'),
+                                isDanger: true,
+                              }).then((isConfirmed) => {
+                                if (isConfirmed) void run(member, null);
+                              });
                             }}
                           >
                             {t('members.remove')}
