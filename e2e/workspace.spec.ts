@@ -87,3 +87,24 @@ test('the partnership home shows progress and each role’s next step', async ({
     leaderPage.getByRole('link', { name: 'Open the partnership agreement' }),
   ).toHaveAttribute('href', `/p/${id}/agreement`);
 });
+
+test('the presence count counts people in this document, not tabs or other pages', async ({
+  browser,
+}) => {
+  const { a, b, id } = await bothCoordinators(browser, server.url);
+  const first = await a.newPage();
+  const second = await a.newPage();
+  const partner = await b.newPage();
+  const elsewhere = await b.newPage();
+  await first.goto(`/p/${id}/agreement`);
+  await expect(first.locator('.presence')).toHaveText('1 person here');
+  // The same person in a second tab, and the partner on the itinerary: still one here.
+  await second.goto(`/p/${id}/agreement`);
+  await elsewhere.goto(`/p/${id}/itinerary/B`);
+  await expect(first.locator('.presence')).toHaveText('1 person here');
+  await partner.goto(`/p/${id}/agreement`);
+  await expect(first.locator('.presence')).toHaveText('2 people here');
+  await expect(partner.locator('.presence')).toHaveText('此处有 2 人');
+  await partner.close();
+  await expect(first.locator('.presence')).toHaveText('1 person here');
+});

@@ -26,7 +26,7 @@ export function AddClause() {
     <form className="inline-form add-clause no-print" onSubmit={onSubmit}>
       <label>
         {t('add.label', { language: languageName(lang, i18n.language) })}
-        <input value={title} lang={lang} onChange={(e) => setTitle(e.target.value)} />
+        <input dir="auto" value={title} lang={lang} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <button type="submit" disabled={!title.trim()}>
         {t('add.action')}

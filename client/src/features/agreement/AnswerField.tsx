@@ -25,6 +25,7 @@ export function AnswerField({ doc, topic, side, field, label, isEditable }: Prop
   });
   return (
     <textarea
+      dir="auto"
       className="answer"
       rows={2}
       aria-label={label}

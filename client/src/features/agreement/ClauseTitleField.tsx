@@ -22,7 +22,7 @@ export function ClauseTitleField({ clause, lang, isEditable, isPartnersTitle = f
 
   const label = t('titleLabel', { language: languageName(lang, i18n.language) });
   if (!isEditable && isPartnersTitle) {
-    return <input className="clause-title" value={stored} aria-label={label} readOnly />;
+    return <input dir="auto" className="clause-title" value={stored} aria-label={label} readOnly />;
   }
   if (!isEditable) return stored ? <p className="clause-title">{stored}</p> : null;
   const save = () => {
@@ -32,6 +32,7 @@ export function ClauseTitleField({ clause, lang, isEditable, isPartnersTitle = f
   };
   return (
     <input
+      dir="auto"
       className="clause-title"
       value={draft ?? stored}
       placeholder={t('titlePlaceholder')}

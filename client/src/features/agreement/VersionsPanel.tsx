@@ -52,7 +52,12 @@ export function VersionsPanel() {
         <form className="inline-form" onSubmit={save.onSubmit}>
           <label>
             {t('versions.name')}
-            <input value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+            <input
+              dir="auto"
+              value={name}
+              maxLength={100}
+              onChange={(e) => setName(e.target.value)}
+            />
           </label>
           <button type="submit" disabled={save.isRunning || !name.trim()}>
             {t('versions.keep')}

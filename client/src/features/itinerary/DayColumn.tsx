@@ -109,6 +109,7 @@ function NewItem({ date }: { date: string | null }) {
         ))}
       </select>
       <input
+        dir="auto"
         value={title}
         lang={lang}
         aria-label={t('newTitle')}

@@ -46,6 +46,7 @@ export function ItemDetails({ item }: { item: Item }) {
       <label className="field-inline">
         {t('place')}
         <input
+          dir="auto"
           value={item.place}
           readOnly={!canEdit}
           onChange={(e) => setItemField(doc, item.id, 'place', e.target.value)}
@@ -54,6 +55,7 @@ export function ItemDetails({ item }: { item: Item }) {
       <label className="field-inline">
         {t('learningGoal')}
         <input
+          dir="auto"
           value={item.learningGoal}
           readOnly={!canEdit}
           onChange={(e) => setItemField(doc, item.id, 'learningGoal', e.target.value)}
@@ -102,6 +104,7 @@ export function ItemDetails({ item }: { item: Item }) {
           onChange={(e) => setCost({ amount: Math.max(0, Number(e.target.value) || 0) })}
         />
         <input
+          dir="auto"
           aria-label={t('cost.currency')}
           maxLength={3}
           value={cost.currency}

@@ -114,7 +114,12 @@ function PromptEntry({
         <form className="inline-form" onSubmit={onSubmit}>
           <label>
             {t('reason')}
-            <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+            <input
+              dir="auto"
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+            />
           </label>
           <button type="submit" disabled={!reason.trim() || dismiss.isRunning}>
             {t('dismiss')}
