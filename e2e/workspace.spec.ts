@@ -108,3 +108,35 @@ test('the presence count counts people in this document, not tabs or other pages
   await partner.close();
   await expect(first.locator('.presence')).toHaveText('1 person here');
 });
+
+test('the formatting toolbar formats for both schools and is one Tab stop', async ({ browser }) => {
+  const { a, b, id } = await bothCoordinators(browser, server.url);
+  const writer = await a.newPage();
+  const partner = await b.newPage();
+  await writer.goto(`/p/${id}/agreement`);
+  await partner.goto(`/p/${id}/agreement`);
+  const english = writer.getByRole('textbox', {
+    name: 'Purpose of the partnership, English version',
+  });
+  await english.click();
+  await writer.keyboard.type('Both schools ');
+  const toolbar = writer.getByRole('toolbar', { name: /Purpose of the partnership, English/ });
+  await toolbar.getByRole('button', { name: 'Bold' }).click();
+  await writer.keyboard.type('learn');
+  await expect(toolbar.getByRole('button', { name: 'Bold' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(
+    partner.getByRole('textbox', { name: '合作目的，英语版本' }).locator('strong'),
+  ).toHaveText('learn');
+  // One Tab stop: arrows move between the buttons.
+  await toolbar.getByRole('button', { name: 'Bold' }).focus();
+  await writer.keyboard.press('ArrowRight');
+  await expect(toolbar.getByRole('button', { name: 'Italic' })).toBeFocused();
+  await writer.keyboard.press('ArrowRight');
+  await writer.keyboard.press('Enter');
+  await expect(english.locator('ul li')).toHaveCount(1);
+  // Readers get no toolbar.
+  await expect(partner.getByRole('toolbar', { name: /英语/ })).toHaveCount(0);
+});
