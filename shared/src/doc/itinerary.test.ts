@@ -5,6 +5,7 @@ import {
   itemsOn,
   legDates,
   moveItem,
+  placeByTime,
   readItems,
   readMeta,
   seedLeg,
@@ -36,6 +37,29 @@ const add = (doc: Y.Doc, id: string, date: string | null) =>
   });
 
 describe('itinerary legs', () => {
+  it('places a timed item by its start, leaving untimed items where they are', () => {
+    const doc = leg();
+    const day = () => itemsOn(readItems(doc), '2027-07-02').map((i) => i.id);
+    const timed = (id: string, start: string) => {
+      add(doc, id, '2027-07-02');
+      setItemField(doc, id, 'start', start);
+      placeByTime(doc, id);
+    };
+    timed('noon', '12:00');
+    timed('nine', '09:00');
+    add(doc, 'loose', '2027-07-02');
+    timed('late', '18:00');
+    timed('ten', '10:00');
+    expect(day()).toEqual(['nine', 'ten', 'noon', 'late', 'loose']);
+    setItemField(doc, 'nine', 'start', '15:00');
+    placeByTime(doc, 'nine');
+    expect(day()).toEqual(['ten', 'noon', 'nine', 'late', 'loose']);
+    // In place already: nothing is written.
+    const before = Y.encodeStateVector(doc);
+    placeByTime(doc, 'noon');
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+
   it('spans fourteen days by default, across a month end', () => {
     expect(legDates(readMeta(leg()) ?? { startDate: '', endDate: '' })).toHaveLength(14);
     expect(legDates({ startDate: '2027-07-30', endDate: '2027-08-02' })).toEqual([

@@ -426,6 +426,29 @@ export function moveItem(
   });
 }
 
+/**
+ * Puts a timed item among its day's items by start time: after every item starting at or before
+ * it, before the first starting later (untimed items keep their place). Adding an item or
+ * changing its start calls this, so a day reads as a timeline; a person's own move wins after.
+ */
+export function placeByTime(doc: Y.Doc, itemId: string): void {
+  const items = readItems(doc);
+  const item = items.find((i) => i.id === itemId);
+  if (!item?.start) return;
+  const start = item.start;
+  const day = itemsOn(items, item.date);
+  const others = day.filter((i) => i.id !== itemId);
+  const later = others.findIndex((i) => i.start !== null && i.start > start);
+  let lastTimed = -1;
+  others.forEach((i, index) => {
+    if (i.start !== null && i.start <= start) lastTimed = index;
+  });
+  const before = later >= 0 ? later : lastTimed + 1;
+  // Already there: write nothing.
+  if (day.findIndex((i) => i.id === itemId) === before) return;
+  moveItem(doc, itemId, item.date, others[before]?.id ?? null);
+}
+
 export function removeItem(doc: Y.Doc, itemId: string): void {
   root(doc).items.delete(itemId);
 }

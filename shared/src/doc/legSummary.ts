@@ -40,3 +40,28 @@ export function legSummary(meta: LegMeta, items: Item[]): LegSummary {
     familyCost,
   };
 }
+
+/** One day of a leg, for laying the two legs out day against day (P17). */
+export interface DaySummary {
+  date: string;
+  groupEvents: Item[];
+  freeHours: number;
+  freeItems: number;
+  familyCost: Record<string, number>;
+}
+
+/** Each day of a leg in order, dropped items left out. */
+export function daySummaries(meta: LegMeta, items: Item[]): DaySummary[] {
+  return legDates(meta).map((date) => {
+    const day = items.filter((i) => i.date === date && i.status !== 'dropped');
+    const summary = legSummary({ ...meta, startDate: date, endDate: date }, day);
+    const byTime = (a: Item, b: Item) => (a.start ?? '99').localeCompare(b.start ?? '99');
+    return {
+      date,
+      groupEvents: day.filter((i) => i.kind === 'group-event').sort(byTime),
+      freeHours: summary.freeHours,
+      freeItems: summary.freeItems,
+      familyCost: summary.familyCost,
+    };
+  });
+}

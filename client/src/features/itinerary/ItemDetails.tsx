@@ -11,7 +11,7 @@ import { YTextField } from '../../collab/YTextField';
 import { languageName } from '../../i18n/languageName';
 import { useLegScope } from './LegContext';
 
-/** Notes in both languages, place, learning goal (P22), chaperones (P18) and cost. */
+/** The host side's details of an item: notes in both languages, place, learning goal (P22), chaperones (P18) and cost. */
 export function ItemDetails({ item }: { item: Item }) {
   const { t, i18n } = useTranslation(['itinerary', 'people']);
   const { doc, meta, canEdit, partnership } = useLegScope();
@@ -23,8 +23,7 @@ export function ItemDetails({ item }: { item: Item }) {
     setItemField(doc, item.id, 'cost', next.currency || next.amount ? next : null);
   };
   return (
-    <details className="item-details" open={item.kind === 'group-event'}>
-      <summary>{t('details')}</summary>
+    <section className="item-details stack" aria-label={t('details')}>
       {meta.languages.map((lang) => {
         const notes = itemText(doc, item.id, 'notes', lang);
         const language = languageName(lang, i18n.language);
@@ -126,6 +125,6 @@ export function ItemDetails({ item }: { item: Item }) {
           ))}
         </select>
       </fieldset>
-    </details>
+    </section>
   );
 }

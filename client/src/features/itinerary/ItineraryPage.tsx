@@ -27,13 +27,16 @@ import { ErrorMessage } from '../../platform/ErrorMessage';
 import { PromptsPanel } from '../../widgets/prompts/PromptsPanel';
 import { usePrompts } from '../../widgets/prompts/usePrompts';
 import '../../widgets/prompts/prompts.css';
-import { DayColumn } from './DayColumn';
+import { DayTimeline, dayLabel } from './DayTimeline';
+import { ItemSheet } from './ItemSheet';
 import { LegContext, type LegScope } from './LegContext';
 import { LegToolbar, type ItemFilter, keepItem } from './LegToolbar';
+import { readTitle } from './itemTitle';
+import { promptsFor } from './legPrompts';
+import { useDeferredRemovals } from './useDeferredRemovals';
 import '../../widgets/threads/comments.css';
 import './itinerary.css';
 
-/** One hosting leg, day by day (P17–P23). */
 export function ItineraryPage({ partnershipId, side }: { partnershipId: string; side: Side }) {
   const { t } = useTranslation('people');
   const { partnership, error } = usePartnership(partnershipId);
@@ -51,11 +54,17 @@ interface Props {
   partnership: PartnershipView;
 }
 
+/**
+ * One leg, read first: each day a timeline of compact rows; an item's sheet holds its form (for
+ * the host side) or its details, votes and comments (for the visiting side).
+ */
 function Leg({ side, room, threads, partnership }: Props) {
   const { t, i18n } = useTranslation('itinerary');
   const { account } = useSession();
   const state = useConnectionState(room);
   const [filter, setFilter] = useState<ItemFilter>('all');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
   const types = useMemo(() => itineraryTypes(room.doc), [room.doc]);
   const { meta, items, isReady } = useDocValue(types, () => ({
     meta: readMeta(room.doc),
@@ -71,7 +80,17 @@ function Leg({ side, room, threads, partnership }: Props) {
     timeZone: account?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   const permission = permissionFor(you.role, you.side, `itinerary.${side}`);
-  const prompts = usePrompts(partnership, { [side]: room.doc });
+  const canEdit = permission === 'edit';
+  const allPrompts = usePrompts(partnership, { [side]: room.doc });
+  const prompts = useMemo(
+    () => promptsFor(allPrompts, { role: you.role, side: you.side, canEdit }),
+    [allPrompts, you.role, you.side, canEdit],
+  );
+  const removals = useDeferredRemovals(room.doc);
+  const readerLanguages = useMemo(
+    () => [i18n.language, partnership.sides[you.side].language],
+    [i18n.language, partnership.sides, you.side],
+  );
   const scope = useMemo<LegScope | null>(
     () =>
       meta && {
@@ -79,20 +98,38 @@ function Leg({ side, room, threads, partnership }: Props) {
         side,
         meta,
         partnership,
-        canEdit: permission === 'edit',
-        canGiveFeedback: permission === 'edit' || permission === 'comment',
+        canEdit,
+        canGiveFeedback: canEdit || permission === 'comment',
         prompts,
+        readerLanguages,
+        open: setOpenId,
+        remove: removals.remove,
+        announce: setAnnouncement,
       },
-    [meta, room.doc, side, partnership, permission, prompts],
+    [
+      meta,
+      room.doc,
+      side,
+      partnership,
+      canEdit,
+      permission,
+      prompts,
+      readerLanguages,
+      removals.remove,
+    ],
   );
   if (!isReady || !scope || !meta) return <p>{t('loading')}</p>;
-  const shown = items.filter((item) => keepItem(item, filter, you.side));
+  const hidden = new Set(removals.pending.map((i) => i.id));
+  const shown = items.filter((item) => !hidden.has(item.id) && keepItem(item, filter, you.side));
+  const openItem = items.find((i) => i.id === openId && !hidden.has(i.id)) ?? null;
+  const closeSheet = () => setOpenId(null);
+  const titleOf = (item: Item) => readTitle(item.title, readerLanguages).text || t('untitled');
 
   return (
     <LegContext.Provider value={scope}>
       <ThreadsContext.Provider value={comments.scope}>
         <article className="leg">
-          <nav className="toolbar">
+          <nav className="toolbar" aria-label={t('nav')}>
             <a href={paths.partnership(partnership.id)}>{t('back')}</a>
             <a href={paths.compareLegs(partnership.id)}>{t('compare.link')}</a>
           </nav>
@@ -108,9 +145,11 @@ function Leg({ side, room, threads, partnership }: Props) {
           <PromptsPanel
             prompts={prompts}
             partnership={partnership}
-            placeOf={(target) =>
-              target.kind === 'item' ? itemPlace(items, target.itemId, i18n.language) : null
-            }
+            placeOf={(target) => {
+              if (target.kind === 'day') return dayLabel(target.date, i18n.language);
+              const item = target.kind === 'item' && items.find((i) => i.id === target.itemId);
+              return item ? titleOf(item) : null;
+            }}
           />
           <LegToolbar
             filter={filter}
@@ -118,28 +157,31 @@ function Leg({ side, room, threads, partnership }: Props) {
             threadFilter={comments.filter}
             onThreadFilter={comments.setFilter}
           />
+          {removals.pending.map((item) => (
+            <div key={item.id} className="undo-bar" role="status">
+              <span>{t('deleted', { title: titleOf(item) })}</span>
+              <button type="button" autoFocus onClick={() => removals.undo(item.id)}>
+                {t('undoDelete')}
+              </button>
+            </div>
+          ))}
           <div className="days">
             {legDates(meta).map((date) => (
-              <DayColumn key={date} date={date} items={itemsOn(shown, date)} />
+              <DayTimeline key={date} date={date} items={itemsOn(shown, date)} />
             ))}
-            <DayColumn
+            <DayTimeline
               date={null}
               items={shown.filter(
                 (i) => i.date === null || i.date < meta.startDate || i.date > meta.endDate,
               )}
             />
           </div>
+          <p className="visually-hidden" aria-live="polite">
+            {announcement}
+          </p>
+          <ItemSheet item={openItem} onClose={closeSheet} />
         </article>
       </ThreadsContext.Provider>
     </LegContext.Provider>
   );
-}
-
-/** An item's title for a prompt naming it: in the reader's language first, else the other. */
-function itemPlace(items: readonly Item[], itemId: string, reader: string): string | null {
-  const item = items.find((i) => i.id === itemId);
-  if (!item) return null;
-  const titles = Object.entries(item.title).filter(([, text]) => text.trim() !== '');
-  const own = titles.find(([lang]) => reader.startsWith(lang) || lang.startsWith(reader));
-  return (own ?? titles[0])?.[1] ?? null;
 }

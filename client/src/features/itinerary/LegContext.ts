@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
-import type { LegMeta } from '@tandem/shared/doc/itinerary';
+import type { Item, LegMeta } from '@tandem/shared/doc/itinerary';
 import type { Side } from '@tandem/shared/people';
 import type { PromptState } from '../../widgets/prompts/usePrompts';
 
@@ -15,6 +15,14 @@ export interface LegScope {
   canEdit: boolean;
   canGiveFeedback: boolean;
   prompts: PromptState[];
+  /** The reader's languages, most wanted first: UI language, then their school's. */
+  readerLanguages: readonly string[];
+  /** Opens an item's sheet (its full form, or its details for the visiting side). */
+  open: (itemId: string) => void;
+  /** Deletes an item, with an undo for some seconds. */
+  remove: (item: Item) => void;
+  /** Says something to screen readers (a polite live region). */
+  announce: (message: string) => void;
 }
 
 export const LegContext = createContext<LegScope | null>(null);

@@ -5,6 +5,7 @@ import { type Item, itineraryTypes, setLegDates } from '@tandem/shared/doc/itine
 import type { Side } from '@tandem/shared/people';
 import { ThreadFilters } from '../../widgets/threads/ThreadFilters';
 import type { ThreadFilter } from '../../widgets/threads/ThreadsContext';
+import { cityOf } from '../../i18n/places';
 import { useLegScope } from './LegContext';
 
 /** Which items show: all, those the other side proposed, those still waiting for a decision. */
@@ -32,28 +33,36 @@ export function LegToolbar({ filter, onFilter, threadFilter, onThreadFilter }: P
     `/api/partnerships/${partnership.id}/itineraries/${side}.ics?audience=${audience}`;
   return (
     <div className="leg-toolbar">
-      <fieldset className="inline-form">
-        <legend>{t('dates.legend', { zone: meta.timeZone })}</legend>
-        <label>
-          {t('dates.start')}
-          <input
-            type="date"
-            value={meta.startDate}
-            readOnly={!canEdit}
-            onChange={(e) => setLegDates(doc, e.target.value, meta.endDate)}
-          />
-        </label>
-        <label>
-          {t('dates.end')}
-          <input
-            type="date"
-            value={meta.endDate}
-            min={meta.startDate}
-            readOnly={!canEdit}
-            onChange={(e) => setLegDates(doc, meta.startDate, e.target.value)}
-          />
-        </label>
-      </fieldset>
+      {canEdit ? (
+        <details className="leg-dates">
+          <summary>{t('dates.summary', { start: meta.startDate, end: meta.endDate })}</summary>
+          <fieldset className="inline-form">
+            <legend>{t('dates.legend', { zone: cityOf(meta.timeZone) })}</legend>
+            <label>
+              {t('dates.start')}
+              <input
+                type="date"
+                value={meta.startDate}
+                onChange={(e) => setLegDates(doc, e.target.value, meta.endDate)}
+              />
+            </label>
+            <label>
+              {t('dates.end')}
+              <input
+                type="date"
+                value={meta.endDate}
+                min={meta.startDate}
+                onChange={(e) => setLegDates(doc, meta.startDate, e.target.value)}
+              />
+            </label>
+          </fieldset>
+        </details>
+      ) : (
+        <p className="hint">
+          {t('dates.summary', { start: meta.startDate, end: meta.endDate })} ·{' '}
+          {t('dates.legend', { zone: cityOf(meta.timeZone) })}
+        </p>
+      )}
       <div className="toolbar">
         <a href={ics('guests')} download>
           {t('ics.guests')}

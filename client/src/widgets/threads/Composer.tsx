@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mentionsIn } from './filterThreads';
 import { useThreadsScope } from './ThreadsContext';
@@ -56,6 +56,7 @@ export function Composer(props: Props) {
       if (member) pick(member.name);
     }
   };
+  const field = useRef<HTMLTextAreaElement>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const text = body.trim();
@@ -63,11 +64,14 @@ export function Composer(props: Props) {
     onSubmit(text, mentionsIn(text, members));
     setBody('');
     setCaret(0);
+    // The button goes disabled with the box emptied: keep the keyboard in the box.
+    field.current?.focus();
   };
 
   return (
     <form className="composer" onSubmit={submit}>
       <textarea
+        ref={field}
         aria-label={label}
         value={body}
         rows={2}

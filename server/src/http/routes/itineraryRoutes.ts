@@ -4,7 +4,9 @@ import { formatRoomName } from '@tandem/shared/doc/documents';
 import {
   addItem,
   isPlainDate,
+  isWallTime,
   ITEM_KINDS,
+  placeByTime,
   readItems,
   readMeta,
   setVote,
@@ -28,6 +30,7 @@ const ProposalBody = z.object({
   kind: z.enum(ITEM_KINDS),
   lang: z.string().min(2).max(35),
   title: z.string().trim().min(1).max(200),
+  start: z.string().refine(isWallTime, 'a time as HH:MM').nullable().optional(),
 });
 
 function legOf(value: string | undefined): Side {
@@ -94,7 +97,9 @@ export function addItineraryRoutes(router: Router, { auth, people, registry }: A
           languages: meta?.languages ?? [proposal.lang],
           proposedBy: member.side,
           status: 'proposed',
+          start: proposal.start ?? null,
         });
+        placeByTime(room.doc, itemId);
       });
       sendJson(res, 201, { id: itemId });
     },
