@@ -97,3 +97,48 @@ test('the home, agreement, comments, versions and signing have no violations', a
     await expectNoViolations(page, 'signing');
   }
 });
+
+test('the itinerary, its sheet and the comparison have no violations, host and visitor', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { a: coordinatorA, b: coordinatorB, id } = await bothCoordinators(browser, server.url);
+  const people = [
+    ['Pat Miller', 'en-US', 'en', 'A', coordinatorA],
+    ['张丽', 'zh-CN', 'zh-Hans', 'B', coordinatorB],
+    ['ليلى حداد', 'ar', 'ar', 'A', coordinatorA],
+  ] as const;
+  const pages: Page[] = [];
+  for (const [name, locale, language, side, coordinator] of people) {
+    const context = await personContext(browser, server.url, name, locale, language);
+    await joinAs(coordinator, context, id, side, 'host-parent');
+    pages.push(await context.newPage());
+  }
+  const [host, visitor] = pages;
+  if (!host || !visitor) throw new Error('no pages');
+  await host.goto(`/p/${id}/itinerary/A`);
+  const day = host.locator('section.day').first();
+  await day.getByRole('button', { name: /^Add to / }).click();
+  await day.getByLabel('New item title').fill('Baseball game');
+  await day.getByLabel('Start time (optional)').fill('09:00');
+  await day.getByRole('button', { name: 'Add', exact: true }).click();
+  await visitor.goto(`/p/${id}/itinerary/A`);
+  const dayB = visitor.locator('section.day').first();
+  await dayB.getByRole('button', { name: /建议一项活动$/ }).click();
+  await dayB.getByLabel('新项目标题').fill('包饺子');
+  await dayB.getByRole('button', { name: '建议', exact: true }).click();
+  await expect(day.locator('li.item-row')).toHaveCount(2);
+
+  for (const page of pages) {
+    await page.goto(`/p/${id}/itinerary/A`);
+    await expect(page.locator('section.day').first().locator('li.item-row')).toHaveCount(2);
+    await expectNoViolations(page, 'itinerary');
+    await page.locator('section.day').first().locator('.item-open').first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expectNoViolations(page, 'item sheet');
+    await page.keyboard.press('Escape');
+    await page.goto(`/p/${id}/itineraries`);
+    await expect(page.locator('.compare-days')).toBeVisible();
+    await expectNoViolations(page, 'comparison');
+  }
+});
