@@ -107,6 +107,12 @@ test('host parents on both sides shape a leg together', async ({ browser }) => {
   await expect(suggestion).toContainText('(only in Simplified Chinese so far)');
   await expect(suggestion).toContainText('Suggested by 杭州第二中学');
   await suggestion.getByRole('button', { name: 'Accept' }).click();
+  // Its prompt names the item and the day and says what to do; the badge shows no rule code.
+  await a.locator('#prompts > summary').click();
+  await expect(
+    a.locator('.prompt[data-prompt="R-language-missing"]').filter({ hasText: '书法工作坊' }),
+  ).toContainText(/“书法工作坊” on \w+ \d+ has no English title yet: open it and add one\./);
+  await expect(suggestion.locator('.prompt-marker')).not.toHaveAttribute('title', /R-/);
   await expect(secondDayB.locator('li.item-row')).toContainText('已接受');
 
   // Deleting asks nothing but can be undone for a few seconds.

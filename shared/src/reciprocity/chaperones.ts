@@ -1,6 +1,6 @@
 import { readItems } from '../doc/itinerary';
 import { SIDES } from '../people';
-import { prompt, type Rule } from './prompt';
+import { itemParams, prompt, type Rule } from './prompt';
 
 /** R-chaperones (P18, P23): a group event without a teacher or without a host-parent chaperone. */
 export const chaperonesRule: Rule = ({ legs, members }) => {
@@ -21,7 +21,7 @@ export const chaperonesRule: Rule = ({ legs, members }) => {
           prompt(
             'R-chaperones',
             { kind: 'item', leg, itemId: item.id },
-            { staff: hasStaff ? 1 : 0, parent: hasParent ? 1 : 0 },
+            { ...itemParams(item), staff: hasStaff ? 1 : 0, parent: hasParent ? 1 : 0 },
           ),
         ];
       });

@@ -39,7 +39,13 @@ export const freeTimeRule: Rule = ({ legs }) =>
         prompt(
           'R-free-time',
           { kind: 'day', leg, date },
-          { date, hours, hasFree: hasFree ? 1 : 0 },
+          {
+            date,
+            hours,
+            hasFree: hasFree ? 1 : 0,
+            // What to do: add free time, shorten the day, or both.
+            context: hours <= MAX_HOURS ? 'noFree' : hasFree ? 'long' : 'longNoFree',
+          },
         ),
       ];
     });

@@ -5,7 +5,7 @@ import { readList } from '../doc/answers';
 import { clauseStates } from '../doc/clauseStatus';
 import { readItems, readMeta } from '../doc/itinerary';
 import { SIDES } from '../people';
-import { type Prompt, prompt, type Rule } from './prompt';
+import { itemParams, type Prompt, prompt, type Rule } from './prompt';
 
 /**
  * R-drift and R-language-missing (P10): one version of a clause changed after both were last
@@ -39,7 +39,7 @@ export const languagesRule: Rule = ({ agreement, status, legs }) => {
           prompt(
             'R-language-missing',
             { kind: 'item', leg, itemId: item.id },
-            { language: missing },
+            { ...itemParams(item), language: missing },
             'warning',
           ),
         );

@@ -36,8 +36,16 @@ describe('R-free-time (P20)', () => {
       { id: 'b', start: '13:00', end: '18:30' },
     ]);
     expect(freeTimeRule(input({ legs: { A: null, B: busy } }))).toMatchObject([
-      { key: 'R-free-time:B/2027-08-01', params: { hours: 9.5 } },
+      { key: 'R-free-time:B/2027-08-01', params: { hours: 9.5, context: 'longNoFree' } },
     ]);
+    // A short day without free time says only that; a long one with free time, only that.
+    const short = legDoc('B', [{ id: 'a', start: '09:00', end: '10:00' }]);
+    expect(freeTimeRule(input({ legs: { A: null, B: short } }))[0]?.params.context).toBe('noFree');
+    const long = legDoc('B', [
+      { id: 'a', start: '07:00', end: '17:30' },
+      { id: 'b', kind: 'free-time' },
+    ]);
+    expect(freeTimeRule(input({ legs: { A: null, B: long } }))[0]?.params.context).toBe('long');
     const balanced = legDoc('B', [
       { id: 'a', start: '09:00', end: '12:00' },
       { id: 'b', kind: 'host-family' },
@@ -70,6 +78,9 @@ describe('R-chaperones (P18, P23)', () => {
     ]);
     setChaperones(doc, 'game', ['t']);
     expect(chaperonesRule(input({ legs: { A: doc, B: null }, members }))[0]?.params).toEqual({
+      item: 'Item 0',
+      date: '2027-07-01',
+      context: 'item',
       staff: 1,
       parent: 0,
     });
@@ -111,6 +122,9 @@ describe('R-language-missing on items, and R-sensitive', () => {
     expect(sensitiveRule(input({ legs: { A: doc, B: null } }))).toEqual([]);
     setItemField(doc, 'x', 'place', 'Mei needs her asthma inhaler');
     expect(sensitiveRule(input({ legs: { A: doc, B: null } }))[0]?.params).toEqual({
+      item: 'Zoo',
+      date: '2027-07-01',
+      context: 'item',
       kinds: 'health',
     });
   });

@@ -79,3 +79,17 @@ export function prompt(
               : 'agreement';
   return { id, key: `${id}:${where}${detail ? `:${detail}` : ''}`, severity, target, params };
 }
+
+/**
+ * How an item prompt names its item and day (the message's `item` and `date`, and its context:
+ * `item` with a day, `itemUndated` without): the title in the first language that has one.
+ */
+export function itemParams(item: {
+  title: Record<string, string>;
+  date: string | null;
+}): Record<string, string> {
+  const name = Object.values(item.title).find((t) => t.trim() !== '') ?? '';
+  return item.date
+    ? { item: name, date: item.date, context: 'item' }
+    : { item: name, context: 'itemUndated' };
+}

@@ -2,7 +2,7 @@ import { getClauseText, languagesOf, listClauses } from '../doc/agreement';
 import { plainText } from '../doc/fingerprint';
 import { itemFreeText, readItems } from '../doc/itinerary';
 import { SIDES } from '../people';
-import { prompt, type Rule } from './prompt';
+import { itemParams, prompt, type Rule } from './prompt';
 
 /**
  * R-sensitive (P23): free text that looks like it holds sensitive personal data. Drafts,
@@ -76,7 +76,11 @@ export const sensitiveRule: Rule = ({ agreement, legs }) => {
       const kinds = sensitiveKinds(itemFreeText(item));
       if (kinds.length > 0) {
         prompts.push(
-          prompt('R-sensitive', { kind: 'item', leg, itemId: item.id }, { kinds: kinds.join(',') }),
+          prompt(
+            'R-sensitive',
+            { kind: 'item', leg, itemId: item.id },
+            { ...itemParams(item), kinds: kinds.join(',') },
+          ),
         );
       }
     }
