@@ -105,6 +105,15 @@ describe('itinerary legs', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+    // The families' language is one of the leg's; any other is refused, not replaced.
+    const inChinese = await fetch(`${base}${leg}.pdf?language=zh-Hans`, {
+      headers: { Cookie: parentA.cookie },
+    });
+    expect(inChinese.status).toBe(200);
+    const inKlingon = await fetch(`${base}${leg}.pdf?language=tlh`, {
+      headers: { Cookie: parentA.cookie },
+    });
+    expect(inKlingon.status).toBe(400);
     const outsider = (await twoSchools(base)).coordinatorA;
     expect(
       (await fetch(`${base}${leg}.pdf`, { headers: { Cookie: outsider.cookie } })).status,

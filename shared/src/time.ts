@@ -137,3 +137,8 @@ export function meetingsAhead(slot: MonthlySlot, now: number, count: number): nu
   }
   return meetings;
 }
+
+/** "Los Angeles" from `America/Los_Angeles`: the city tzdata names the zone after. */
+export function cityOf(zone: string): string {
+  return (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
+}

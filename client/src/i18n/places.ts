@@ -15,10 +15,9 @@ export function offsetOf(zone: string, uiLanguage: string, at: Date): string {
   return format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
 
-/** "Los Angeles" from `America/Los_Angeles`: the city tzdata names the zone after. */
-export function cityOf(zone: string): string {
-  return (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
-}
+import { cityOf } from '@tandem/shared/time';
+
+export { cityOf };
 
 /** A zone as people say it, "Madrid (GMT+1)"; the pickers add the country. */
 export function timeZoneLabel(zone: string, uiLanguage: string, at = new Date()): string {

@@ -4,7 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, type LegMeta, readItems, seedLeg } from '@tandem/shared/doc/itinerary';
+import {
+  addItem,
+  itemText,
+  type LegMeta,
+  readItems,
+  seedLeg,
+  setItemField,
+} from '@tandem/shared/doc/itinerary';
 import { familyItineraryPdf } from './familyItinerary';
 import { inkOnFirstPage } from '../../test/ink';
 
@@ -16,7 +23,12 @@ const meta: LegMeta = {
   languages: ['en', 'zh-Hans'],
 };
 
-async function pdfWith(title: Record<string, string>, leg: LegMeta = meta): Promise<string> {
+async function pdfWith(
+  title: Record<string, string>,
+  leg: LegMeta = meta,
+  language = leg.languages[1] ?? 'en',
+  change: (doc: Y.Doc) => void = () => undefined,
+): Promise<string> {
   const doc = new Y.Doc();
   seedLeg(doc, leg);
   addItem(doc, {
@@ -39,11 +51,13 @@ async function pdfWith(title: Record<string, string>, leg: LegMeta = meta): Prom
     proposedBy: 'A',
     status: 'proposed',
   });
+  change(doc);
   const pdf = await familyItineraryPdf({
     meta: leg,
     items: readItems(doc),
     host: '杭州第二中学',
     guests: 'Lincoln High School',
+    language,
   });
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-pdf-')), 'leg.pdf');
   fs.writeFileSync(file, pdf);
@@ -51,19 +65,34 @@ async function pdfWith(title: Record<string, string>, leg: LegMeta = meta): Prom
 }
 
 describe("the families' PDF", () => {
-  it('holds the agreed plan in both languages, Chinese included, and no drafts', async () => {
-    const file = await pdfWith({
-      en: 'Longjing tea fields',
-      'zh-Hans': '龙井茶园参观与采茶体验活动',
+  it('holds the agreed plan in the family’s language, Chinese included, and no drafts', async () => {
+    const title = { en: 'Longjing tea fields', 'zh-Hans': '龙井茶园参观与采茶体验活动' };
+    const chinese = execFileSync('pdftotext', ['-layout', await pdfWith(title), '-']).toString();
+    expect(chinese).toContain('杭州第二中学');
+    expect(chinese).toContain('龙井茶园参观与采茶体验活动');
+    expect(chinese).not.toContain('Longjing tea fields');
+    expect(chinese).toContain('09:00–11:00');
+    expect(chinese).toContain('2027年8月1日');
+    expect(chinese).not.toContain('Draft idea');
+    const english = await pdfWith(title, meta, 'en');
+    const text = execFileSync('pdftotext', ['-layout', english, '-']).toString();
+    expect(text).toContain('Longjing tea fields');
+    expect(text).not.toContain('龙井茶园');
+    expect(text).toContain('August 1, 2027');
+    expect(text).toContain('No plans: time with the host family.');
+  });
+
+  it('marks a title missing in the family’s language, and prints meeting point and notes', async () => {
+    const file = await pdfWith({ en: '', 'zh-Hans': '春节包饺子' }, meta, 'en', (doc) => {
+      setItemField(doc, 'a', 'place', 'School gate, 8:45');
+      itemText(doc, 'a', 'notes', 'en')?.insert(0, 'Bring an apron.');
     });
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
-    expect(text).toContain('杭州第二中学');
-    expect(text).toContain('龙井茶园参观与采茶体验活动');
-    expect(text).toContain('Longjing tea fields');
-    expect(text).toContain('09:00–11:00');
-    expect(text).toContain('2027年8月1日');
-    expect(text).toContain('No plans: time with the host family.');
-    expect(text).not.toContain('Draft idea');
+    expect(text).toContain('春节包饺子');
+    expect(text).toContain('(only in Simplified Chinese so far)');
+    expect(text).toContain('All times are local to Shanghai.');
+    expect(text).toContain('Meeting point: School gate, 8:45');
+    expect(text).toContain('Notes: Bring an apron.');
     expect(execFileSync('pdffonts', [file]).toString()).toContain('NotoSansSC');
   });
 

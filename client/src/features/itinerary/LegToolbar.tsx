@@ -5,6 +5,7 @@ import { type Item, itineraryTypes, setLegDates } from '@tandem/shared/doc/itine
 import type { Side } from '@tandem/shared/people';
 import { ThreadFilters } from '../../widgets/threads/ThreadFilters';
 import type { ThreadFilter } from '../../widgets/threads/ThreadsContext';
+import { languageName } from '../../i18n/languageName';
 import { cityOf } from '../../i18n/places';
 import { useLegScope } from './LegContext';
 
@@ -26,7 +27,7 @@ interface Props {
 
 /** The leg's dates and zone, calendar downloads, filters, and undo of one's own changes. */
 export function LegToolbar({ filter, onFilter, threadFilter, onThreadFilter }: Props) {
-  const { t } = useTranslation('itinerary');
+  const { t, i18n } = useTranslation('itinerary');
   const { doc, side, meta, partnership, canEdit } = useLegScope();
   const undo = useOwnUndo(doc, canEdit);
   const ics = (audience: string) =>
@@ -70,9 +71,15 @@ export function LegToolbar({ filter, onFilter, threadFilter, onThreadFilter }: P
         <a href={ics('chaperones')} download>
           {t('ics.chaperones')}
         </a>
-        <a href={`/api/partnerships/${partnership.id}/itineraries/${side}.pdf`} download>
-          {t('pdfLink')}
-        </a>
+        {meta.languages.map((language) => (
+          <a
+            key={language}
+            href={`/api/partnerships/${partnership.id}/itineraries/${side}.pdf?language=${encodeURIComponent(language)}`}
+            download
+          >
+            {t('pdfLinkIn', { language: languageName(language, i18n.language) })}
+          </a>
+        ))}
         <label className="field-inline">
           {t('filter.label')}
           <select

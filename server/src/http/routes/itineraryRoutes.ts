@@ -39,6 +39,18 @@ function legOf(value: string | undefined): Side {
   return side.data;
 }
 
+/**
+ * The language of a family PDF: `?language=` when it is one of the leg's, else the caller's
+ * school's, else the leg's first. Anything else is refused, not silently replaced.
+ */
+function familyLanguage(url: string | undefined, languages: readonly string[], own: string) {
+  const asked = new URL(url ?? '/', 'http://localhost').searchParams.get('language');
+  if (asked !== null && !languages.includes(asked)) {
+    throw new AppError(ErrorCode.BAD_REQUEST, `language is one of ${languages.join(', ')}.`);
+  }
+  return asked ?? (languages.includes(own) ? own : (languages[0] ?? own));
+}
+
 /** Visiting-side feedback needs at least comment rights on the leg (P19). */
 function requireFeedbackRight(member: Member, side: Side): void {
   if (permissionFor(member.role, member.side, `itinerary.${side}`) === 'read') {
@@ -108,7 +120,7 @@ export function addItineraryRoutes(router: Router, { auth, people, registry }: A
   router.add('GET', '/api/partnerships/:id/itineraries/:side.pdf', async ({ req, res, params }) => {
     const id = params.id ?? '';
     const side = legOf(params.side);
-    await auth.requireMember(req, id);
+    const { member } = await auth.requireMember(req, id);
     const partnership = await people.getPartnership(id);
     const leg = await registry.withRoom(roomOf(id, side), (room) => ({
       meta: readMeta(room.doc),
@@ -118,6 +130,11 @@ export function addItineraryRoutes(router: Router, { auth, people, registry }: A
     const pdf = await renderFamilyItinerary({
       meta: leg.meta,
       items: leg.items,
+      language: familyLanguage(
+        req.url,
+        leg.meta.languages,
+        partnership.sides[member.side].language,
+      ),
       host: partnership.sides[side].name,
       guests: partnership.sides[side === 'A' ? 'B' : 'A'].name,
     });
