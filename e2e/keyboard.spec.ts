@@ -173,3 +173,56 @@ test('two schools write, discuss, agree and sign the agreement by keyboard', asy
   await expect(a.getByRole('heading', { name: 'Signed by both schools' })).toBeVisible();
   await expect(b.getByRole('heading', { name: '两校均已签署' })).toBeVisible();
 });
+
+test('host parents plan a leg and the visiting family weighs in, by keyboard', async ({
+  browser,
+}) => {
+  const { a: coordinatorA, b: coordinatorB, id } = await bothCoordinators(browser, server.url);
+  const contextA = await personContext(browser, server.url, 'Pat Miller', 'en-US', 'en');
+  await joinAs(coordinatorA, contextA, id, 'A', 'host-parent');
+  const contextB = await personContext(browser, server.url, '张丽', 'zh-CN', 'zh-Hans');
+  await joinAs(coordinatorB, contextB, id, 'B', 'host-parent');
+  const a = await contextA.newPage();
+  const b = await contextB.newPage();
+  await a.goto(`/p/${id}/itinerary/A`);
+  await b.goto(`/p/${id}/itinerary/A`);
+
+  const day = a.locator('section.day').first();
+  await press(a, day.getByRole('button', { name: /^Add to / }));
+  await expect(day.getByLabel('New item title')).toBeFocused();
+  await a.keyboard.type('Baseball game');
+  await a.keyboard.press('Tab');
+  await a.keyboard.type('0900AM');
+  await a.keyboard.press('Enter');
+  const row = day.locator('li.item-row');
+  await expect(row).toContainText('09:00');
+  await expect(day.getByLabel('New item title')).toBeFocused();
+  await a.keyboard.press('Escape');
+
+  // The sheet opens with Enter, takes focus, and gives it back on Escape.
+  await press(a, row.locator('.item-open'));
+  const sheet = a.getByRole('dialog', { name: 'Baseball game' });
+  await typeInto(a, sheet.getByLabel('Place or meeting point'), 'Stadium gate');
+  await press(a, sheet.getByRole('checkbox', { name: 'Pat Miller (Host parent)' }), 'Space');
+  await a.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+  await expect(row.locator('.item-open')).toBeFocused();
+  await expect(row).toContainText('with Pat Miller');
+
+  // A keyboard move to the next day keeps focus on the item.
+  await press(a, row.getByRole('button', { name: 'Move “Baseball game”' }), 'PageDown');
+  const moved = a.locator('section.day').nth(1).locator('li.item-row');
+  await expect(moved.getByRole('button', { name: 'Move “Baseball game”' })).toBeFocused();
+
+  // The visiting family votes and suggests.
+  const rowB = b.locator('section.day').nth(1).locator('li.item-row');
+  await press(b, rowB.getByRole('button', { name: '同意 · 0' }));
+  await expect(moved).toContainText('1 yes');
+  const dayB = b.locator('section.day').first();
+  await press(b, dayB.getByRole('button', { name: /建议一项活动$/ }));
+  await b.keyboard.type('包饺子');
+  await b.keyboard.press('Enter');
+  const suggestion = day.locator('li.item-row', { hasText: '包饺子' });
+  await press(a, suggestion.getByRole('button', { name: 'Accept' }));
+  await expect(dayB.locator('li.item-row')).toContainText('已接受');
+});
