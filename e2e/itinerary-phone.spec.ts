@@ -78,6 +78,9 @@ test('a host parent plans a day by tapping, and the visiting family weighs in', 
   await expect(day.locator('.item-title')).toHaveText(plan.map(([, title]) => title ?? ''));
   const box = await day.boundingBox();
   expect(box?.height ?? Infinity).toBeLessThanOrEqual(1.3 * 844);
+  // The first day starts on the first screen, prompts and tools folded above it.
+  await a.evaluate(() => window.scrollTo(0, 0));
+  expect((await day.boundingBox())?.y ?? Infinity).toBeLessThan(844);
   expect(await smallTargets(a)).toEqual([]);
 
   const phoneB = await browser.newContext({
@@ -90,6 +93,8 @@ test('a host parent plans a day by tapping, and the visiting family weighs in', 
   await b.goto(`/p/${id}/itinerary/A`);
   const dayB = b.locator('section.day').first();
   await expect(dayB.locator('li.item-row')).toHaveCount(6);
+  expect(await smallTargets(b)).toEqual([]);
+  await b.locator('#prompts > summary').tap();
   expect(await smallTargets(b)).toEqual([]);
   // A vote is one tap on the row; a suggestion is a tap, the words, and a tap.
   await dayB.locator('li.item-row').nth(4).getByRole('button', { name: '同意 · 0' }).tap();

@@ -135,6 +135,7 @@ test('host parents on both sides shape a leg together', async ({ browser }) => {
 
   // The families' calendar, parsed by an independent iCalendar implementation.
   const download = a.waitForEvent('download');
+  await a.getByText('Calendars and printable programme').click();
   await a.getByRole('link', { name: 'Calendar for students and families (.ics)' }).click();
   const file = await (await download).path();
   const calendar = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')) as unknown[]);

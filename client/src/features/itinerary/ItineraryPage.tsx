@@ -123,6 +123,10 @@ function Leg({ side, room, threads, partnership }: Props) {
   const shown = items.filter((item) => !hidden.has(item.id) && keepItem(item, filter, you.side));
   const openItem = items.find((i) => i.id === openId && !hidden.has(i.id)) ?? null;
   const closeSheet = () => setOpenId(null);
+  // Items off the leg's dates (none, or moved out by new dates) wait apart, only when there are any.
+  const unscheduled = shown.filter(
+    (i) => i.date === null || i.date < meta.startDate || i.date > meta.endDate,
+  );
   const titleOf = (item: Item) => readTitle(item.title, readerLanguages).text || t('untitled');
 
   return (
@@ -169,12 +173,7 @@ function Leg({ side, room, threads, partnership }: Props) {
             {legDates(meta).map((date) => (
               <DayTimeline key={date} date={date} items={itemsOn(shown, date)} />
             ))}
-            <DayTimeline
-              date={null}
-              items={shown.filter(
-                (i) => i.date === null || i.date < meta.startDate || i.date > meta.endDate,
-              )}
-            />
+            {unscheduled.length > 0 && <DayTimeline date={null} items={unscheduled} />}
           </div>
           <p className="visually-hidden" aria-live="polite">
             {announcement}

@@ -64,22 +64,32 @@ export function LegToolbar({ filter, onFilter, threadFilter, onThreadFilter }: P
           {t('dates.legend', { zone: cityOf(meta.timeZone) })}
         </p>
       )}
+      <details className="downloads">
+        <summary>{t('downloads')}</summary>
+        <ul className="plain-list">
+          <li>
+            <a href={ics('guests')} download>
+              {t('ics.guests')}
+            </a>
+          </li>
+          <li>
+            <a href={ics('chaperones')} download>
+              {t('ics.chaperones')}
+            </a>
+          </li>
+          {meta.languages.map((language) => (
+            <li key={language}>
+              <a
+                href={`/api/partnerships/${partnership.id}/itineraries/${side}.pdf?language=${encodeURIComponent(language)}`}
+                download
+              >
+                {t('pdfLinkIn', { language: languageName(language, i18n.language) })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </details>
       <div className="toolbar">
-        <a href={ics('guests')} download>
-          {t('ics.guests')}
-        </a>
-        <a href={ics('chaperones')} download>
-          {t('ics.chaperones')}
-        </a>
-        {meta.languages.map((language) => (
-          <a
-            key={language}
-            href={`/api/partnerships/${partnership.id}/itineraries/${side}.pdf?language=${encodeURIComponent(language)}`}
-            download
-          >
-            {t('pdfLinkIn', { language: languageName(language, i18n.language) })}
-          </a>
-        ))}
         <label className="field-inline">
           {t('filter.label')}
           <select
