@@ -1,5 +1,17 @@
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { precompressDir } from './server/src/http/precompress';
+
+/** Brotli and gzip copies of the built client, which the server sends as they are. */
+const precompress = (): Plugin => ({
+  name: 'tandem-precompress',
+  apply: 'build',
+  closeBundle() {
+    precompressDir(path.resolve(__dirname, 'client/dist'));
+  },
+});
 
 /** Integration tests that run on PostgreSQL too: everything that reads or writes storage. */
 const POSTGRES_SUITE = [
@@ -11,7 +23,7 @@ const POSTGRES_SUITE = [
 /** Builds the client (client/ → client/dist) and configures Vitest for every workspace. */
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

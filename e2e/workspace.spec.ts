@@ -140,3 +140,21 @@ test('the formatting toolbar formats for both schools and is one Tab stop', asyn
   // Readers get no toolbar.
   await expect(partner.getByRole('toolbar', { name: /英语/ })).toHaveCount(0);
 });
+
+test('the browser gets the client compressed', async ({ browser }) => {
+  const { a, id } = await bothCoordinators(browser, server.url);
+  const page = await a.newPage();
+  const encodings: string[] = [];
+  page.on('response', (response) => {
+    const headers = response.headers();
+    // Files under 1 KiB are sent as they are: compressing them saves nothing.
+    const isSmall = Number(headers['content-length']) < 1024;
+    if (/\.(js|css)$/.test(new URL(response.url()).pathname) && !isSmall) {
+      encodings.push(headers['content-encoding'] ?? 'none');
+    }
+  });
+  await page.goto(`/p/${id}/agreement`);
+  await expect(page.locator('li.clause').first()).toBeVisible();
+  expect(encodings.length).toBeGreaterThan(0);
+  for (const encoding of encodings) expect(['br', 'gzip']).toContain(encoding);
+});

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
+import { COMPRESSIBLE, acceptedEncoding } from './precompress';
 import { sendError } from './respond';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -13,12 +14,14 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
   '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
  * Serves the built client from `root`. Unknown paths get index.html (the client routes);
- * hashed files under /assets are cached for good.
+ * hashed files under /assets are cached for good; text files go out in the build's brotli or
+ * gzip copy when the browser accepts it.
  */
 export function serveClient(root: string): (req: IncomingMessage, res: ServerResponse) => void {
   const index = path.join(root, 'index.html');
@@ -44,15 +47,25 @@ export function serveClient(root: string): (req: IncomingMessage, res: ServerRes
       return;
     }
     const isHashed = target !== index && pathname?.startsWith('/assets/') === true;
+    const extension = path.extname(target);
+    // The build's precompressed copy (precompress.ts) when the browser takes its encoding.
+    const encoding = COMPRESSIBLE.has(extension)
+      ? acceptedEncoding(req.headers['accept-encoding'])
+      : null;
+    const encoded = encoding && isFile(target + encoding.suffix) ? encoding : null;
+    const body = encoded ? target + encoded.suffix : target;
     res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
+      'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
       'Cache-Control': isHashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Content-Length': fs.statSync(body).size,
+      ...(COMPRESSIBLE.has(extension) ? { Vary: 'Accept-Encoding' } : {}),
+      ...(encoded ? { 'Content-Encoding': encoded.name } : {}),
     });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    fs.createReadStream(target).pipe(res);
+    fs.createReadStream(body).pipe(res);
   };
 }
 
