@@ -103,7 +103,7 @@ test('the presence count counts people in this document, not tabs or other pages
   await elsewhere.goto(`/p/${id}/itinerary/B`);
   await expect(first.locator('.presence')).toHaveText('1 person here');
   await partner.goto(`/p/${id}/agreement`);
-  await expect(first.locator('.presence')).toHaveText('2 people here');
+  await expect(first.locator('.presence')).toHaveText('2 people here', { timeout: 15_000 });
   await expect(partner.locator('.presence')).toHaveText('此处有 2 人');
   await partner.close();
   await expect(first.locator('.presence')).toHaveText('1 person here');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precompressDir } from '../src/http/precompress';
+import { sendJson } from '../src/http/respond';
 import { serveClient } from '../src/http/staticFiles';
 
 /** A response as it crossed the wire: headers and the undecoded body. */
@@ -91,5 +92,33 @@ describe('the built client goes out compressed', () => {
     expect(Number(head.headers['content-length'])).toBe(
       fs.statSync(path.join(root, 'assets', 'app-1a2b.js.br')).size,
     );
+  });
+});
+
+describe('API answers above a size go compressed', () => {
+  let server: http.Server;
+  let port: number;
+  const big = { members: Array.from({ length: 200 }, (_, i) => ({ id: `m${i}`, name: '王波' })) };
+  beforeAll(async () => {
+    server = http.createServer((req, res) =>
+      sendJson(res, 200, req.url === '/small' ? { ok: true } : big),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => server.close());
+
+  it('compresses large JSON as accepted and leaves small JSON and other clients alone', async () => {
+    const br = await get(port, '/big', { 'Accept-Encoding': 'br, gzip' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(zlib.brotliDecompressSync(br.body).toString())).toEqual(big);
+    const gzip = await get(port, '/big', { 'Accept-Encoding': 'gzip' });
+    expect(JSON.parse(zlib.gunzipSync(gzip.body).toString())).toEqual(big);
+    const plain = await get(port, '/big');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(plain.body.toString())).toEqual(big);
+    const small = await get(port, '/small', { 'Accept-Encoding': 'br' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.headers.vary).toBe('Accept-Encoding');
   });
 });

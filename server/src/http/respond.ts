@@ -1,16 +1,36 @@
+import zlib from 'node:zlib';
 import type { ServerResponse } from 'node:http';
 import type { AppError, ErrorBody } from '@tandem/shared/errors';
+import { acceptedEncoding } from './precompress';
 
 /** Sends a JSON answer. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body);
+  const json = Buffer.from(JSON.stringify(body));
+  // Larger answers (a partnership, the inbox, versions) go compressed when the client accepts it.
+  const encoding =
+    json.length >= COMPRESS_JSON_FROM
+      ? acceptedEncoding(res.req?.headers['accept-encoding'])
+      : null;
+  const sent =
+    encoding?.name === 'br'
+      ? zlib.brotliCompressSync(json, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 },
+        })
+      : encoding?.name === 'gzip'
+        ? zlib.gzipSync(json)
+        : json;
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(json),
+    'Content-Length': sent.length,
     'Cache-Control': 'no-store',
+    Vary: 'Accept-Encoding',
+    ...(encoding ? { 'Content-Encoding': encoding.name } : {}),
   });
-  res.end(json);
+  res.end(sent);
 }
+
+/** JSON smaller than this goes as it is: compressing it would save less than it costs. */
+const COMPRESS_JSON_FROM = 1024;
 
 /** Sends `{ error: { code, message } }` with the error's status. */
 export function sendError(res: ServerResponse, error: AppError): void {
