@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ICAL from 'ical.js';
 import { expect, test } from '@playwright/test';
-import { personContext, bothCoordinators } from './support/people';
+import { bothCoordinators, joinAs, personContext } from './support/people';
 import { TestServer } from './support/server';
 
 /**
@@ -28,12 +28,8 @@ test('host parents on both sides shape a leg together', async ({ browser }) => {
     locale: string,
     lang: string,
   ) => {
-    const invite = await coordinator.request.post(`/api/partnerships/${id}/invites`, {
-      data: { side, role: 'host-parent' },
-    });
-    const { token } = (await invite.json()) as { token: string };
     const context = await personContext(browser, server.url, name, locale, lang);
-    await context.request.post(`/api/invites/${token}/accept`);
+    await joinAs(coordinator, context, id, side, 'host-parent');
     return context.newPage();
   };
   const a = await hostParent(coordinatorA, 'A', 'Pat Miller', 'en-US', 'en');
