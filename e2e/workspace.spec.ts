@@ -97,14 +97,18 @@ test('the presence count counts people in this document, not tabs or other pages
   const partner = await b.newPage();
   const elsewhere = await b.newPage();
   await first.goto(`/p/${id}/agreement`);
+  // The first visit loads the agreement's code and syncs its three documents: give it time.
+  await expect(first.locator('li.clause')).toHaveCount(12, { timeout: 20_000 });
   await expect(first.locator('.presence')).toHaveText('1 person here');
   // The same person in a second tab, and the partner on the itinerary: still one here.
   await second.goto(`/p/${id}/agreement`);
   await elsewhere.goto(`/p/${id}/itinerary/B`);
+  await expect(second.locator('.presence')).toHaveText('1 person here', { timeout: 20_000 });
+  await expect(elsewhere.locator('.day').first()).toBeVisible({ timeout: 20_000 });
   await expect(first.locator('.presence')).toHaveText('1 person here');
   await partner.goto(`/p/${id}/agreement`);
-  await expect(first.locator('.presence')).toHaveText('2 people here', { timeout: 15_000 });
-  await expect(partner.locator('.presence')).toHaveText('此处有 2 人');
+  await expect(first.locator('.presence')).toHaveText('2 people here', { timeout: 20_000 });
+  await expect(partner.locator('.presence')).toHaveText('此处有 2 人', { timeout: 20_000 });
   await partner.close();
   await expect(first.locator('.presence')).toHaveText('1 person here');
 });
