@@ -81,9 +81,14 @@ export interface Config {
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
-/** Parses the environment; throws naming every bad variable, so a bad start fails fast. */
+/**
+ * Parses the environment; throws naming every bad variable, so a bad start fails fast. A
+ * variable set to the empty string counts as unset (`DATABASE_URL= npm start`).
+ */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = Env.safeParse(env);
+  const parsed = Env.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment: ${problems.join('; ')}`);

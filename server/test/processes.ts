@@ -56,3 +56,23 @@ export function kill9(child: ChildProcess): Promise<void> {
   child.kill('SIGKILL');
   return done;
 }
+
+/** Runs one of the operator's commands (`server/src/<script>`) as `npm run` would. */
+export function runCommand(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', `server/src/${script}`, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}

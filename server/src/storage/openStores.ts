@@ -11,6 +11,7 @@ import { PgThreadReadStore } from './postgres/PgThreadReadStore';
 import { PgVersionStore } from './postgres/PgVersionStore';
 import { checkpointInWorker } from './sqlite/checkpoints';
 import { openDatabase } from './sqlite/database';
+import { claimDataDir } from './sqlite/dataDirLock';
 import { SqliteDocumentStore } from './sqlite/SqliteDocumentStore';
 import { SqlitePeopleStore } from './sqlite/SqlitePeopleStore';
 import { createSqliteSigningStore } from './sqlite/SqliteSigningStore';
@@ -56,6 +57,7 @@ export async function openStores(
     };
   }
   const db = openDatabase(dataDir);
+  const releaseDataDir = claimDataDir(dataDir);
   const stopCheckpoints = checkpointInWorker(db, 2_000, log);
   return {
     engine: 'sqlite',
@@ -68,6 +70,7 @@ export async function openStores(
     close: async () => {
       await stopCheckpoints();
       db.close();
+      releaseDataDir();
     },
   };
 }

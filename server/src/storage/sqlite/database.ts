@@ -165,12 +165,20 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 /** Opens (creating if needed) the SQLite database in `dataDir` and brings its schema up to date. */
+/** How many migrations this code knows: a database past it was written by a newer Tandem. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The installation's SQLite file in its data folder. */
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, 'tandem.sqlite');
+}
+
 export function openDatabase(dataDir: string): Database.Database {
   // The database holds password and session hashes and signers' addresses: only the server's
   // own user may read it. SQLite gives its -wal and -shm files the database file's mode.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   fs.chmodSync(dataDir, 0o700);
-  const file = path.join(dataDir, 'tandem.sqlite');
+  const file = databaseFile(dataDir);
   fs.closeSync(fs.openSync(file, 'a', 0o600));
   fs.chmodSync(file, 0o600);
   const db = new Database(file);
