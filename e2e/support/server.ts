@@ -53,6 +53,8 @@ export class TestServer {
         PORT: String(this.port),
         DATA_DIR: this.dataDir,
         SIGNUPS_PER_ADDRESS_PER_HOUR: '1000',
+        // The start is read from the log's "listening on" line.
+        LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -61,6 +61,7 @@ export async function startTandem(
         DATA_DIR: dataDir,
         MAX_CONNECTIONS_PER_MEMBER: '100000',
         MAX_CONNECTIONS_PER_MEMBER_ROOM: '100000',
+        LOG_LEVEL: 'info',
         ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -37,6 +37,10 @@ const Env = z.object({
     .int()
     .min(1)
     .default(DEFAULT_SYNC_LIMITS.connectionsPerMember),
+  /** pino's level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Turns on GET /metrics for a scraper that sends it as a bearer token. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   MAX_CONNECTIONS_PER_MEMBER_ROOM: z.coerce
     .number()
     .int()
@@ -77,6 +81,9 @@ export interface Config {
   signUpsPerAddressPerHour: number;
   /** What one sync connection may send and hold (sync/limits.ts). */
   syncLimits: SyncLimits;
+  logLevel: string;
+  /** Bearer token for GET /metrics; null: metrics are off. */
+  metricsToken: string | null;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -118,6 +125,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifyEveryMs: 60_000,
     digestHour: 8,
     signUpsPerAddressPerHour: e.SIGNUPS_PER_ADDRESS_PER_HOUR,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN ?? null,
     syncLimits: {
       ...DEFAULT_SYNC_LIMITS,
       connectionsPerMember: e.MAX_CONNECTIONS_PER_MEMBER,

@@ -3,7 +3,6 @@ import { startServer } from './server';
 
 const config = readConfig();
 const server = await startServer(config);
-console.log(`Tandem listening on http://${config.host}:${server.port} (data in ${config.dataDir})`);
 
 /** However storage behaves, a stopping server exits within this. */
 const STOP_WITHIN_MS = 10_000;
@@ -15,13 +14,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (isStopping) process.exit(1);
     isStopping = true;
     setTimeout(() => {
-      console.error(`Shutdown took over ${STOP_WITHIN_MS / 1000} s; exiting with what is stored`);
+      server.log(`Shutdown took over ${STOP_WITHIN_MS / 1000} s; exiting with what is stored`);
       process.exit(1);
     }, STOP_WITHIN_MS).unref();
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('Shutdown failed', error);
+        server.log('Shutdown failed', error);
         process.exit(1);
       },
     );

@@ -32,6 +32,8 @@ import { openStores } from './storage/openStores';
 import { connectCluster } from './cluster/RedisCluster';
 import { Auth } from './auth/Auth';
 import { PasswordHasher } from './auth/passwords';
+import { createLog, type Log } from './observability/log';
+import { createMetrics } from './observability/metrics';
 
 /** A running Tandem server. */
 export interface TandemServer {
@@ -40,13 +42,9 @@ export interface TandemServer {
   readonly registry: RoomRegistry;
   /** Null when email is off. */
   readonly notifier: Notifier | null;
+  readonly log: Log;
   /** Closes connections, stores every room and closes the database. */
   close(): Promise<void>;
-}
-
-function log(message: string, error?: unknown): void {
-  if (error === undefined) console.log(message);
-  else console.error(message, error);
 }
 
 const version = (
@@ -62,7 +60,7 @@ const MENTION_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 const SESSION_PURGE_MS = 60 * 60 * 1000;
 
 /** Deletes expired sessions now and every `everyMs`; returns the stop function. */
-function purgeSessionsEvery(people: PeopleStore, everyMs: number, logTo: typeof log): () => void {
+function purgeSessionsEvery(people: PeopleStore, everyMs: number, logTo: Log): () => void {
   const purge = () => {
     people.purgeExpiredSessions(Date.now()).catch((error: unknown) => {
       logTo('purging expired sessions failed', error);
@@ -76,6 +74,8 @@ function purgeSessionsEvery(people: PeopleStore, everyMs: number, logTo: typeof 
 
 /** Opens storage, starts HTTP and WebSocket on one port. */
 export async function startServer(config: Config): Promise<TandemServer> {
+  const log = createLog(config.logLevel);
+  const metrics = createMetrics();
   const stores = await openStores(config, log);
   if (config.redisUrl && !config.databaseUrl) {
     throw new Error('REDIS_URL links nodes that share a DATABASE_URL: set DATABASE_URL too.');
@@ -106,6 +106,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       },
       relay: cluster?.relay,
       capOf,
+      metrics,
       log,
     },
     createSeeder(people),
@@ -170,6 +171,8 @@ export async function startServer(config: Config): Promise<TandemServer> {
       databaseEngine: stores.engine,
       isDatabaseReachable: () => stores.isReachable(),
       isRedisReachable: cluster ? () => cluster.isReachable() : null,
+      metrics,
+      metricsToken: config.metricsToken,
       log,
     },
     {
@@ -198,6 +201,8 @@ export async function startServer(config: Config): Promise<TandemServer> {
   );
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
+  metrics.watch('connections', 'Open sync connections.', () => wss.clients.size);
+  metrics.watch('rooms', 'Documents loaded in memory.', () => registry.size);
   const stopHeartbeat = startHeartbeat(wss, config.heartbeatMs);
   const authorize = createAuthorize(auth, people, signings, config.publicUrl);
   httpServer.on(
@@ -206,6 +211,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       registry,
       connections,
       limits: config.syncLimits,
+      metrics,
       log,
     }),
   );
@@ -216,9 +222,14 @@ export async function startServer(config: Config): Promise<TandemServer> {
   });
   const { port } = httpServer.address() as AddressInfo;
 
+  log(`Tandem listening on http://${config.host}:${port}`, undefined, {
+    dataDir: config.dataDir,
+    database: stores.engine,
+  });
   return {
     port,
     registry,
+    log,
     notifier,
     async close() {
       stopHeartbeat();

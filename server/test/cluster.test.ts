@@ -198,8 +198,8 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
     await database.restart(async () => {
       testText(a.doc).insert(0, 'while the database was down ');
       await waitFor(
-        async () => (await fetch(`${base(one)}/api/health`)).status === 503,
-        'health to report the database',
+        async () => (await fetch(`${base(one)}/api/ready`)).status === 503,
+        'readiness to report the database',
       );
     });
     await waitFor(

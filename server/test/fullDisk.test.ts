@@ -53,7 +53,7 @@ describe('a full disk', () => {
   });
 
   it(
-    'turns health to 503, fails waiting clients within seconds, stops on SIGTERM within 10 s, and loses nothing acknowledged',
+    'turns readiness to 503, fails waiting clients within seconds, stops on SIGTERM within 10 s, and loses nothing acknowledged',
     { timeout: 90_000 },
     async () => {
       let port: number;
@@ -73,14 +73,18 @@ describe('a full disk', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await waitFor(
-        async () => (await fetch(`${base}/api/health`)).status === 503,
-        'health to report failing storage',
+        async () => (await fetch(`${base}/api/ready`)).status === 503,
+        'readiness to report failing storage',
         15_000,
       );
-      expect(await (await fetch(`${base}/api/health`)).json()).toMatchObject({
+      expect(await (await fetch(`${base}/api/ready`)).json()).toMatchObject({
         ok: false,
         storage: 'failing',
       });
+      // Alive all the same: restarting would not mend the disk.
+      const health = await fetch(`${base}/api/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ live: true, storage: 'failing' });
 
       // A client that asks for the document is answered within seconds, not left waiting.
       const latecomer = await rawSocket(port, room, person);

@@ -47,6 +47,8 @@ export async function startTestServer(
     ...readConfig({ PORT: '0', DATA_DIR: dataDir }),
     scryptCost: 2 ** 10,
     signUpsPerAddressPerHour: 10_000,
+    // Failures only: a test that wants the log starts its own server.
+    logLevel: process.env.LOG_LEVEL ?? 'error',
   };
   if (TEST_ENGINE === 'sqlite' || overrides.databaseUrl !== undefined) {
     return startServer({ ...defaults, ...overrides });

@@ -21,16 +21,20 @@ describe('HTTP', () => {
   }
   afterEach(() => server.close());
 
-  it('answers GET /api/health', async () => {
+  it('answers GET /api/health (liveness) and GET /api/ready (readiness)', async () => {
     await start();
-    const res = await fetch(`${base}/api/health`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(200);
+    const expected = {
       ok: true,
       storage: 'ok',
       database: { engine: expect.any(String) as string, reachable: true },
       version: expect.any(String) as string,
-    });
+    };
+    expect(await health.json()).toEqual({ ...expected, live: true });
+    const ready = await fetch(`${base}/api/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual(expected);
   });
 
   it('answers unknown API routes with a JSON 404', async () => {

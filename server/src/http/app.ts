@@ -18,16 +18,21 @@ import { addMemberRoutes } from './routes/memberRoutes';
 import { addPartnershipRoutes } from './routes/partnershipRoutes';
 import { setSecurityHeaders } from './securityHeaders';
 import { serveClient } from './staticFiles';
+import type { Log } from '../observability/log';
+import { type Metrics, serveMetrics } from '../observability/metrics';
 
 export interface AppOptions {
   clientDir: string;
   version: string;
-  /** Reported by /api/health: which engine holds the data, and whether it answers now. */
+  /** Reported by /api/health and /api/ready: which engine holds the data, and whether it answers. */
   databaseEngine: 'sqlite' | 'postgres';
   isDatabaseReachable: () => Promise<boolean>;
   /** Null when this node runs alone (no REDIS_URL). */
   isRedisReachable: (() => Promise<boolean>) | null;
-  log: (message: string, error?: unknown) => void;
+  metrics: Metrics;
+  /** GET /metrics wants it as a bearer token; null: metrics are off. */
+  metricsToken: string | null;
+  log: Log;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -37,20 +42,30 @@ export function createApp(
   options: AppOptions,
   deps: ApiDeps,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const router = new Router().add('GET', '/api/health', async (ctx) => {
-    // 503 while storing fails or the database does not answer, so a load balancer sees it.
+  const readiness = async () => {
     const isFailing = deps.registry.isStorageFailing;
     const isReachable = await options.isDatabaseReachable();
     const redis = options.isRedisReachable ? await options.isRedisReachable() : null;
-    const ok = !isFailing && isReachable && redis !== false;
-    sendJson(ctx.res, ok ? 200 : 503, {
-      ok,
+    return {
+      ok: !isFailing && isReachable && redis !== false,
       storage: isFailing ? 'failing' : 'ok',
       database: { engine: options.databaseEngine, reachable: isReachable },
       ...(redis === null ? {} : { redis: { reachable: redis } }),
       version: options.version,
+    };
+  };
+  const router = new Router()
+    // Liveness: 200 while the process answers, whatever storage does (restarting would not
+    // mend a full disk); the body says how storage is.
+    .add('GET', '/api/health', async (ctx) => {
+      sendJson(ctx.res, 200, { ...(await readiness()), live: true });
+    })
+    // Readiness: 503 while storing fails or the database or Redis does not answer, so a load
+    // balancer sends people elsewhere.
+    .add('GET', '/api/ready', async (ctx) => {
+      const ready = await readiness();
+      sendJson(ctx.res, ready.ok ? 200 : 503, ready);
     });
-  });
   addAccountRoutes(router, deps);
   addPartnershipRoutes(router, deps);
   addInviteRoutes(router, deps);
@@ -66,10 +81,21 @@ export function createApp(
 
   const isHttps = deps.publicUrl.startsWith('https:');
 
-  const handle = (req: IncomingMessage, res: ServerResponse, fail: (error: unknown) => void) => {
+  const handle = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    fail: (error: unknown) => void,
+    named: (route: string, partnership?: string) => void,
+  ) => {
     setSecurityHeaders(res, isHttps);
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === '/metrics') {
+      named('/metrics');
+      serveMetrics(options.metrics, options.metricsToken, req, res).catch(fail);
+      return;
+    }
     if (!pathname.startsWith('/api/')) {
+      named('client');
       client(req, res);
       return;
     }
@@ -86,28 +112,51 @@ export function createApp(
     } else if (route === 'bad-escape') {
       fail(new AppError(ErrorCode.BAD_REQUEST, 'The address has a malformed %-escape.'));
     } else {
+      named(
+        route.path,
+        route.path.startsWith('/api/partnerships/:id') ? route.params.id : undefined,
+      );
       route.handler({ req, res, params: route.params }).catch(fail);
     }
   };
 
   return (req, res) => {
+    const requestId = randomUUID();
+    const startedAt = performance.now();
+    // Unmatched API addresses count as one route: a scanner cannot mint label values.
+    let route = 'unmatched';
+    let partnership: string | undefined;
+    res.setHeader('X-Request-Id', requestId);
+    res.once('finish', () => {
+      options.metrics.answered(route, res.statusCode);
+      options.log.detail('answered', {
+        requestId,
+        method: req.method ?? '?',
+        route,
+        partnership,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - startedAt),
+      });
+    });
     // Whatever a request holds, it answers: an AppError with its status, anything else with
-    // 500 and an id that is also in the log. The process keeps serving.
+    // 500 and the request's id, which is also in the log. The process keeps serving.
     const fail = (error: unknown) => {
       let answer = error instanceof AppError ? error : null;
       if (!answer) {
-        const errorId = randomUUID();
-        options.log(`${req.method ?? '?'} ${req.url ?? '?'} failed (error ${errorId})`, error);
+        options.log(`${req.method ?? '?'} ${route} failed`, error, { requestId, partnership });
         answer = new AppError(
           ErrorCode.INTERNAL,
-          `Something went wrong on the server (error ${errorId}).`,
+          `Something went wrong on the server (error ${requestId}).`,
         );
       }
       if (res.headersSent) return void res.destroy();
       sendError(res, answer);
     };
     try {
-      handle(req, res, fail);
+      handle(req, res, fail, (name, id) => {
+        route = name;
+        partnership = id;
+      });
     } catch (error) {
       fail(error);
     }

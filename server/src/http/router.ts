@@ -12,6 +12,8 @@ export type Handler = (ctx: RequestContext) => Promise<void>;
 
 interface Route {
   method: string;
+  /** As added (`/api/partnerships/:id`): logs and metrics name routes by it, not by address. */
+  path: string;
   pattern: RegExp;
   names: string[];
   handler: Handler;
@@ -27,7 +29,7 @@ export class Router {
       names.push(name);
       return '([^/]+)';
     });
-    this.routes.push({ method, pattern: new RegExp(`^${source}$`), names, handler });
+    this.routes.push({ method, path, pattern: new RegExp(`^${source}$`), names, handler });
     return this;
   }
 
@@ -36,7 +38,7 @@ export class Router {
     method: string,
     pathname: string,
   ):
-    | { handler: Handler; params: Record<string, string> }
+    | { path: string; handler: Handler; params: Record<string, string> }
     | 'not-found'
     | 'method-not-allowed'
     | 'bad-escape' {
@@ -52,7 +54,7 @@ export class Router {
         if (value === null) return 'bad-escape';
         params[name] = value;
       }
-      return { handler: route.handler, params };
+      return { path: route.path, handler: route.handler, params };
     }
     return isPathKnown ? 'method-not-allowed' : 'not-found';
   }

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { DocumentStore, LogEntry, StoredDocument } from '../storage/DocumentStore';
 import { type Credit, countAuthorship } from './authorship';
 import { type FanOut, localFanOut } from './FanOut';
+import type { Metrics } from '../observability/metrics';
 import { encodeAwareness } from './messages';
 import { type Origin, originOf } from './origin';
 import type { Peer } from './Peer';
@@ -29,6 +30,8 @@ export interface RoomOptions {
    * content past it is refused with DocumentFullError. No cap when absent.
    */
   capOf?: (roomName: string) => number;
+  /** Told how long storing and fanning out take (observability/metrics.ts). */
+  metrics?: Pick<Metrics, 'stored' | 'fannedOut'>;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -37,6 +40,8 @@ interface Pending extends LogEntry {
   from: Peer | null;
   /** Run once it is stored (see afterStored). */
   then?: (() => void)[];
+  /** performance.now() when it arrived, for the fan-out histogram. */
+  arrivedAt: number;
 }
 
 const MAX_RETRY_MS = 5_000;
@@ -114,7 +119,13 @@ export class Room {
       if (origin.kind === 'relay') return this.fanOut.sendUpdates(this.peers, [update], null);
       const peer = origin.kind === 'peer' ? origin.peer : null;
       const claims = peer ? this.unsavedClaims.splice(0) : [];
-      this.outbox.push({ update, memberId: peer?.memberId ?? null, claims, from: peer });
+      this.outbox.push({
+        update,
+        memberId: peer?.memberId ?? null,
+        claims,
+        from: peer,
+        arrivedAt: performance.now(),
+      });
       this.pendingBytes += update.length;
       if (!this.isDraining) void this.drain();
     });
@@ -336,7 +347,9 @@ export class Room {
         const batch = this.outbox.slice();
         let last: number;
         try {
+          const startedAt = performance.now();
           last = await this.store.append(this.name, batch);
+          this.options.metrics?.stored(batch.length, (performance.now() - startedAt) / 1000);
           this.isStoreFailing = false;
         } catch (error) {
           this.isStoreFailing = true;
@@ -356,6 +369,8 @@ export class Room {
         this.pendingBytes -= bytes;
         this.storedBytes += bytes;
         this.broadcast(batch);
+        const sentAt = performance.now();
+        for (const p of batch) this.options.metrics?.fannedOut((sentAt - p.arrivedAt) / 1000);
         for (const run of batch.flatMap((p) => p.then ?? [])) run();
         this.options.onStored?.(this);
       }

@@ -17,6 +17,8 @@ import {
   StorageTimeoutError,
 } from '../rooms/Room';
 import type { RoomRegistry } from '../rooms/RoomRegistry';
+import type { Log } from '../observability/log';
+import type { Metrics } from '../observability/metrics';
 
 /** Who is connecting and what they may do; decided by the upgrade handler. */
 export interface SyncAccess {
@@ -38,7 +40,8 @@ export interface ConnectionContext {
   registry: RoomRegistry;
   connections: LiveConnections;
   limits: SyncLimits;
-  log: (message: string, error?: unknown) => void;
+  metrics: Pick<Metrics, 'refused'>;
+  log: Log;
 }
 
 let nextPeerId = 1;
@@ -51,7 +54,7 @@ export function attachConnection(
   ws: WebSocket,
   roomName: string,
   access: SyncAccess,
-  { registry, connections, limits, log }: ConnectionContext,
+  { registry, connections, limits, metrics, log: logAll }: ConnectionContext,
 ): void {
   // Frames that arrived before a close are still applied (the peer saw them as sent), but
   // nothing after a bad frame or after access ended is.
@@ -78,14 +81,20 @@ export function attachConnection(
       const bound = Math.max(limits.maxBufferedBytes, 2 * (loaded?.byteSize ?? 0));
       if (ws.bufferedAmount + message.length > bound) {
         isRejected = true;
-        log(`${describe}: not reading what it is sent, closing`);
+        log('not reading what it is sent, closing');
         closeFirmly(ws, CloseCode.tryAgainLater, 'too slow');
         return;
       }
       ws.send(message);
     },
   };
-  const describe = `room ${roomName} peer ${peer.id}`;
+  const fields = {
+    connectionId: peer.id,
+    partnership: roomName.slice(0, roomName.indexOf('/')),
+    room: roomName,
+  };
+  const log = (message: string, error?: unknown) => logAll(message, error, fields);
+  logAll.detail('connection opened', fields);
   const meter = connectionMeter(limits);
 
   /** The room once joined: its size sets how much may wait unsent. */
@@ -98,7 +107,7 @@ export function attachConnection(
     return room;
   });
   let queue: Promise<Room | null> = joined.catch((error: unknown) => {
-    log(`${describe}: loading the room failed`, error);
+    log('loading the room failed', error);
     closeFirmly(ws, CloseCode.serverError, 'room unavailable');
     return null;
   });
@@ -116,13 +125,15 @@ export function attachConnection(
       if (!room || isRejected) return room;
       try {
         if (!frame) throw new Error('text frame');
-        await handleMessage(room, peer, frame, meter);
+        const dropped = await handleMessage(room, peer, frame, meter);
+        if (dropped) metrics.refused(dropped);
       } catch (error) {
         const refusal = refusalFor(error);
         if (refusal) sendRefusal(peer, refusal);
         isRejected = true;
         const [code, reason] = closingFor(error);
-        log(`${describe}: ${reason}, closing`, code === CloseCode.badMessage ? error : undefined);
+        metrics.refused(refusal ?? reason.replaceAll(' ', '-'));
+        log(`${reason}, closing`, code === CloseCode.badMessage ? error : undefined);
         closeFirmly(ws, code, reason);
       }
       return room;
@@ -131,9 +142,10 @@ export function attachConnection(
 
   // ws reports protocol violations (an oversized frame: 1009) here, then closes the socket;
   // without a listener the error would be thrown and take the whole process down.
-  ws.on('error', (error) => log(`${describe}: ${error.message}`));
+  ws.on('error', (error) => log(error.message));
 
-  ws.on('close', () => {
+  ws.on('close', (code) => {
+    logAll.detail('connection closed', { ...fields, code });
     void queue.then((room) => {
       if (!room) return;
       room.removePeer(peer);

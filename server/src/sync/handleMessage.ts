@@ -4,7 +4,7 @@ import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { writesOf } from '@tandem/shared/doc/writes';
-import { MessageType } from '@tandem/shared/protocol';
+import { MessageType, type RefusalReason } from '@tandem/shared/protocol';
 import { encodeAwareness, encodeSyncStep2 } from '../rooms/messages';
 import type { Peer } from '../rooms/Peer';
 import type { Room } from '../rooms/Room';
@@ -87,14 +87,15 @@ function withRealName(state: string, name: string): string {
 
 /**
  * Handles one frame from a peer. Throws on anything malformed (random bytes, truncation, an
- * unknown type); nothing in the room changes in that case.
+ * unknown type); nothing in the room changes in that case. Returns the reason when an update
+ * was dropped without closing (a reader's edit).
  */
 export async function handleMessage(
   room: Room,
   peer: Peer,
   data: Uint8Array,
   meter: ConnectionMeter,
-): Promise<void> {
+): Promise<RefusalReason | void> {
   const decoder = decoding.createDecoder(data);
   const type = decoding.readVarUint(decoder);
   switch (type) {
@@ -122,7 +123,7 @@ async function handleSync(
   peer: Peer,
   decoder: decoding.Decoder,
   meter: ConnectionMeter,
-): Promise<void> {
+): Promise<RefusalReason | void> {
   const syncType = decoding.readVarUint(decoder);
   switch (syncType) {
     case syncProtocol.messageYjsSyncStep1: {
@@ -144,7 +145,8 @@ async function handleSync(
       if (!peer.canEdit) {
         // A reader's sync step 2 carries only what the server has: nothing to refuse.
         if (changesNothing(room, update)) return sendReceiptWhenStored(room, peer, frame);
-        return tellReadOnlyOnce(peer);
+        tellReadOnlyOnce(peer);
+        return peer.readOnlyReason;
       }
       room.applyPeerUpdate(peer, update);
       sendReceiptWhenStored(room, peer, frame);
