@@ -1,17 +1,43 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { precompressDir } from './server/src/http/precompress';
 
-/** Brotli and gzip copies of the built client, which the server sends as they are. */
+/**
+ * Brotli and gzip copies of the built client, which the server sends as they are; after the
+ * service worker is written (vite-plugin-pwa writes it when the bundle closes).
+ */
 const precompress = (): Plugin => ({
   name: 'tandem-precompress',
   apply: 'build',
-  closeBundle() {
-    precompressDir(path.resolve(__dirname, 'client/dist'));
+  closeBundle: {
+    order: 'post',
+    sequential: true,
+    handler() {
+      precompressDir(path.resolve(__dirname, 'client/dist'));
+    },
   },
 });
+
+/**
+ * The offline application (client/sw/sw.ts): every script, style and index.html of the build
+ * is kept by the browser; the signature fonts (several MB) load only when someone signs.
+ */
+const offlineApp = () =>
+  VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'sw',
+    filename: 'sw.ts',
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: false,
+    injectManifest: {
+      globPatterns: ['**/*.{js,css,html}'],
+      maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
+    },
+  });
 
 /** Integration tests that run on PostgreSQL too: everything that reads or writes storage. */
 const POSTGRES_SUITE = [
@@ -23,7 +49,7 @@ const POSTGRES_SUITE = [
 /** Builds the client (client/ → client/dist) and configures Vitest for every workspace. */
 export default defineConfig({
   root: 'client',
-  plugins: [react(), precompress()],
+  plugins: [react(), offlineApp(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

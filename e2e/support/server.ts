@@ -28,12 +28,15 @@ export class TestServer {
   private constructor(
     readonly port: number,
     readonly dataDir: string,
+    private readonly env: Record<string, string>,
   ) {}
 
-  static async start(): Promise<TestServer> {
+  /** `env` adds settings (e.g. CLIENT_DIR for a client other than client/dist). */
+  static async start(env: Record<string, string> = {}): Promise<TestServer> {
     const server = new TestServer(
       await freePort(),
       fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-e2e-')),
+      env,
     );
     await server.resume();
     return server;
@@ -55,6 +58,7 @@ export class TestServer {
         SIGNUPS_PER_ADDRESS_PER_HOUR: '1000',
         // The start is read from the log's "listening on" line.
         LOG_LEVEL: 'info',
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

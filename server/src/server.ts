@@ -19,8 +19,9 @@ import { Prompts } from './workflows/Prompts';
 import { Progress } from './workflows/Progress';
 import { SigningWorkflow } from './workflows/Signing';
 import { VersionHistory } from './workflows/VersionHistory';
-import { loadOrCreateSeal, readTrustedCertificates, sealCertificate, type Seal } from './pdf/seal';
-import { certificateFingerprint } from './pdf/verify';
+import { loadOrCreateSeal, type Seal } from './pdf/seal';
+import { TrustedSeals } from './pdf/trustedSeals';
+import { PartnershipExport } from './workflows/PartnershipExport';
 import { createMailer } from './notify/Mailer';
 import { sendSignedCopies } from './notify/signedCopies';
 import { Notifier } from './notify/Notifier';
@@ -85,12 +86,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
   const versions = new AgreementVersions(stores.versions);
   let sealCache: Seal | null = null;
   const seal = () => (sealCache ??= loadOrCreateSeal(config.dataDir));
-  const operatorSeals = readTrustedCertificates(config.trustedSealCerts).map(
-    certificateFingerprint,
-  );
-  let trustedCache: ReadonlySet<string> | null = null;
-  const trustedSeals = () =>
-    (trustedCache ??= new Set([certificateFingerprint(sealCertificate(seal())), ...operatorSeals]));
+  const trusted = new TrustedSeals(config.dataDir, config.trustedSealCerts, seal);
   const mailer = createMailer(config.smtpUrl, config.mailFrom);
   let notifier: Notifier | null = null;
   const { documents } = stores;
@@ -194,7 +190,8 @@ export async function startServer(config: Config): Promise<TandemServer> {
           why === 'removed' ? 'removed' : 'role changed',
         ),
       ),
-      trustedSeals,
+      trustedSeals: () => trusted.fingerprints(),
+      archive: new PartnershipExport(registry, stores.raw, () => trusted.pems()),
       mailer,
       publicUrl: config.publicUrl,
     },

@@ -8,6 +8,7 @@ import { PartnershipList } from '../features/people/PartnershipList';
 import { PartnershipPage } from '../features/people/PartnershipPage';
 import { LanguagePicker } from './LanguagePicker';
 import { ScreenBoundary } from './ScreenBoundary';
+import { UpdatePrompt } from './UpdatePrompt';
 import { ErrorMessage } from '../platform/ErrorMessage';
 import { useAction } from '../ui/useAction';
 import { type Route, paths, useRoute } from '../platform/route';
@@ -77,6 +78,7 @@ function Shell() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <UpdatePrompt />
         <RefusalNotice />
         <ScreenBoundary resetKey={JSON.stringify(route)}>
           <Suspense fallback={<p>{t('people:loading')}</p>}>

@@ -46,6 +46,8 @@ export const paths = {
   newPartnership: () => '/new',
   account: () => '/account',
   partnership: (id: string) => `/p/${id}`,
+  /** The partnership's archive (a download from the API, not a screen). */
+  partnershipExport: (id: string) => `/api/partnerships/${id}/export`,
   agreement: (id: string) => `/p/${id}/agreement`,
   agreementPrint: (id: string) => `/p/${id}/agreement/print`,
   inbox: (id: string) => `/p/${id}/inbox`,

@@ -5,6 +5,7 @@ import type { Account, Membership } from '@tandem/shared/api';
 import { setUiLanguage } from '../i18n/i18n';
 import { useConfirm } from '../ui/ConfirmDialog';
 import { deleteLocalCopies, sendUnsent } from '../collab/localRooms';
+import { clearOfflineCache } from './offlineCache';
 
 /** How long signing out waits for each document with offline edits to reach the server. */
 const SEND_TIMEOUT_MS = 5_000;
@@ -39,6 +40,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           setAccount(null);
           setMemberships([]);
           if (!(error instanceof ApiError && error.code === 'UNAUTHORIZED')) throw error;
+          // The server no longer knows this session: nothing kept for offline use stays.
+          void clearOfflineCache();
         },
       ),
     [],
@@ -60,7 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     await api('DELETE', '/api/sessions');
     // School computers are often shared: nothing of the partnership stays on this one.
-    await deleteLocalCopies();
+    await Promise.all([deleteLocalCopies(), clearOfflineCache()]);
     setAccount(null);
     setMemberships([]);
   }, [t, ask]);

@@ -74,3 +74,29 @@ export function readTrustedCertificates(files: readonly string[]): forge.pki.Cer
     return blocks.map((block) => forge.pki.certificateFromPem(block));
   });
 }
+
+/** Where `npm run import-partnership -- --trust-seal` keeps other servers' seal certificates. */
+function importedSealsDir(dataDir: string): string {
+  return path.join(dataDir, 'trusted-seals');
+}
+
+/** The seal certificates trusted because an operator imported a partnership sealed by them. */
+export function readImportedSeals(dataDir: string): forge.pki.Certificate[] {
+  const dir = importedSealsDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.pem'))
+    .map((name) => path.join(dir, name));
+  return readTrustedCertificates(files);
+}
+
+/** Trusts a certificate from now on; returns its file. Throws on anything but one PEM certificate. */
+export function trustImportedSeal(dataDir: string, pem: string, fingerprint: string): string {
+  forge.pki.certificateFromPem(pem);
+  const dir = importedSealsDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `${fingerprint}.pem`);
+  fs.writeFileSync(file, pem, { mode: 0o600 });
+  return file;
+}

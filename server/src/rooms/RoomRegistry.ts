@@ -76,6 +76,12 @@ export class RoomRegistry {
     return false;
   }
 
+  /** Resolves once every loaded room whose name starts with `prefix` has stored what it holds. */
+  async savedWithin(prefix: string, ms: number): Promise<void> {
+    const rooms = [...this.loaded].filter((room) => room.name.startsWith(prefix));
+    await Promise.all(rooms.map((room) => room.savedWithin(ms)));
+  }
+
   /** Number of rooms loaded or loading. */
   get size(): number {
     return this.rooms.size;

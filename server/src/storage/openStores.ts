@@ -3,6 +3,7 @@ import type { PeopleStore } from './PeopleStore';
 import type { SigningStore } from './SigningStore';
 import type { ThreadReadStore } from './ThreadReadStore';
 import type { VersionStore } from './VersionStore';
+import { postgresRaw, type RawDatabase, sqliteRaw } from './rawDatabase';
 import { openPostgres } from './postgres/database';
 import { PgDocumentStore } from './postgres/PgDocumentStore';
 import { PgPeopleStore } from './postgres/PgPeopleStore';
@@ -26,6 +27,8 @@ export interface Stores {
   versions: VersionStore;
   threadReads: ThreadReadStore;
   signings: SigningStore;
+  /** Plain SQL on the same database (the partnership archive). */
+  raw: RawDatabase;
   /** Whether the database answers now (for /api/health). */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -48,6 +51,7 @@ export async function openStores(
       versions: new PgVersionStore(pool),
       threadReads: new PgThreadReadStore(pool),
       signings: createPgSigningStore(pool),
+      raw: postgresRaw(pool),
       isReachable: () =>
         pool.query('SELECT 1').then(
           () => true,
@@ -66,6 +70,7 @@ export async function openStores(
     versions: new SqliteVersionStore(db),
     threadReads: new SqliteThreadReadStore(db),
     signings: createSqliteSigningStore(db),
+    raw: sqliteRaw(db),
     isReachable: () => Promise.resolve(db.open),
     close: async () => {
       await stopCheckpoints();

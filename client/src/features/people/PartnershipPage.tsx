@@ -108,6 +108,17 @@ export function PartnershipPage({ partnershipId }: { partnershipId: string }) {
           <OpenInvites partnership={partnership} version={invites} />
         </div>
       )}
+      {you.role === 'coordinator' && (
+        <section className="card" aria-labelledby="export-title">
+          <h2 id="export-title">{t('home.export.title')}</h2>
+          <p>{t('home.export.hint')}</p>
+          <p>
+            <a href={paths.partnershipExport(partnership.id)} download>
+              {t('home.export.link')}
+            </a>
+          </p>
+        </section>
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { Prompts } from '../../workflows/Prompts';
 import type { Progress } from '../../workflows/Progress';
 import type { SigningWorkflow } from '../../workflows/Signing';
 import type { VersionHistory } from '../../workflows/VersionHistory';
+import type { PartnershipExport } from '../../workflows/PartnershipExport';
 import type { ThreadReadStore } from '../../storage/ThreadReadStore';
 import type { LiveConnections } from '../../sync/LiveConnections';
 import type { RoomRegistry } from '../../rooms/RoomRegistry';
@@ -29,6 +30,7 @@ export interface ApiDeps {
   membership: MembershipWorkflow;
   /** Fingerprints of the seal certificates /api/verify accepts (certificateFingerprint). */
   trustedSeals: () => ReadonlySet<string>;
+  archive: PartnershipExport;
   /** Null when no SMTP server is configured. */
   mailer: Mailer | null;
   publicUrl: string;

@@ -7,7 +7,7 @@ import { adoptLanguages } from '@tandem/shared/doc/template';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { NewPartnership, SIDES, School } from '@tandem/shared/people';
 import { readJson } from '../body';
-import { sendJson } from '../respond';
+import { sendDownload, sendJson } from '../respond';
 import type { Router } from '../router';
 import { isFrozen, publicPhase } from '../../workflows/signingPhase';
 import type { ApiDeps } from './deps';
@@ -18,7 +18,7 @@ const SideParam = z.enum(SIDES);
 /** Partnerships: create one, read it as a member, edit one's own school's details. */
 export function addPartnershipRoutes(
   router: Router,
-  { people, auth, registry, signings, connections, progress }: ApiDeps,
+  { people, auth, registry, signings, connections, progress, archive }: ApiDeps,
 ): void {
   router.add('POST', '/api/partnerships', async ({ req, res }) => {
     const { account } = await auth.requireSession(req);
@@ -47,6 +47,22 @@ export function addPartnershipRoutes(
     };
     sendJson(res, 200, view);
   });
+
+  // Everything of the partnership in one file, for either school's coordinators: a school can
+  // take its data and leave (npm run import-partnership reads it on another server).
+  addMemberRoute(
+    router,
+    auth,
+    'GET',
+    '/api/partnerships/:id/export',
+    async ({ res, id, member }) => {
+      if (member.role !== 'coordinator') {
+        throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators may download the partnership.');
+      }
+      const bytes = await archive.archive(id);
+      sendDownload(res, 'application/gzip', bytes, `tandem-partnership-${id}.json.gz`);
+    },
+  );
 
   addMemberRoute(router, auth, 'GET', '/api/partnerships/:id/progress', async ({ res, id }) => {
     sendJson(res, 200, await progress.of(id));

@@ -164,7 +164,6 @@ const MIGRATIONS: readonly string[] = [
      WHERE phase IN ('signing', 'signed');`,
 ];
 
-/** Opens (creating if needed) the SQLite database in `dataDir` and brings its schema up to date. */
 /** How many migrations this code knows: a database past it was written by a newer Tandem. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -173,6 +172,7 @@ export function databaseFile(dataDir: string): string {
   return path.join(dataDir, 'tandem.sqlite');
 }
 
+/** Opens (creating if needed) the SQLite database in `dataDir` and brings its schema up to date. */
 export function openDatabase(dataDir: string): Database.Database {
   // The database holds password and session hashes and signers' addresses: only the server's
   // own user may read it. SQLite gives its -wal and -shm files the database file's mode.

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRegisterSW } from 'virtual:pwa-register/react';
+
+/**
+ * Registers the service worker that keeps Tandem usable offline (client/sw/sw.ts) and, when
+ * a new version has been downloaded, asks before reloading: nobody loses their place in the
+ * middle of a sentence. "Later" leaves the running version until the next visit.
+ */
+export function UpdatePrompt() {
+  const { t } = useTranslation('common');
+  const {
+    needRefresh: [isUpdateReady],
+    updateServiceWorker,
+  } = useRegisterSW();
+  // "Later" holds for this page: the worker may report the same waiting version again.
+  const [isDeferred, setIsDeferred] = useState(false);
+  if (!isUpdateReady || isDeferred) return null;
+  return (
+    <div className="update-prompt" role="status">
+      <p>{t('update.ready')}</p>
+      <div className="update-actions">
+        <button type="button" onClick={() => void updateServiceWorker(true)}>
+          {t('update.reload')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setIsDeferred(true)}>
+          {t('update.later')}
+        </button>
+      </div>
+    </div>
+  );
+}
