@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { browserFigures } from './browser';
 import { coldLoadMs } from './coldLoad';
 import { connectionsHeld, ladder } from './connectionsHeld';
 import { fanOutLatency, type Latency, median, memoryPerDocKiB, typingStorm } from './measures';
@@ -32,6 +32,7 @@ const SIZES = isSmoke
       docs: 20,
       edits: 2_000,
       held: { steps: [20, 40], perRoom: 10, seconds: 1 },
+      browser: { rounds: 1, keystrokes: 10 },
     }
   : {
       warmUp: { clients: 50, seconds: 3 },
@@ -44,6 +45,7 @@ const SIZES = isSmoke
       docs: 1_000,
       edits: 50_000,
       held: { steps: ladder(1_000), perRoom: 10, seconds: 4 },
+      browser: { rounds: 5, keystrokes: 60 },
     };
 
 type Name = Target['name'];
@@ -128,17 +130,14 @@ async function measure(start: () => Promise<Target>) {
 /** Code that must never ship to the browser: PDF rendering, fonts, calendar files. */
 const SERVER_ONLY = /pdfmake|fontkit|BEGIN:VCALENDAR/;
 
-function editorBundleKiB(): number {
+/** The built client must not carry server code; the browser section measures what it costs. */
+function checkClientBundle(): void {
   const assets = path.resolve(import.meta.dirname, '../../client/dist/assets');
-  if (!fs.existsSync(assets)) return Number.NaN;
-  const js = fs
-    .readdirSync(assets)
-    .filter((f) => f.endsWith('.js'))
-    .map((f) => fs.readFileSync(path.join(assets, f)));
-  if (js.some((code) => SERVER_ONLY.test(code.toString()))) {
+  if (!fs.existsSync(assets)) throw new Error('client/dist is missing: run npm run build first');
+  const js = fs.readdirSync(assets).filter((f) => f.endsWith('.js'));
+  if (js.some((f) => SERVER_ONLY.test(fs.readFileSync(path.join(assets, f), 'utf8')))) {
     throw new Error('PDF or calendar code reached the client bundle');
   }
-  return js.reduce((sum, code) => sum + gzipSync(code).length, 0) / 1024;
 }
 
 function ratio(row: Row, to: Name): number | null {
@@ -181,13 +180,39 @@ async function main() {
     'Tandem',
     await pdfExportMs(),
   );
+  checkClientBundle();
+  const inBrowser = await browserFigures(SIZES.browser.rounds, SIZES.browser.keystrokes);
+  const visits = `median of ${SIZES.browser.rounds}`;
   record(
-    'client JavaScript, gzip (all chunks; no PDF or ICS code)',
+    `agreement, first visit: JavaScript transferred (${visits})`,
     'KiB',
-    '< 350 KiB',
+    '≤ 200 KiB',
     'Tandem',
-    editorBundleKiB(),
+    inBrowser.scriptKiB,
   );
+  record(
+    `agreement, first visit: everything transferred (${visits})`,
+    'KiB',
+    '',
+    'Tandem',
+    inBrowser.firstLoadKiB,
+  );
+  record(
+    `agreement, first visit: clause editable (${visits})`,
+    'ms',
+    '≤ 1000 ms',
+    'Tandem',
+    inBrowser.editableMs,
+  );
+  record(
+    `agreement, first visit at 1.6 Mbit/s, 150 ms, CPU 4× slower: clause editable (${visits})`,
+    'ms',
+    '≤ 4000 ms',
+    'Tandem',
+    inBrowser.editableWeakMs,
+  );
+  record('typing, browser to browser, p50', 'ms', '', 'Tandem', inBrowser.typingP50);
+  record('typing, browser to browser, p90', 'ms', '', 'Tandem', inBrowser.typingP90);
 
   const outDir = path.join(import.meta.dirname, 'results');
   fs.mkdirSync(outDir, { recursive: true });

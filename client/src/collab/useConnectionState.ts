@@ -26,7 +26,13 @@ export function useConnectionState({ doc, provider, local, receipts }: OpenRoom)
   }));
 
   useEffect(() => {
-    const update = (patch: Partial<ConnectionFacts>) => setFacts((f) => ({ ...f, ...patch }));
+    // Every local save of every keystroke reports here: an unchanged fact re-renders nothing.
+    const update = (patch: Partial<ConnectionFacts>) =>
+      setFacts((f) =>
+        (Object.keys(patch) as (keyof ConnectionFacts)[]).every((key) => f[key] === patch[key])
+          ? f
+          : { ...f, ...patch },
+      );
     const onStatus = ({ status }: { status: ConnectionFacts['status'] }) => update({ status });
     const onSync = (isSynced: boolean) =>
       update(isSynced ? { isSynced, hasFailed: false, lastCloseCode: null } : { isSynced });

@@ -18,7 +18,6 @@ import { paths } from '../../platform/route';
 import { useSession } from '../../platform/session';
 import { usePartnership } from '../../platform/usePartnership';
 import { colorFor } from '../../collab/identity';
-import { useConnectionState } from '../../collab/useConnectionState';
 import { usePeopleHere } from '../../collab/usePeopleHere';
 import type { OpenRoom } from '../../collab/localRooms';
 import { useRoom } from '../../collab/useRoom';
@@ -84,7 +83,6 @@ interface Props {
 function Agreement({ room, status, threads, partnership }: Props) {
   const { t } = useTranslation(['agreement', 'common', 'people', 'comments', 'signing']);
   const { account } = useSession();
-  const state = useConnectionState(room);
   const peopleHere = usePeopleHere(room.provider, partnership.you.memberId);
   const presence = usePresence(room.provider);
   const [isShowingVersions, setIsShowingVersions] = useState(false);
@@ -157,7 +155,7 @@ function Agreement({ room, status, threads, partnership }: Props) {
           </p>
           <div className="draft-bar">
             <h1>{t(`common:documentTitleByPhase.${titlePhase(signing)}`)}</h1>
-            <ConnectionStatus state={state} />
+            <ConnectionStatus room={room} />
           </div>
           <div className="toolbar no-print">
             <span className="presence">{t('common:peopleHere', { count: peopleHere })}</span>

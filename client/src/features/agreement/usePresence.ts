@@ -10,6 +10,9 @@ export function usePresence(provider: WebsocketProvider) {
   const { awareness } = provider;
   const [byClause, setByClause] = useState(new Map<string, Identity[]>());
   useEffect(() => {
+    // Awareness changes with every caret move of every person: the page re-renders only when
+    // who is in which clause changed, or typing elsewhere would wait behind whole-page renders.
+    let shown = '';
     const onChange = () => {
       const next = new Map<string, Identity[]>();
       for (const [clientId, state] of awareness.getStates()) {
@@ -19,6 +22,9 @@ export function usePresence(provider: WebsocketProvider) {
         if (typeof clause !== 'string' || !isIdentity(user)) continue;
         next.set(clause, [...(next.get(clause) ?? []), user]);
       }
+      const key = JSON.stringify([...next]);
+      if (key === shown) return;
+      shown = key;
       setByClause(next);
     };
     onChange();

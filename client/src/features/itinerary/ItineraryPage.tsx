@@ -16,7 +16,6 @@ import { permissionFor } from '@tandem/shared/permissions';
 import { paths } from '../../platform/route';
 import { useSession } from '../../platform/session';
 import { usePartnership } from '../../platform/usePartnership';
-import { useConnectionState } from '../../collab/useConnectionState';
 import { useDocValue } from '../../collab/useDocValue';
 import type { OpenRoom } from '../../collab/localRooms';
 import { useRoom } from '../../collab/useRoom';
@@ -61,7 +60,6 @@ interface Props {
 function Leg({ side, room, threads, partnership }: Props) {
   const { t, i18n } = useTranslation('itinerary');
   const { account } = useSession();
-  const state = useConnectionState(room);
   const [filter, setFilter] = useState<ItemFilter>('all');
   const [openId, setOpenId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -144,7 +142,7 @@ function Leg({ side, room, threads, partnership }: Props) {
                 guests: partnership.sides[otherSide(side)].name,
               })}
             </h1>
-            <ConnectionStatus state={state} />
+            <ConnectionStatus room={room} />
           </div>
           <PromptsPanel
             prompts={prompts}

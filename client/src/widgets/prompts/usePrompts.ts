@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { PartnershipView } from '@tandem/shared/api';
 import { formatRoomName } from '@tandem/shared/doc/documents';
@@ -55,15 +55,38 @@ export function usePrompts(partnership: PartnershipView, open: OpenDocs) {
 
   // The meeting rule looks twelve months ahead from when the page opened.
   const [now] = useState(() => Date.now());
+  const compute = useCallback(
+    (): PromptState[] =>
+      promptsWithDismissals({
+        agreement: docs.agreement,
+        status: docs.status,
+        legs: { A: docs.A, B: docs.B },
+        sides: partnership.sides,
+        members: partnership.members,
+        authorship,
+        now,
+      }),
+    [authorship, partnership, now, docs.agreement, docs.status, docs.A, docs.B],
+  );
+  const [prompts, setPrompts] = useState<PromptState[]>(compute);
   // Any change to any of the documents may fire or silence a rule. The rules read every clause,
-  // so they run at most a few times a second, not on every keystroke.
-  const [version, setVersion] = useState(0);
+  // so they run at most a few times a second, not on every keystroke, and the page re-renders
+  // only when the prompts read differently (typing in a clause mostly changes none).
   useEffect(() => {
+    let shown = '';
+    const refresh = () => {
+      const next = compute();
+      const key = JSON.stringify(next);
+      if (key === shown) return;
+      shown = key;
+      setPrompts(next);
+    };
+    refresh();
     let timer: ReturnType<typeof setTimeout> | null = null;
     const bump = () => {
       timer ??= setTimeout(() => {
         timer = null;
-        setVersion((v) => v + 1);
+        refresh();
       }, RECOMPUTE_EVERY_MS);
     };
     const all = [docs.agreement, docs.status, docs.A, docs.B].filter((d): d is Y.Doc => d !== null);
@@ -72,20 +95,6 @@ export function usePrompts(partnership: PartnershipView, open: OpenDocs) {
       if (timer) clearTimeout(timer);
       for (const doc of all) doc.off('update', bump);
     };
-  }, [docs.agreement, docs.status, docs.A, docs.B]);
-
-  const prompts = useMemo((): PromptState[] => {
-    return promptsWithDismissals({
-      agreement: docs.agreement,
-      status: docs.status,
-      legs: { A: docs.A, B: docs.B },
-      sides: partnership.sides,
-      members: partnership.members,
-      authorship,
-      now,
-    });
-    // `version` stands for the documents' content, which changes in place.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, authorship, partnership, now, docs.agreement, docs.status, docs.A, docs.B]);
+  }, [compute, docs.agreement, docs.status, docs.A, docs.B]);
   return prompts;
 }

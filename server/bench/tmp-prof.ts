@@ -1,0 +1,31 @@
+import { chromium } from '@playwright/test';
+import { startTandem } from './processes';
+import { tandemAccount } from './targets';
+const EDITABLE = '[aria-label="Purpose of the partnership, English version"][contenteditable="true"]';
+const server = await startTandem();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const account = await tandemAccount(server.url);
+const id = await account.partnership();
+const mk = async () => {
+  const c = await browser.newContext({ baseURL: server.url });
+  const [n, v] = account.cookie.split('=');
+  await c.addCookies([{ name: n!, value: v!, url: server.url }]);
+  return c.newPage();
+};
+const a = await mk(); const b = await mk();
+await a.goto(`/p/${id}/agreement`); await b.goto(`/p/${id}/agreement`);
+await a.locator(EDITABLE).click(); await b.locator(EDITABLE).waitFor();
+await new Promise((r) => setTimeout(r, 2000));
+const who = process.argv[2] === 'a' ? a : b;
+const cdp = await who.context().newCDPSession(who);
+await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start');
+for (let i = 0; i < 30; i++) { await a.keyboard.type(`k${i};`); await new Promise((r) => setTimeout(r, 60)); }
+const { profile } = await cdp.send('Profiler.stop') as any;
+const self = new Map<string, number>();
+const dt = profile.timeDeltas as number[]; const samples = profile.samples as number[];
+const byId = new Map(profile.nodes.map((n: any) => [n.id, n]));
+samples.forEach((s, i) => { const n: any = byId.get(s); const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0)); });
+const total = [...self.values()].reduce((x, y) => x + y, 0);
+console.log('total ms', total / 1000);
+console.log([...self].sort((x, y) => y[1] - x[1]).slice(0, 25).map(([k, v]) => `${(v / 1000).toFixed(1)} ${k}`).join('\n'));
+await browser.close(); await server.stop(); process.exit(0);
