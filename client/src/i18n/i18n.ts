@@ -1,14 +1,16 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import {
+  type Catalogue,
   FALLBACK_LANGUAGE,
   NAMESPACES,
-  RESOURCES,
+  type Namespace,
   type UiLanguage,
   directionOf,
   isUiLanguage,
   pickUiLanguage,
 } from '@tandem/shared/i18n/index';
+import english from '@tandem/shared/i18n/languages/en';
 import { isSpacedCjk, spaceCjk } from '@tandem/shared/i18n/cjkSpacing';
 
 const STORAGE_KEY = 'tandem.uiLanguage';
@@ -35,13 +37,49 @@ const cjkSpacing = {
   },
 };
 
-export function initI18n(): void {
+type Catalogues = Record<Namespace, Catalogue>;
+
+/**
+ * English comes with the page (it is every language's fallback); each other language is its
+ * own chunk, fetched when first shown, so nobody downloads the four they do not read.
+ */
+const OTHERS: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ default: Catalogues }>> = {
+  'zh-Hans': () => import('@tandem/shared/i18n/languages/zh-Hans'),
+  es: () => import('@tandem/shared/i18n/languages/es'),
+  fr: () => import('@tandem/shared/i18n/languages/fr'),
+  ar: () => import('@tandem/shared/i18n/languages/ar'),
+};
+
+async function cataloguesOf(language: string): Promise<Catalogues | null> {
+  if (language === FALLBACK_LANGUAGE) return english;
+  if (!isUiLanguage(language) || language === 'en') return null;
+  return (await OTHERS[language]()).default;
+}
+
+/** i18next's backend: a namespace of a language, from that language's chunk. */
+const lazyCatalogues = {
+  type: 'backend' as const,
+  init: () => undefined,
+  read(
+    language: string,
+    namespace: string,
+    callback: (error: unknown, catalogue: Catalogue | null) => void,
+  ) {
+    cataloguesOf(language).then(
+      (catalogues) => callback(null, catalogues?.[namespace as Namespace] ?? null),
+      (error: unknown) => callback(error, null),
+    );
+  },
+};
+
+/** Resolves once the person's language (and the English fallback) can be shown. */
+export async function initI18n(): Promise<void> {
   const lng = initialLanguage();
-  void i18next
+  await i18next
+    .use(lazyCatalogues)
     .use(initReactI18next)
     .use(cjkSpacing)
     .init({
-      resources: RESOURCES,
       lng,
       fallbackLng: FALLBACK_LANGUAGE,
       ns: [...NAMESPACES],
@@ -49,6 +87,8 @@ export function initI18n(): void {
       interpolation: { escapeValue: false },
       returnNull: false,
       postProcess: ['cjkSpacing'],
+      // A language switch shows the old words until the new ones have arrived, never a blank.
+      react: { useSuspense: false },
     });
   applyToDocument(lng);
   i18next.on('languageChanged', applyToDocument);

@@ -1,16 +1,11 @@
-import { type ReactNode, useCallback, useState } from 'react';
-import { Button, Dialog, Heading, I18nProvider, Modal, ModalOverlay } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { lazy, type ReactNode, Suspense, useCallback, useState } from 'react';
+import type { ConfirmRequest, Pending } from './confirmRequest';
 
-export interface ConfirmRequest {
-  /** The question, in the person's language. */
-  message: string;
-  /** The confirming button's words ("Remove", "Restore"). */
-  confirm: string;
-  isDanger?: boolean;
-}
+export type { ConfirmRequest } from './confirmRequest';
 
-type Pending = ConfirmRequest & { resolve: (isConfirmed: boolean) => void };
+// The dialog's code (React Aria's modal) loads the first time something asks: most visits
+// never confirm anything, and every page would otherwise download it.
+const ConfirmDialogView = lazy(() => import('./ConfirmDialogView'));
 
 /**
  * Asks before an action that cannot simply be taken back, in a modal alert dialog (React Aria:
@@ -32,41 +27,10 @@ export function useConfirm(): {
     pending?.resolve(isConfirmed);
     setPending(null);
   };
-  return { confirm, dialog: <ConfirmDialog pending={pending} onAnswer={answer} /> };
-}
-
-function ConfirmDialog(props: { pending: Pending | null; onAnswer: (ok: boolean) => void }) {
-  const { t, i18n } = useTranslation('common');
-  const { pending, onAnswer } = props;
-  return (
-    <I18nProvider locale={i18n.language}>
-      <ModalOverlay
-        className="modal-overlay"
-        isOpen={pending !== null}
-        isDismissable
-        onOpenChange={(isOpen) => {
-          if (!isOpen) onAnswer(false);
-        }}
-      >
-        <Modal className="modal">
-          <Dialog role="alertdialog" className="confirm-dialog">
-            <Heading slot="title" className="confirm-message">
-              {pending?.message}
-            </Heading>
-            <div className="toolbar">
-              <Button
-                className={pending?.isDanger ? 'danger' : undefined}
-                onPress={() => onAnswer(true)}
-              >
-                {pending?.confirm}
-              </Button>
-              <Button className="secondary" autoFocus onPress={() => onAnswer(false)}>
-                {t('confirm.cancel')}
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </I18nProvider>
+  const dialog = pending && (
+    <Suspense fallback={null}>
+      <ConfirmDialogView pending={pending} onAnswer={answer} />
+    </Suspense>
   );
+  return { confirm, dialog };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../errors';
-import { type Catalogue, FALLBACK_LANGUAGE, NAMESPACES, RESOURCES, UI_LANGUAGES } from './index';
+import { type Catalogue, FALLBACK_LANGUAGE, NAMESPACES, UI_LANGUAGES } from './index';
+import { RESOURCES } from './resources';
 import { SERVER_NAMESPACES, SERVER_RESOURCES } from './serverCatalogues';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;

@@ -1,44 +1,3 @@
-import arCommon from './ar/common.json' with { type: 'json' };
-import enCommon from './en/common.json' with { type: 'json' };
-import esCommon from './es/common.json' with { type: 'json' };
-import frCommon from './fr/common.json' with { type: 'json' };
-import zhHansCommon from './zh-Hans/common.json' with { type: 'json' };
-import arErrors from './ar/errors.json' with { type: 'json' };
-import arPeople from './ar/people.json' with { type: 'json' };
-import enErrors from './en/errors.json' with { type: 'json' };
-import enPeople from './en/people.json' with { type: 'json' };
-import esErrors from './es/errors.json' with { type: 'json' };
-import esPeople from './es/people.json' with { type: 'json' };
-import frErrors from './fr/errors.json' with { type: 'json' };
-import frPeople from './fr/people.json' with { type: 'json' };
-import zhHansErrors from './zh-Hans/errors.json' with { type: 'json' };
-import zhHansPeople from './zh-Hans/people.json' with { type: 'json' };
-import arSigning from './ar/signing.json' with { type: 'json' };
-import enSigning from './en/signing.json' with { type: 'json' };
-import esSigning from './es/signing.json' with { type: 'json' };
-import frSigning from './fr/signing.json' with { type: 'json' };
-import zhHansSigning from './zh-Hans/signing.json' with { type: 'json' };
-import arPrompts from './ar/prompts.json' with { type: 'json' };
-import enPrompts from './en/prompts.json' with { type: 'json' };
-import esPrompts from './es/prompts.json' with { type: 'json' };
-import frPrompts from './fr/prompts.json' with { type: 'json' };
-import zhHansPrompts from './zh-Hans/prompts.json' with { type: 'json' };
-import arItinerary from './ar/itinerary.json' with { type: 'json' };
-import enItinerary from './en/itinerary.json' with { type: 'json' };
-import esItinerary from './es/itinerary.json' with { type: 'json' };
-import frItinerary from './fr/itinerary.json' with { type: 'json' };
-import zhHansItinerary from './zh-Hans/itinerary.json' with { type: 'json' };
-import arComments from './ar/comments.json' with { type: 'json' };
-import enComments from './en/comments.json' with { type: 'json' };
-import esComments from './es/comments.json' with { type: 'json' };
-import frComments from './fr/comments.json' with { type: 'json' };
-import zhHansComments from './zh-Hans/comments.json' with { type: 'json' };
-import arAgreement from './ar/agreement.json' with { type: 'json' };
-import enAgreement from './en/agreement.json' with { type: 'json' };
-import esAgreement from './es/agreement.json' with { type: 'json' };
-import frAgreement from './fr/agreement.json' with { type: 'json' };
-import zhHansAgreement from './zh-Hans/agreement.json' with { type: 'json' };
-
 /** The launch UI languages (BCP 47). English is the fallback. */
 export const UI_LANGUAGES = ['en', 'zh-Hans', 'es', 'fr', 'ar'] as const;
 /** One of the launch UI languages. */
@@ -70,65 +29,13 @@ export const NAMESPACES = [
   'prompts',
   'signing',
 ] as const;
+/** One namespace of the interface. */
+export type Namespace = (typeof NAMESPACES)[number];
 
 /** A translation catalogue: nested objects of strings. */
 export interface Catalogue {
   [key: string]: string | Catalogue;
 }
-
-/** The interface's catalogues, by language then namespace; the same data serves client and server. */
-export const RESOURCES: Record<UiLanguage, Record<(typeof NAMESPACES)[number], Catalogue>> = {
-  en: {
-    common: enCommon,
-    people: enPeople,
-    errors: enErrors,
-    agreement: enAgreement,
-    comments: enComments,
-    itinerary: enItinerary,
-    prompts: enPrompts,
-    signing: enSigning,
-  },
-  'zh-Hans': {
-    common: zhHansCommon,
-    people: zhHansPeople,
-    errors: zhHansErrors,
-    agreement: zhHansAgreement,
-    comments: zhHansComments,
-    itinerary: zhHansItinerary,
-    prompts: zhHansPrompts,
-    signing: zhHansSigning,
-  },
-  es: {
-    common: esCommon,
-    people: esPeople,
-    errors: esErrors,
-    agreement: esAgreement,
-    comments: esComments,
-    itinerary: esItinerary,
-    prompts: esPrompts,
-    signing: esSigning,
-  },
-  fr: {
-    common: frCommon,
-    people: frPeople,
-    errors: frErrors,
-    agreement: frAgreement,
-    comments: frComments,
-    itinerary: frItinerary,
-    prompts: frPrompts,
-    signing: frSigning,
-  },
-  ar: {
-    common: arCommon,
-    people: arPeople,
-    errors: arErrors,
-    agreement: arAgreement,
-    comments: arComments,
-    itinerary: arItinerary,
-    prompts: arPrompts,
-    signing: arSigning,
-  },
-};
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
 

@@ -1,11 +1,6 @@
 import { isSpacedCjk, spaceCjk } from './cjkSpacing';
-import {
-  type Catalogue,
-  FALLBACK_LANGUAGE,
-  type NAMESPACES,
-  pickUiLanguage,
-  RESOURCES,
-} from './index';
+import { type Catalogue, FALLBACK_LANGUAGE, type NAMESPACES, pickUiLanguage } from './index';
+import { RESOURCES } from './resources';
 
 /**
  * A message from the shared catalogues outside React (the server's emails), with `{{name}}`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RESOURCES, UI_LANGUAGES } from '../i18n/index';
+import { UI_LANGUAGES } from '../i18n/index';
+import { RESOURCES } from '../i18n/resources';
 import { PROMPT_IDS } from './prompt';
 
 describe('prompt wording', () => {
