@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { bothCoordinators, personContext } from './support/people';
 import { TestServer } from './support/server';
@@ -67,12 +71,20 @@ test('the partnership home shows progress and each role’s next step', async ({
   ).toBeVisible();
   await expect(coordinator.getByText('Not started: the agreement is still a draft.')).toBeVisible();
   await expect(coordinator.getByText('Missing: a second staff member').first()).toBeVisible();
+  // The coordinator can take the whole partnership along; the file comes from the server.
+  const exportSection = coordinator.getByRole('region', { name: 'Your partnership’s data' });
+  const [download] = await Promise.all([
+    coordinator.waitForEvent('download'),
+    exportSection.getByRole('link', { name: 'Download all of it' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`tandem-partnership-${id}.json.gz`);
 
   const parentPage = await parent.newPage();
   await parentPage.goto(`/p/${id}`);
   await expect(
     parentPage.getByRole('link', { name: /Plan your school's hosting itinerary: 0 of \d+ days/ }),
   ).toBeVisible();
+  await expect(parentPage.getByRole('region', { name: 'Your partnership’s data' })).toHaveCount(0);
   await parentPage.getByRole('link', { name: 'Open your hosting itinerary' }).click();
   await expect(parentPage).toHaveURL(new RegExp(`/p/${id}/itinerary/A$`));
 
@@ -162,3 +174,52 @@ test('the browser gets the client compressed', async ({ browser }) => {
   expect(encodings.length).toBeGreaterThan(0);
   for (const encoding of encodings) expect(['br', 'gzip']).toContain(encoding);
 });
+
+test('every built file comes compressed as asked, and decodes to the file itself', async () => {
+  const dist = path.resolve(import.meta.dirname, '../client/dist');
+  const files = fs
+    .readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !/\.(br|gz)$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  expect(files.length).toBeGreaterThan(10);
+  for (const file of files) {
+    const built = fs.readFileSync(file);
+    const address = `/${path.relative(dist, file).split(path.sep).join('/')}`;
+    const isCompressed = fs.existsSync(`${file}.br`);
+    for (const [asked, decode] of [
+      ['br', zlib.brotliDecompressSync],
+      ['gzip', zlib.gunzipSync],
+    ] as const) {
+      const { headers, body } = await rawGet(server.port, address, asked);
+      expect(headers.vary ?? '', address).toMatch(/Accept-Encoding/i);
+      if (isCompressed) {
+        expect(headers['content-encoding'], address).toBe(asked);
+        expect(decode(body).equals(built), address).toBe(true);
+      } else {
+        expect(headers['content-encoding'], address).toBeUndefined();
+        expect(body.equals(built), address).toBe(true);
+      }
+    }
+  }
+});
+
+/** A GET with one Accept-Encoding, its body as sent (Node's fetch would decode it). */
+function rawGet(
+  port: number,
+  address: string,
+  encoding: string,
+): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      { host: '127.0.0.1', port, path: address, headers: { 'Accept-Encoding': encoding } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
+    request.on('error', reject);
+  });
+}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { anchorState } from '@tandem/shared/doc/anchors';
 import { getClauseText } from '@tandem/shared/doc/agreement';
@@ -13,6 +13,7 @@ import {
 } from '@tandem/shared/doc/threads';
 import { directionOf } from '@tandem/shared/i18n/index';
 import { selectionAnchor } from '../../editor/selectionAnchor';
+import { useDocValue } from '../../collab/useDocValue';
 import { commentTimes } from './commentTime';
 import { Composer } from './Composer';
 import { editorKey, useThreadsScope } from './ThreadsContext';
@@ -25,10 +26,13 @@ export function ThreadCard({ thread }: { thread: Thread }) {
   const scope = useThreadsScope();
   const { doc, content, canComment, myMemberId, myTimeZone, unread, markRead } = scope;
   const target = 'clauseId' in thread.target ? thread.target : null;
-  const state =
-    target && thread.anchor
-      ? anchorState(getClauseText(content, target.clauseId, target.lang), thread.anchor)
-      : null;
+  const { anchor } = thread;
+  const fragment = target ? getClauseText(content, target.clauseId, target.lang) : null;
+  // Follows the text it points at: an edit there may move it, or delete it (detached).
+  const types = useMemo(() => (fragment && anchor ? [fragment] : []), [fragment, anchor]);
+  const state = useDocValue(types, () =>
+    fragment && anchor ? anchorState(fragment, anchor) : null,
+  );
   const isDetached = state?.isDetached === true;
   const hasUnread = thread.comments.some((c) => unread.has(c.id));
   const [problem, setProblem] = useState<string | null>(null);
