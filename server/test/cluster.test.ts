@@ -115,6 +115,29 @@ describe('a cluster of two nodes on PostgreSQL and Redis', () => {
     );
   });
 
+  it('shows a node that opens the room later the presence set before, without waiting', async () => {
+    const { one, two, id, coordinatorA, coordinatorB } = await start();
+    const room = `${id}/agreement`;
+    const a = connectClient(one, room, coordinatorA);
+    providers.push(a);
+    await synced(a);
+    a.awareness.setLocalStateField('user', { name: 'early', color: '#654321' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Node two loads the room only now; clients renew presence every 15 s, so this is the
+    // query a subscribing node sends.
+    const b = connectClient(two, room, coordinatorB);
+    providers.push(b);
+    await synced(b);
+    await waitFor(
+      () =>
+        [...b.awareness.getStates().values()].some(
+          (s) => (s as { user?: { color?: string } }).user?.color === '#654321',
+        ),
+      'node two to show the presence set on node one before it had the room',
+      3_000,
+    );
+  });
+
   it('ends a removed member’s connection on the other node at once', async () => {
     const { one, two, base, id, coordinatorA } = await start();
     const teacher = await join(base(one), coordinatorA, id, 'A', 'teacher');

@@ -21,6 +21,8 @@ const DOC_CHANNEL = 'tandem:doc:';
 const CONTROL_CHANNEL = 'tandem:control';
 const STORED = 0;
 const PRESENCE = 1;
+/** A node subscribed to the room: the others publish their peers' presence. */
+const PRESENCE_QUERY = 2;
 
 function encodeStored(
   node: string,
@@ -51,12 +53,20 @@ function encodePresence(node: string, message: Uint8Array) {
   return Buffer.from(encoding.toUint8Array(encoder));
 }
 
+function encodeQuery(node: string) {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, PRESENCE_QUERY);
+  encoding.writeVarString(encoder, node);
+  return Buffer.from(encoding.toUint8Array(encoder));
+}
+
 /** Hands a message from another node to the room's handlers; a malformed one is dropped. */
 function dispatch(node: string, raw: Buffer, handlers: RelayHandlers): void {
   const decoder = decoding.createDecoder(new Uint8Array(raw));
   const kind = decoding.readVarUint(decoder);
   if (decoding.readVarString(decoder) === node) return;
   if (kind === PRESENCE) return handlers.onPresence(decoding.readVarUint8Array(decoder));
+  if (kind === PRESENCE_QUERY) return handlers.onPresenceQuery();
   if (kind !== STORED) return;
   const first = decoding.readVarUint(decoder);
   const last = decoding.readVarUint(decoder);
@@ -129,9 +139,15 @@ export async function connectCluster(
           log(`redis: a malformed message for ${room}`, error);
         }
       };
-      subscriber.subscribe(DOC_CHANNEL + room, listener, true).catch((error: unknown) => {
-        log(`redis: subscribing to ${room} failed`, error);
-      });
+      subscriber.subscribe(DOC_CHANNEL + room, listener, true).then(
+        () => {
+          // Subscribed only now: what the others stored or set before is read or asked for.
+          if (rooms.get(room) !== handlers) return;
+          handlers.onResync();
+          publish(DOC_CHANNEL + room, encodeQuery(node));
+        },
+        (error: unknown) => log(`redis: subscribing to ${room} failed`, error),
+      );
       return () => {
         rooms.delete(room);
         subscriber.unsubscribe(DOC_CHANNEL + room, listener, true).catch(() => undefined);

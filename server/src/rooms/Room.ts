@@ -138,9 +138,10 @@ export class Room {
             awarenessProtocol.applyAwarenessUpdate(this.awareness, message, RELAYED_PRESENCE);
           },
           onResync: () => this.catchUp(),
+          onPresenceQuery: () => this.publishOwnPresence(),
         })
       : () => undefined;
-    // What other nodes stored between loading and subscribing.
+    // What other nodes stored between loading and subscribing (read again once subscribed).
     if (relay) this.catchUp();
   }
 
@@ -327,6 +328,17 @@ export class Room {
 
   get isDestroyed(): boolean {
     return this.doc.isDestroyed;
+  }
+
+  /** Tells the other nodes everything this node's peers have set (a node just joined). */
+  private publishOwnPresence(): void {
+    const ids = [...this.peers].flatMap((peer) => [...peer.awarenessIds]);
+    const known = ids.filter((id) => this.awareness.getStates().has(id));
+    if (known.length === 0) return;
+    this.options.relay?.publishPresence(
+      this.name,
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, known),
+    );
   }
 
   destroy(): void {

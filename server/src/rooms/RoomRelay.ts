@@ -18,7 +18,11 @@ export interface RoomRelay {
   ): void;
   /** An encoded awareness message of presence this node's peers set. */
   publishPresence(room: string, message: Uint8Array): void;
-  /** Receives other nodes' messages for the room until the returned function is called. */
+  /**
+   * Receives other nodes' messages for the room until the returned function is called. Once
+   * subscribed, it reads what was missed meanwhile (onResync) and asks the other nodes for
+   * their presence (each answers through onPresenceQuery).
+   */
   subscribe(room: string, handlers: RelayHandlers): () => void;
 }
 
@@ -30,4 +34,6 @@ export interface RelayHandlers {
   onPresence(message: Uint8Array): void;
   /** Messages may have been lost (the link to the others came back): read what was missed. */
   onResync(): void;
+  /** A node just subscribed to the room: publish the presence this node's peers set. */
+  onPresenceQuery(): void;
 }
