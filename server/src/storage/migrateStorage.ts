@@ -108,6 +108,13 @@ const TABLES: readonly { name: string; columns: readonly string[]; order: string
   { name: 'signed_pdfs', columns: ['signing_id', 'pdf', 'at'], order: 'signing_id' },
 ];
 
+/** A table's columns as both engines have them (the partnership archive reuses them). */
+export function columnsOf(table: string): readonly string[] {
+  const found = TABLES.find((t) => t.name === table);
+  if (!found) throw new Error(`no table ${table}`);
+  return found.columns;
+}
+
 const BATCH = 200;
 
 export interface MigrationReport {

@@ -2,6 +2,7 @@ import zlib from 'node:zlib';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { isChainIntact } from './auditChain';
+import { columnsOf } from './migrateStorage';
 import type { RawDatabase, RawTransaction } from './rawDatabase';
 
 /**
@@ -34,90 +35,67 @@ const TABLES: readonly TableSpec[] = [
   },
   {
     name: 'partnerships',
-    columns: ['id', 'created_by', 'created_at'],
+    columns: columnsOf('partnerships'),
     scope: 'id = ?',
     order: 'id',
   },
   {
     name: 'sides',
-    columns: ['partnership_id', 'side', 'school'],
+    columns: columnsOf('sides'),
     scope: 'partnership_id = ?',
     order: 'side',
   },
   {
     name: 'members',
-    columns: ['id', 'partnership_id', 'account_id', 'side', 'role', 'joined_at', 'removed_at'],
+    columns: columnsOf('members'),
     scope: 'partnership_id = ?',
     order: 'joined_at, id',
   },
   {
     name: 'doc_snapshots',
-    columns: ['doc', 'state', 'through_seq', 'at'],
+    columns: columnsOf('doc_snapshots'),
     scope: DOC,
     order: 'doc',
   },
   {
     name: 'doc_updates',
-    columns: ['doc', 'seq', 'data', 'member_id', 'at'],
+    columns: columnsOf('doc_updates'),
     scope: DOC,
     order: 'doc, seq',
   },
   {
     name: 'doc_clients',
-    columns: ['doc', 'client_id', 'member_id'],
+    columns: columnsOf('doc_clients'),
     scope: DOC,
     order: 'doc, client_id',
   },
   {
     name: 'versions',
-    columns: ['id', 'doc', 'kind', 'name', 'created_by', 'created_at', 'state', 'state_hash'],
+    columns: columnsOf('versions'),
     scope: DOC,
     order: 'created_at, id',
   },
   {
     name: 'thread_reads',
-    columns: ['member_id', 'doc', 'thread_id', 'read_at'],
+    columns: columnsOf('thread_reads'),
     scope: DOC,
     order: 'member_id, doc, thread_id',
   },
   {
     name: 'signings',
-    columns: [
-      'id',
-      'partnership_id',
-      'phase',
-      'version_id',
-      'hash',
-      'canonical',
-      'started_by',
-      'started_at',
-      'ended_at',
-    ],
+    columns: columnsOf('signings'),
     scope: 'partnership_id = ?',
     order: 'started_at, id',
   },
   {
     name: 'signatures',
-    columns: [
-      'signing_id',
-      'side',
-      'member_id',
-      'name',
-      'title',
-      'image',
-      'typed',
-      'consent',
-      'hash',
-      'ip',
-      'user_agent',
-      'at',
-    ],
+    columns: columnsOf('signatures'),
     scope: SIGNING,
     order: 'signing_id, side',
   },
   {
     name: 'signed_pdfs',
-    columns: ['signing_id', 'pdf', 'at'],
+    columns: columnsOf('signed_pdfs'),
     scope: SIGNING,
     order: 'signing_id',
   },
