@@ -37,9 +37,13 @@ export async function personContext(
 }
 
 /** Coordinator A creates a partnership and coordinator B joins it; returns its id. */
-export async function partnershipOf(a: BrowserContext, b: BrowserContext): Promise<string> {
+export async function partnershipOf(
+  a: BrowserContext,
+  b: BrowserContext,
+  sideB: typeof SCHOOL_B = SCHOOL_B,
+): Promise<string> {
   const created = await a.request.post('/api/partnerships', {
-    data: { sideA: SCHOOL_A, sideB: SCHOOL_B },
+    data: { sideA: SCHOOL_A, sideB },
   });
   const { id } = (await created.json()) as { id: string };
   const invite = await a.request.post(`/api/partnerships/${id}/invites`, {

@@ -1,52 +1,75 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TRANSLATION_LIMITS, type TranslationLimits } from './translate/Translations';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '@tandem/shared/protocol';
 import { DEFAULT_SCRYPT_COST } from './auth/passwords';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './sync/limits';
 
-const Env = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  PUBLIC_URL: z.url().optional(),
-  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_BYTES),
-  /** Where the built client lives; `vite build` writes it to client/dist. */
-  CLIENT_DIR: z.string().min(1).optional(),
-  /** postgres://…: every store on PostgreSQL (several nodes may share it); else SQLite in DATA_DIR. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
-    .optional(),
-  /** redis://…: several nodes on one DATABASE_URL serve the same documents at once. */
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'a redis:// URL')
-    .optional(),
-  /** e.g. smtp://user:pass@smtp.school.example:587; without it email is off. */
-  SMTP_URL: z.url().optional(),
-  MAIL_FROM: z.string().min(3).default('Tandem <no-reply@localhost>'),
-  /** Comma-separated PEM files of further seal certificates /api/verify accepts. */
-  TRUSTED_SEAL_CERTS: z.string().optional(),
-  /** Set when a reverse proxy adds X-Forwarded-For: how many proxies to look through. */
-  TRUSTED_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  /** New accounts one client address may create per hour. */
-  SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
-  /** Open sync connections one member may hold, over all rooms and in one room. */
-  MAX_CONNECTIONS_PER_MEMBER: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(DEFAULT_SYNC_LIMITS.connectionsPerMember),
-  /** pino's level: fatal, error, warn, info, debug, trace or silent. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Turns on GET /metrics for a scraper that sends it as a bearer token. */
-  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
-  MAX_CONNECTIONS_PER_MEMBER_ROOM: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(DEFAULT_SYNC_LIMITS.connectionsPerMemberRoom),
-});
+const Env = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    PUBLIC_URL: z.url().optional(),
+    MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_MESSAGE_BYTES),
+    /** Where the built client lives; `vite build` writes it to client/dist. */
+    CLIENT_DIR: z.string().min(1).optional(),
+    /** postgres://…: every store on PostgreSQL (several nodes may share it); else SQLite in DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+      .optional(),
+    /** redis://…: several nodes on one DATABASE_URL serve the same documents at once. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'a redis:// URL')
+      .optional(),
+    /** e.g. smtp://user:pass@smtp.school.example:587; without it email is off. */
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().min(3).default('Tandem <no-reply@localhost>'),
+    /** Comma-separated PEM files of further seal certificates /api/verify accepts. */
+    TRUSTED_SEAL_CERTS: z.string().optional(),
+    /** Set when a reverse proxy adds X-Forwarded-For: how many proxies to look through. */
+    TRUSTED_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** New accounts one client address may create per hour. */
+    SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+    /** Open sync connections one member may hold, over all rooms and in one room. */
+    MAX_CONNECTIONS_PER_MEMBER: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(DEFAULT_SYNC_LIMITS.connectionsPerMember),
+    /** pino's level: fatal, error, warn, info, debug, trace or silent. */
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    /** Turns on GET /metrics for a scraper that sends it as a bearer token. */
+    METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+    MAX_CONNECTIONS_PER_MEMBER_ROOM: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(DEFAULT_SYNC_LIMITS.connectionsPerMemberRoom),
+    /** A LibreTranslate or Apertium APy server (P10); without it translation is off. */
+    TRANSLATE_URL: z.url().optional(),
+    TRANSLATE_API: z.enum(['libretranslate', 'apertium']).optional(),
+    TRANSLATE_KEY: z.string().min(1).optional(),
+    /** Provider calls per member and per partnership per hour (cached answers are free). */
+    TRANSLATIONS_PER_MEMBER_PER_HOUR: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(DEFAULT_TRANSLATION_LIMITS.perMemberPerHour),
+    TRANSLATIONS_PER_PARTNERSHIP_PER_HOUR: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(DEFAULT_TRANSLATION_LIMITS.perPartnershipPerHour),
+  })
+  .refine((e) => !e.TRANSLATE_URL || e.TRANSLATE_API, {
+    message: 'TRANSLATE_URL needs TRANSLATE_API (libretranslate or apertium)',
+    path: ['TRANSLATE_API'],
+  });
 
 /** Everything the server needs to start; read once, in one place. */
 export interface Config {
@@ -84,6 +107,13 @@ export interface Config {
   logLevel: string;
   /** Bearer token for GET /metrics; null: metrics are off. */
   metricsToken: string | null;
+  /** The machine translation provider; null: translation is off. */
+  translation: {
+    url: string;
+    api: 'libretranslate' | 'apertium';
+    key: string | null;
+    limits: TranslationLimits;
+  } | null;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -127,6 +157,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signUpsPerAddressPerHour: e.SIGNUPS_PER_ADDRESS_PER_HOUR,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN ?? null,
+    translation:
+      e.TRANSLATE_URL && e.TRANSLATE_API
+        ? {
+            url: e.TRANSLATE_URL,
+            api: e.TRANSLATE_API,
+            key: e.TRANSLATE_KEY ?? null,
+            limits: {
+              perMemberPerHour: e.TRANSLATIONS_PER_MEMBER_PER_HOUR,
+              perPartnershipPerHour: e.TRANSLATIONS_PER_PARTNERSHIP_PER_HOUR,
+            },
+          }
+        : null,
     syncLimits: {
       ...DEFAULT_SYNC_LIMITS,
       connectionsPerMember: e.MAX_CONNECTIONS_PER_MEMBER,

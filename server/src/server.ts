@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import { Translations } from './translate/Translations';
+import { providerFor } from './translate/providers';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
@@ -194,6 +196,13 @@ export async function startServer(config: Config): Promise<TandemServer> {
       archive: new PartnershipExport(registry, stores.raw, () => trusted.pems()),
       mailer,
       publicUrl: config.publicUrl,
+      translations: config.translation
+        ? new Translations(
+            providerFor(config.translation.api, config.translation.url, config.translation.key),
+            config.translation.limits,
+            cluster?.client ?? null,
+          )
+        : null,
     },
   );
   const httpServer = http.createServer(app);

@@ -1,5 +1,6 @@
 import type { UiLanguage } from './i18n/index';
-import type { Role, School, Side } from './people';
+import type { Role, Side } from './people';
+import type { School } from './peopleBodies';
 
 /** Shapes of the HTTP API's answers, shared by the server that sends and the client that reads. */
 
@@ -114,4 +115,21 @@ export interface InboxItem {
   place: Record<string, string>;
   unread: number;
   last: { author: string; body: string; createdAt: number; timeZone: string };
+}
+
+/** `GET /api/partnerships/:id/translations`: the machine translation on offer, if any. */
+export interface TranslationOffer {
+  /** `libretranslate` or `apertium`; null when the server has no translation configured. */
+  provider: string | null;
+  /** Base language subtags (`en` → `es`); empty while the provider is down. */
+  pairs: { from: string; to: string }[];
+}
+
+/** `POST /api/partnerships/:id/translations`: always machine text, never a person's (P10). */
+export interface Translation {
+  text: string;
+  provider: string;
+  isMachine: true;
+  from: string;
+  to: string;
 }

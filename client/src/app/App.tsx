@@ -1,40 +1,27 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthForm } from '../features/people/AuthForm';
-import { CreatePartnership } from '../features/people/CreatePartnership';
-import { AccountPage } from '../features/people/AccountPage';
-import { InvitePage } from '../features/people/InvitePage';
-import { PartnershipList } from '../features/people/PartnershipList';
-import { PartnershipPage } from '../features/people/PartnershipPage';
 import { LanguagePicker } from './LanguagePicker';
 import { ScreenBoundary } from './ScreenBoundary';
 import { UpdatePrompt } from './UpdatePrompt';
+import {
+  AccountPage,
+  AgreementPage,
+  CompareLegs,
+  CreatePartnership,
+  InboxPage,
+  InvitePage,
+  ItineraryPage,
+  PartnershipList,
+  PartnershipPage,
+  PrintAgreement,
+  VerifyPage,
+} from './screens';
 import { ErrorMessage } from '../platform/ErrorMessage';
 import { useAction } from '../ui/useAction';
 import { type Route, paths, useRoute } from '../platform/route';
 import { SessionProvider, useSession } from '../platform/session';
 import { RefusalNotice } from '../collab/RefusalNotice';
-
-// Each document screen loads its code when first opened (the editor, Yjs views, the PDF
-// verifier), so the partnership pages and sign-in do not wait for them.
-const AgreementPage = lazy(() =>
-  import('../features/agreement/AgreementPage').then((m) => ({ default: m.AgreementPage })),
-);
-const PrintAgreement = lazy(() =>
-  import('../features/agreement/PrintAgreement').then((m) => ({ default: m.PrintAgreement })),
-);
-const InboxPage = lazy(() =>
-  import('../features/inbox/InboxPage').then((m) => ({ default: m.InboxPage })),
-);
-const VerifyPage = lazy(() =>
-  import('../features/signing/VerifyPage').then((m) => ({ default: m.VerifyPage })),
-);
-const CompareLegs = lazy(() =>
-  import('../features/itinerary/CompareLegs').then((m) => ({ default: m.CompareLegs })),
-);
-const ItineraryPage = lazy(() =>
-  import('../features/itinerary/ItineraryPage').then((m) => ({ default: m.ItineraryPage })),
-);
 
 export function App() {
   return (

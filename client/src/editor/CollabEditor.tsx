@@ -10,6 +10,8 @@ import { directionOf } from '@tandem/shared/i18n/index';
 import type { Identity } from '../collab/identity';
 import { CommentHighlights, commentHighlightsKey, type Highlight } from './CommentHighlights';
 import { FormatToolbar } from './FormatToolbar';
+import { type MachineDraft, MachineDraftBar } from './MachineDraftBar';
+import { MachineTranslationMark } from './MachineTranslationMark';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -22,6 +24,8 @@ interface Props {
   isEditable: boolean;
   /** Threads anchored in this text, shown as highlights. */
   highlights?: readonly Highlight[];
+  /** Drafting help from the partner's version, for one's own column (P10). */
+  machineDraft?: MachineDraft;
   /** Called with the editor once it exists (and null when it goes), e.g. to comment on a selection. */
   onEditor?: (editor: Editor | null) => void;
 }
@@ -45,6 +49,7 @@ export function CollabEditor(props: Props) {
       extensions: [
         // Collaboration brings its own undo, which only undoes this person's changes.
         StarterKit.configure({ undoRedo: false }),
+        MachineTranslationMark,
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({
           provider,
@@ -95,6 +100,9 @@ export function CollabEditor(props: Props) {
   return (
     <>
       {editor && isEditable && <FormatToolbar editor={editor} label={label} />}
+      {editor && isEditable && props.machineDraft && (
+        <MachineDraftBar editor={editor} draft={props.machineDraft} />
+      )}
       <EditorContent editor={editor} />
     </>
   );

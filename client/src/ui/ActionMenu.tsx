@@ -1,46 +1,68 @@
-import { Button, I18nProvider, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
+import type { ActionMenuProps } from './menuAction';
 
-export interface MenuAction {
-  id: string;
-  label: string;
-  isDisabled?: boolean;
-  isDanger?: boolean;
-  onAction: () => void;
+export type { ActionMenuProps, MenuAction } from './menuAction';
+
+type ViewProps = ActionMenuProps & { opensAtOnce: boolean };
+
+let view: Promise<{ default: ComponentType<ViewProps> }> | null = null;
+let isLoaded = false;
+const loadView = () => {
+  view ??= import('./ActionMenuView').then((module) => {
+    isLoaded = true;
+    return module;
+  });
+  return view;
+};
+const ActionMenuView = lazy(loadView);
+
+/** Runs `load` once the page has settled: a second later, when the browser is idle. */
+function whenSettled(load: () => void): () => void {
+  let idle = 0;
+  const timer = setTimeout(() => {
+    if ('requestIdleCallback' in window) idle = requestIdleCallback(load, { timeout: 3_000 });
+    else load();
+  }, 1_000);
+  return () => {
+    clearTimeout(timer);
+    if (idle) cancelIdleCallback(idle);
+  };
 }
 
 /**
- * One button opening a list of actions (React Aria's Menu: arrow keys, typeahead, Escape, focus
- * back on the button, right to left), in place of a row of buttons. `label` names the button
- * for screen readers with what it acts on; `text` is what it shows.
+ * One button opening a list of actions, in place of a row of buttons. The menu's code (React
+ * Aria) loads once the page has settled, so that a first visit shows its documents without
+ * waiting for it; until then the button is a plain one, which loads and opens the menu if
+ * someone presses it first.
  */
-export function ActionMenu(props: { label: string; text: string; actions: MenuAction[] }) {
-  const { i18n } = useTranslation();
-  const disabled = props.actions.filter((a) => a.isDisabled).map((a) => a.id);
+export function ActionMenu(props: ActionMenuProps) {
+  const [isReady, setReady] = useState(isLoaded);
+  const [isWanted, setWanted] = useState(false);
+  useEffect(() => {
+    if (isReady) return;
+    return whenSettled(() => void loadView().then(() => setReady(true)));
+  }, [isReady]);
+  const trigger = (
+    <button
+      type="button"
+      className="secondary menu-button"
+      aria-label={props.label}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onClick={() => setWanted(true)}
+      onKeyDown={(event) => {
+        if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+        event.preventDefault();
+        setWanted(true);
+      }}
+    >
+      {props.text} <span aria-hidden="true">▾</span>
+    </button>
+  );
+  if (!isReady && !isWanted) return trigger;
   return (
-    <I18nProvider locale={i18n.language}>
-      <MenuTrigger>
-        <Button className="secondary menu-button" aria-label={props.label}>
-          {props.text} <span aria-hidden="true">▾</span>
-        </Button>
-        <Popover className="picker-popover menu-popover" placement="bottom end">
-          <Menu
-            className="picker-list"
-            disabledKeys={disabled}
-            onAction={(key) => props.actions.find((a) => a.id === key)?.onAction()}
-          >
-            {props.actions.map((action) => (
-              <MenuItem
-                key={action.id}
-                id={action.id}
-                className={`picker-option${action.isDanger ? ' menu-danger' : ''}`}
-              >
-                {action.label}
-              </MenuItem>
-            ))}
-          </Menu>
-        </Popover>
-      </MenuTrigger>
-    </I18nProvider>
+    <Suspense fallback={trigger}>
+      <ActionMenuView {...props} opensAtOnce={isWanted && !isReady} />
+    </Suspense>
   );
 }

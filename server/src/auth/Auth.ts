@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
-import type { NewAccount } from '@tandem/shared/people';
+import type { NewAccount } from '@tandem/shared/peopleBodies';
 import type { Account, Member, PeopleStore } from '../storage/PeopleStore';
 import { SESSION_COOKIE, clearSessionCookie, readCookie, setSessionCookie } from './cookies';
 import type { PasswordHasher } from './passwords';

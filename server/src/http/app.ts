@@ -15,6 +15,7 @@ import { addVerifyRoutes } from './routes/verifyRoutes';
 import type { ApiDeps } from './routes/deps';
 import { addInviteRoutes } from './routes/inviteRoutes';
 import { addMemberRoutes } from './routes/memberRoutes';
+import { addTranslationRoutes } from './routes/translationRoutes';
 import { addPartnershipRoutes } from './routes/partnershipRoutes';
 import { setSecurityHeaders } from './securityHeaders';
 import { serveClient } from './staticFiles';
@@ -75,6 +76,7 @@ export function createApp(
   addThreadRoutes(router, deps);
   addItineraryRoutes(router, deps);
   addPromptRoutes(router, deps);
+  addTranslationRoutes(router, deps);
   addSigningRoutes(router, deps);
   addVerifyRoutes(router, deps);
   const client = serveClient(options.clientDir);

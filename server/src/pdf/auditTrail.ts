@@ -1,6 +1,7 @@
 import type { Content } from 'pdfmake/interfaces';
 import { translate } from '@tandem/shared/i18n/translate';
-import { SIDES, type School, type Side } from '@tandem/shared/people';
+import { SIDES, type Side } from '@tandem/shared/people';
+import type { School } from '@tandem/shared/peopleBodies';
 import { wallDateTime } from '@tandem/shared/time';
 import type { AuditEntry, Signature } from '../storage/SigningStore';
 import { PAGE_TEXT_WIDTH, pageText as text } from './bidi';

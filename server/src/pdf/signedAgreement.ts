@@ -5,7 +5,8 @@ import { AGREEMENT_FORMAT, type AgreementModel } from '@tandem/shared/doc/agreem
 import { directionOf } from '@tandem/shared/i18n/index';
 import { translate } from '@tandem/shared/i18n/translate';
 import { wallDateTime } from '@tandem/shared/time';
-import type { School, Side } from '@tandem/shared/people';
+import type { Side } from '@tandem/shared/people';
+import type { School } from '@tandem/shared/peopleBodies';
 import type { AuditEntry, Signature } from '../storage/SigningStore';
 import { PAGE_TEXT_WIDTH, pageText as text } from './bidi';
 import { joinedLabel, languageName, paragraphsInEachLanguage } from './bilingual';

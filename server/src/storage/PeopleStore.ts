@@ -1,5 +1,6 @@
 import type { Account, Membership } from '@tandem/shared/api';
-import type { Role, School, Side } from '@tandem/shared/people';
+import type { Role, Side } from '@tandem/shared/people';
+import type { School } from '@tandem/shared/peopleBodies';
 
 export type { Account, Membership };
 

@@ -66,6 +66,12 @@ export class ClauseReview {
         if (!version?.hash) {
           throw new AppError(ErrorCode.CLAUSE_UNTRANSLATED, `The ${lang} version has no text.`);
         }
+        if (version.hasMachineText) {
+          throw new AppError(
+            ErrorCode.CLAUSE_MACHINE_TEXT,
+            `The ${lang} version still holds machine translation nobody has checked.`,
+          );
+        }
         recorded[lang] = { hash: version.hash, text: version.text };
       }
       status.doc.transact(() =>

@@ -1,7 +1,8 @@
 import type { InvitePreview, OpenInvite } from '@tandem/shared/api';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { FALLBACK_LANGUAGE, pickUiLanguage } from '@tandem/shared/i18n/index';
-import type { NewInvite, Role } from '@tandem/shared/people';
+import type { Role } from '@tandem/shared/people';
+import type { NewInvite } from '@tandem/shared/peopleBodies';
 import type { z } from 'zod';
 import { hashToken, newToken } from '../auth/tokens';
 import type { Account, Invite, Member, PeopleStore } from '../storage/PeopleStore';

@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { parseRoomName } from '@tandem/shared/doc/documents';
 import { addDays, LEG_DAYS, type LegMeta, seedLeg } from '@tandem/shared/doc/itinerary';
 import { seedAgreement } from '@tandem/shared/doc/template';
-import type { School, Side } from '@tandem/shared/people';
+import type { Side } from '@tandem/shared/people';
+import type { School } from '@tandem/shared/peopleBodies';
 import type { PeopleStore } from '../storage/PeopleStore';
 
 /**

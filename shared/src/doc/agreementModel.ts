@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { SIDES, type School, type Side } from '../people';
+import { SIDES, type Side } from '../people';
+import type { School } from '../peopleBodies';
 import { nextMeeting, wallDateTime } from '../time';
 import { languagesOf, listClauses, prevailingOf, titlesOf } from './agreement';
 import {
@@ -18,10 +19,12 @@ import { currentVersions } from './clauseStatus';
 /**
  * The agreement as both schools sign it, and as every view of it shows it: the preview, the
  * canonical JSON (and so its hash) and the signed PDF all read this one model. Format 2 adds the
- * structured answers to format 1 (clause texts only); a stored canonical form is never rebuilt,
- * so agreements signed in format 1 keep verifying and rendering.
+ * structured answers to format 1 (clause texts only); format 3 records, per clause and language,
+ * whether a person wrote or checked the text (no machine translation left unconfirmed, P10). A
+ * stored canonical form is never rebuilt, so agreements signed in earlier formats keep verifying
+ * and rendering.
  */
-export const AGREEMENT_FORMAT = 'tandem-agreement/2';
+export const AGREEMENT_FORMAT = 'tandem-agreement/3';
 
 /** Both schools' answers to one question: free text, or a vocabulary value (feasibility). */
 export type SideValues = Record<Side, string>;
@@ -31,6 +34,8 @@ export interface ModelClause {
   kind: ClauseKind;
   title: Record<string, string>;
   text: Record<string, string>;
+  /** P10, format 3: per language, whether people wrote or confirmed all of the text. */
+  byPeople?: Record<string, boolean>;
   /** P3: what each school will share, each item in the languages it was written in. */
   lists?: Record<Side, Record<string, string>[]>;
   /** P2: per group, whether the agreement involves it and whether each school can support it. */
@@ -73,10 +78,10 @@ function bySide(read: (side: Side) => string): SideValues {
 
 function clauseOf(doc: Y.Doc, clause: ReturnType<typeof listClauses>[number]): ModelClause {
   const { id, kind, title } = clause;
-  const text = Object.fromEntries(
-    Object.entries(currentVersions(doc, id)).map(([lang, v]) => [lang, v.text]),
-  );
-  const model: ModelClause = { id, kind, title, text };
+  const versions = Object.entries(currentVersions(doc, id));
+  const text = Object.fromEntries(versions.map(([lang, v]) => [lang, v.text]));
+  const byPeople = Object.fromEntries(versions.map(([lang, v]) => [lang, !v.hasMachineText]));
+  const model: ModelClause = { id, kind, title, text, byPeople };
   if (LIST_KINDS.includes(kind)) {
     model.lists = {
       A: readList(doc, id, 'A').map((item) => item.text),

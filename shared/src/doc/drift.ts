@@ -6,6 +6,8 @@ import type { Alignment, Approvals } from './status';
  * and when it was last marked aligned:
  * - `empty`: no version has text yet;
  * - `untranslated`: `language` has no text while another version has;
+ * - `machine`: `language` still holds machine translation no person has edited or confirmed
+ *   (P10), so nobody can mark the clause aligned yet;
  * - `never-aligned`: both have text, nobody has confirmed they match;
  * - `aligned`: both unchanged since they were confirmed;
  * - `outdated`: the other version changed since, so `language` may be outdated;
@@ -14,6 +16,7 @@ import type { Alignment, Approvals } from './status';
 export type ClauseStatus =
   | { kind: 'empty' }
   | { kind: 'untranslated'; language: string }
+  | { kind: 'machine'; language: string }
   | { kind: 'never-aligned' }
   | { kind: 'aligned' }
   | { kind: 'outdated'; language: string }
@@ -27,11 +30,14 @@ export function deriveStatus(
   languages: readonly string[],
   current: Fingerprints,
   alignment: Alignment | undefined,
+  machine: readonly string[] = [],
 ): ClauseStatus {
   const written = languages.filter((lang) => (current[lang] ?? null) !== null);
   if (written.length === 0) return { kind: 'empty' };
   const missing = languages.find((lang) => !written.includes(lang));
   if (missing !== undefined) return { kind: 'untranslated', language: missing };
+  const unchecked = languages.find((lang) => machine.includes(lang));
+  if (unchecked !== undefined) return { kind: 'machine', language: unchecked };
   if (!alignment) return { kind: 'never-aligned' };
   const changed = languages.filter((lang) => alignment.versions[lang]?.hash !== current[lang]);
   if (changed.length === 0) return { kind: 'aligned' };

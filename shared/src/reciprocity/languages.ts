@@ -21,7 +21,8 @@ export const languagesRule: Rule = ({ agreement, status, legs }) => {
       if (s.kind === 'outdated')
         prompts.push(prompt('R-drift', target, { language: s.language }, 'blocking'));
       if (s.kind === 'both-changed') prompts.push(prompt('R-drift', target, {}, 'blocking'));
-      if (s.kind === 'untranslated') {
+      // Machine translation nobody checked is not a person's version (P10): still missing.
+      if (s.kind === 'untranslated' || s.kind === 'machine') {
         prompts.push(prompt('R-language-missing', target, { language: s.language }, 'blocking'));
       }
     }

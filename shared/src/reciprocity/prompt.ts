@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import type { Role, School, Side } from '../people';
+import type { Role, Side } from '../people';
+import type { School } from '../peopleBodies';
 
 /** The catalogue of shared/DOMAIN.md, in its order. */
 export const PROMPT_IDS = [

@@ -20,6 +20,8 @@ export function describe(status: ClauseStatus): { key: string; tone: 'ok' | 'war
       return { key: 'status.bothChanged', tone: 'warn' };
     case 'untranslated':
       return { key: 'status.untranslated', tone: 'warn' };
+    case 'machine':
+      return { key: 'status.machine', tone: 'warn' };
     case 'never-aligned':
       return { key: 'status.neverAligned', tone: 'idle' };
     case 'empty':

@@ -1,6 +1,7 @@
 import { type DragEvent, type FocusEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ClauseInfo, getClauseText, moveClause } from '@tandem/shared/doc/agreement';
+import { plainText } from '@tandem/shared/doc/fingerprint';
 import { directionOf } from '@tandem/shared/i18n/index';
 import type { Identity } from '../../collab/identity';
 import { CollabEditor } from '../../editor/CollabEditor';
@@ -17,6 +18,8 @@ import { useThreadsScope } from '../../widgets/threads/ThreadsContext';
 import { PromptMarker } from '../../widgets/prompts/PromptMarker';
 import { useClauseHighlights } from '../../widgets/threads/useClauseHighlights';
 import { useClauseState } from './useClauseState';
+import { useTurn } from '../../ui/useTurn';
+import { MachineTranslation } from '../../widgets/translation/MachineTranslation';
 
 interface Props {
   clause: ClauseInfo;
@@ -53,10 +56,24 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
   };
   const threads = useThreadsScope();
   const { highlightsFor, onEditorFor } = useClauseHighlights(clause.id, columns, threads);
+  // The first clause's editors start with the page; each next clause's in a task of its own.
+  const hasEditors = useTurn(index === 0);
   const fragments = useMemo(
     () => columns.map((lang) => ({ lang, fragment: getClauseText(doc, clause.id, lang) })),
     [doc, clause.id, columns],
   );
+
+  // Drafting help in one's own column: a machine translation of the partner's version (P10).
+  const draftFrom = (lang: string) => {
+    const partner = fragments.find((f) => f.lang !== lang);
+    if (!isEditor || lang !== ownLanguage || !partner) return undefined;
+    return {
+      partnershipId: partnership.id,
+      from: partner.lang,
+      to: lang,
+      source: () => plainText(partner.fragment),
+    };
+  };
 
   return (
     <li
@@ -132,16 +149,36 @@ export function ClauseRow({ clause, index, count, others, onHere, onRemoved }: P
                   </ul>
                 </details>
               )}
-              <CollabEditor
-                fragment={fragment}
-                provider={provider}
-                identity={identity}
-                lang={lang}
-                label={t('editorLabel', { title, language: languageName(lang, i18n.language) })}
-                isEditable={isEditor && lang === ownLanguage}
-                highlights={highlightsFor(lang)}
-                onEditor={onEditorFor(lang)}
-              />
+              {hasEditors ? (
+                <CollabEditor
+                  fragment={fragment}
+                  provider={provider}
+                  identity={identity}
+                  lang={lang}
+                  label={t('editorLabel', { title, language: languageName(lang, i18n.language) })}
+                  isEditable={isEditor && lang === ownLanguage}
+                  highlights={highlightsFor(lang)}
+                  onEditor={onEditorFor(lang)}
+                  machineDraft={draftFrom(lang)}
+                />
+              ) : (
+                <div className="editor editor-starting" aria-busy="true">
+                  {plainText(fragment)
+                    .split('\n')
+                    .map((line, i) => (
+                      <p key={i}>{line}</p>
+                    ))}
+                </div>
+              )}
+              {lang !== ownLanguage && (
+                <MachineTranslation
+                  partnershipId={partnership.id}
+                  text={() => plainText(fragment)}
+                  from={lang}
+                  to={i18n.language}
+                  label="show"
+                />
+              )}
               <CommentButton clauseId={clause.id} lang={lang} />
             </section>
           ))}

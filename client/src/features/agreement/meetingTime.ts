@@ -1,4 +1,4 @@
-import type { School } from '@tandem/shared/people';
+import type { School } from '@tandem/shared/peopleBodies';
 import { MEETING_HOURS } from '@tandem/shared/reciprocity/meeting';
 import { wallMinutes } from '@tandem/shared/time';
 

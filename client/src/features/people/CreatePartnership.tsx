@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { School } from '@tandem/shared/people';
+import type { School } from '@tandem/shared/peopleBodies';
 import { api } from '../../platform/api';
 import { navigate, paths } from '../../platform/route';
 import { useSession } from '../../platform/session';

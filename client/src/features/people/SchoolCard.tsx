@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { School, Side } from '@tandem/shared/people';
+import type { Side } from '@tandem/shared/people';
+import type { School } from '@tandem/shared/peopleBodies';
 import { api } from '../../platform/api';
 import { languageLabel, timeZoneLabel } from '../../i18n/places';
 import { ErrorMessage } from '../../platform/ErrorMessage';

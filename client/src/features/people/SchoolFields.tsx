@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { School } from '@tandem/shared/people';
+import type { School } from '@tandem/shared/peopleBodies';
 import { Field } from '../../ui/Field';
 import { LanguagePicker, TimeZonePicker } from '../../ui/pickers/index';
 import type { SchoolProblems } from './schoolProblems';

@@ -1,4 +1,4 @@
-import type { School } from '@tandem/shared/people';
+import type { School } from '@tandem/shared/peopleBodies';
 import { ApiError } from '../../platform/api';
 
 /** The fields of a school form that can be wrong. */

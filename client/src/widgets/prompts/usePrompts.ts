@@ -8,6 +8,7 @@ import { promptsWithDismissals } from '@tandem/shared/reciprocity/index';
 import type { Prompt } from '@tandem/shared/reciprocity/prompt';
 import { api } from '../../platform/api';
 import { useRoom } from '../../collab/useRoom';
+import { useTurn } from '../../ui/useTurn';
 
 /** Documents the page already has open; the others are opened here. */
 export interface OpenDocs {
@@ -29,8 +30,11 @@ const RECOMPUTE_EVERY_MS = 250;
  * change here; authorship comes from the server's attribution, refreshed every half minute.
  */
 export function usePrompts(partnership: PartnershipView, open: OpenDocs) {
+  // The documents the page does not show open once its own are on screen (after the editors
+  // waiting for a turn): they would compete with them for the network and the processor.
+  const mayOpenOthers = useTurn(false);
   const room = (document: 'agreement' | 'status' | 'itinerary.A' | 'itinerary.B', has: unknown) =>
-    has ? null : formatRoomName({ partnershipId: partnership.id, document });
+    has || !mayOpenOthers ? null : formatRoomName({ partnershipId: partnership.id, document });
   const agreementRoom = useRoom(room('agreement', open.agreement));
   const statusRoom = useRoom(room('status', open.status));
   const legA = useRoom(room('itinerary.A', open.A));

@@ -1,4 +1,9 @@
-import { AccountChanges, Credentials, NewAccount, PasswordChange } from '@tandem/shared/people';
+import {
+  AccountChanges,
+  Credentials,
+  NewAccount,
+  PasswordChange,
+} from '@tandem/shared/peopleBodies';
 import { CloseCode } from '@tandem/shared/protocol';
 import { readJson } from '../body';
 import { sendJson } from '../respond';

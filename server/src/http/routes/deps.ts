@@ -12,6 +12,7 @@ import type { PartnershipExport } from '../../workflows/PartnershipExport';
 import type { ThreadReadStore } from '../../storage/ThreadReadStore';
 import type { LiveConnections } from '../../sync/LiveConnections';
 import type { RoomRegistry } from '../../rooms/RoomRegistry';
+import type { Translations } from '../../translate/Translations';
 
 /** What the API routes work with. */
 export interface ApiDeps {
@@ -34,4 +35,6 @@ export interface ApiDeps {
   /** Null when no SMTP server is configured. */
   mailer: Mailer | null;
   publicUrl: string;
+  /** Null when no translation provider is configured (TRANSLATE_URL). */
+  translations: Translations | null;
 }

@@ -1,4 +1,4 @@
-import { NewInvite } from '@tandem/shared/people';
+import { NewInvite } from '@tandem/shared/peopleBodies';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';

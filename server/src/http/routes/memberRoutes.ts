@@ -1,4 +1,4 @@
-import { RoleChange } from '@tandem/shared/people';
+import { RoleChange } from '@tandem/shared/peopleBodies';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
-import { type Role, School, type Side } from '@tandem/shared/people';
+import type { Role, Side } from '@tandem/shared/people';
+import { School } from '@tandem/shared/peopleBodies';
 import type {
   Account,
   Invite,
