@@ -62,7 +62,7 @@ export function ActionMenu(props: ActionMenuProps) {
   if (!isReady && !isWanted) return trigger;
   return (
     <Suspense fallback={trigger}>
-      <ActionMenuView {...props} opensAtOnce={isWanted && !isReady} />
+      <ActionMenuView {...props} opensAtOnce={isWanted} />
     </Suspense>
   );
 }
