@@ -10,6 +10,7 @@ import { ItemSummary } from './ItemSummary';
 import { ItemVotes } from './ItemVotes';
 import { useLegScope } from './LegContext';
 import { readTitle } from './itemTitle';
+import { MachineTranslation } from '../../widgets/translation/MachineTranslation';
 
 /**
  * An item's sheet: from the bottom on a phone, a side panel on a wide screen (React Aria's
@@ -36,8 +37,12 @@ export function ItemSheet({ item, onClose }: { item: Item | null; onClose: () =>
 
 function SheetContent({ item, onClose }: { item: Item; onClose: () => void }) {
   const { t } = useTranslation('itinerary');
-  const { canEdit, readerLanguages, remove } = useLegScope();
+  const { canEdit, readerLanguages, remove, partnership } = useLegScope();
   const title = readTitle(item.title, readerLanguages);
+  const notes = readTitle(item.notes, readerLanguages);
+  // Reading help (P10) for what is written only in another language: shown, never stored.
+  const reader = readerLanguages[0] ?? '';
+  const foreign = [title, notes].filter((text) => text.isFallback && text.text.trim() !== '');
   const warnings = sensitiveKinds(itemFreeText(item));
   return (
     <Dialog className="sheet-dialog">
@@ -49,6 +54,16 @@ function SheetContent({ item, onClose }: { item: Item; onClose: () => void }) {
           {t('close')}
         </Button>
       </div>
+      {foreign.map((text, i) => (
+        <MachineTranslation
+          key={i}
+          partnershipId={partnership.id}
+          text={() => text.text}
+          from={text.lang}
+          to={reader}
+          label="translate"
+        />
+      ))}
       <ItemDecision item={item} />
       {canEdit ? <ItemEditor item={item} /> : <ItemSummary item={item} />}
       {warnings.length > 0 && (

@@ -19,6 +19,7 @@ import { Composer } from './Composer';
 import { editorKey, useThreadsScope } from './ThreadsContext';
 import { ProposalView } from './ProposalView';
 import { newComment } from './newComment';
+import { MachineTranslation } from '../translation/MachineTranslation';
 
 /** One thread: what it points at, its comments, reply, resolve or reopen. */
 export function ThreadCard({ thread }: { thread: Thread }) {
@@ -108,10 +109,12 @@ export function ThreadCard({ thread }: { thread: Thread }) {
 
 function CommentItem(props: { threadId: string; comment: Comment; isNew: boolean }) {
   const { t, i18n } = useTranslation('comments');
-  const { doc, members, myMemberId, myTimeZone, canComment } = useThreadsScope();
+  const { doc, members, myMemberId, myTimeZone, canComment, partnershipId, schoolLanguages } =
+    useThreadsScope();
   const { threadId, comment, isNew } = props;
   const [isEditing, setIsEditing] = useState(false);
-  const author = members.find((m) => m.id === comment.authorId)?.name ?? t('formerMember');
+  const writer = members.find((m) => m.id === comment.authorId);
+  const author = writer?.name ?? t('formerMember');
   const times = commentTimes(comment.createdAt, comment.timeZone, myTimeZone, i18n.language);
   const isMine = comment.authorId === myMemberId && canComment && comment.deletedAt === null;
   return (
@@ -140,6 +143,15 @@ function CommentItem(props: { threadId: string; comment: Comment; isNew: boolean
           <WithMentions body={comment.body} mentions={comment.mentions} />
           {comment.editedAt !== null && <span className="hint"> {t('edited')}</span>}
         </p>
+      )}
+      {writer && comment.deletedAt === null && !isEditing && (
+        <MachineTranslation
+          partnershipId={partnershipId}
+          text={() => comment.body}
+          from={schoolLanguages[writer.side]}
+          to={i18n.language}
+          label="translate"
+        />
       )}
       {isMine && !isEditing && (
         <div className="comment-actions">

@@ -70,6 +70,8 @@ export function useThreads({
     content,
     threads,
     members: partnership.members,
+    partnershipId: partnership.id,
+    schoolLanguages: { A: partnership.sides.A.language, B: partnership.sides.B.language },
     myMemberId: you.memberId,
     myTimeZone: timeZone,
     canComment,
