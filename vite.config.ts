@@ -53,7 +53,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: process.env.TANDEM_SOURCEMAP === "1",
+    sourcemap: process.env.TANDEM_SOURCEMAP === '1',
     // One editor bundle is ~250 KiB gzip, inside the 350 KiB budget (README.md, Performance); the bench
     // tracks it, so Vite's generic 500 kB warning only adds noise.
     chunkSizeWarningLimit: 1000,

@@ -65,7 +65,9 @@ test('the Spanish coordinator reads, drafts from and reviews a machine translati
   // Reading help: the English version in Spanish, marked as machine translation, not editable.
   const purposeB = b.locator('li.clause').first();
   const englishColumnB = purposeB.locator('section.column[lang="en"]');
-  await expect(englishColumnB.locator('.ProseMirror')).toContainText('Both schools learn together.');
+  await expect(englishColumnB.locator('.ProseMirror')).toContainText(
+    'Both schools learn together.',
+  );
   await englishColumnB.getByRole('button', { name: 'Mostrar en mi idioma' }).click();
   const reading = englishColumnB.getByRole('note');
   await expect(reading).toContainText('Traducción automática (apertium)');
