@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import { authorshipRule } from '@tandem/shared/reciprocity/authorship';
 import type { PromptInput } from '@tandem/shared/reciprocity/prompt';
 import { write } from '../../../shared/test/reciprocity';
+import { getClauseText } from '@tandem/shared/doc/agreement';
+import { MACHINE_MARK } from '@tandem/shared/doc/machineText';
 import { countAuthorship } from './authorship';
 
 const ENGLISH = [
@@ -44,6 +46,34 @@ describe('R-authorship across languages', () => {
     expect(a / (a + b)).toBeLessThan(0.6);
     expect(a / (a + b)).toBeGreaterThan(0.4);
     expect(authorshipRule(input(a, b))).toEqual([]);
+  });
+
+  it('counts machine translation nobody confirmed as nobody’s, and as the school’s once it is confirmed', () => {
+    const doc = new Y.Doc();
+    writtenBy(doc, 1, (d) => write(d, 'purpose', 'en', ENGLISH));
+    writtenBy(doc, 2, (d) => write(d, 'purpose', 'zh-Hans', CHINESE));
+    const text = () => {
+      const paragraph = getClauseText(doc, 'purpose', 'zh-Hans').get(0) as Y.XmlElement;
+      return paragraph.get(0) as Y.XmlText;
+    };
+    writtenBy(doc, 2, (d) => {
+      const paragraph = getClauseText(d, 'purpose', 'zh-Hans').get(0) as Y.XmlElement;
+      const chinese = paragraph.get(0) as Y.XmlText;
+      chinese.format(0, chinese.length, { [MACHINE_MARK]: { from: 'en' } });
+    });
+    expect(text().toDelta()[0].attributes).toHaveProperty(MACHINE_MARK);
+    const owners = new Map([
+      [1, 'ana'],
+      [2, 'bo'],
+    ]);
+    expect(countAuthorship(doc, owners).get('bo') ?? 0).toBe(0);
+    expect(countAuthorship(doc, owners).get('ana')).toBeGreaterThan(40);
+    writtenBy(doc, 2, (d) => {
+      const paragraph = getClauseText(d, 'purpose', 'zh-Hans').get(0) as Y.XmlElement;
+      const chinese = paragraph.get(0) as Y.XmlText;
+      chinese.format(0, chinese.length, { [MACHINE_MARK]: null });
+    });
+    expect(countAuthorship(doc, owners).get('bo')).toBeGreaterThan(40);
   });
 
   it('credits an accepted proposal to its proposer, not to whoever accepted it', () => {

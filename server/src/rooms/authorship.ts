@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { MACHINE_MARK } from '@tandem/shared/doc/machineText';
 
 /** An accepted proposal: its text, now in the agreement, is its proposer's writing. */
 export interface Credit {
@@ -82,12 +83,23 @@ function runsOf(
   return runs;
 }
 
-/** A text's surviving characters, item by item, with the member who introduced each. */
+/**
+ * A text's surviving characters, item by item, with the member who introduced each; machine
+ * translation nobody has confirmed yet (the machine mark, P10) is nobody's writing.
+ */
 function textRuns(text: Y.XmlText, owners: ReadonlyMap<number, string>): Run[] {
   const runs: Run[] = [];
+  let isMachine = false;
   for (let item = text._start; item !== null; item = item.right) {
-    if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
-    runs.push({ text: item.content.str, owner: owners.get(item.id.client) });
+    if (item.deleted) continue;
+    if (item.content instanceof Y.ContentFormat && item.content.key === MACHINE_MARK) {
+      isMachine = item.content.value !== null;
+    }
+    if (!(item.content instanceof Y.ContentString)) continue;
+    runs.push({
+      text: item.content.str,
+      owner: isMachine ? undefined : owners.get(item.id.client),
+    });
   }
   return runs;
 }
