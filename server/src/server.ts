@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { Translations } from './translate/Translations';
+import { PasswordResets } from './auth/PasswordResets';
 import { providerFor } from './translate/providers';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -176,6 +177,8 @@ export async function startServer(config: Config): Promise<TandemServer> {
     {
       people,
       auth,
+      resets: new PasswordResets(people, auth, cluster?.client ?? null),
+      log,
       connections,
       registry,
       threadReads,

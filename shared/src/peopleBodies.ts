@@ -37,6 +37,12 @@ export const NewAccount = z.object({
 });
 export type NewAccount = z.infer<typeof NewAccount>;
 
+/** Body of `POST /api/password-resets`. */
+export const PasswordResetRequest = z.object({ email });
+
+/** Body of `POST /api/password-resets/:token`. */
+export const PasswordReset = z.object({ password: z.string().max(1024) });
+
 /** Body of `POST /api/sessions`. */
 export const Credentials = z.object({ email, password: z.string().max(1024) });
 

@@ -15,6 +15,8 @@ import {
   PartnershipList,
   PartnershipPage,
   PrintAgreement,
+  ResetPasswordPage,
+  ResetRequestPage,
   VerifyPage,
 } from './screens';
 import { ErrorMessage } from '../platform/ErrorMessage';
@@ -83,6 +85,8 @@ function Screen({ route }: { route: Route }) {
   if (account === undefined) return <p>{t('loading')}</p>;
   if (route.name === 'invite') return <InvitePage token={route.token} />;
   if (route.name === 'verify') return <VerifyPage />;
+  if (route.name === 'resetRequest') return <ResetRequestPage />;
+  if (route.name === 'reset') return <ResetPasswordPage token={route.token} />;
   if (account === null) return <AuthForm />;
   switch (route.name) {
     case 'account':

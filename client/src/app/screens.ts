@@ -17,6 +17,8 @@ const LOADERS = {
   invite: () => import('../features/people/InvitePage'),
   home: () => import('../features/people/PartnershipList'),
   partnership: () => import('../features/people/PartnershipPage'),
+  resetRequest: () => import('../features/people/PasswordResetPages'),
+  reset: () => import('../features/people/PasswordResetPages'),
 } satisfies Record<Route['name'], () => Promise<unknown>>;
 
 function screen<K extends keyof typeof LOADERS, P>(
@@ -37,6 +39,8 @@ export const AccountPage = screen('account', (m) => m.AccountPage);
 export const InvitePage = screen('invite', (m) => m.InvitePage);
 export const PartnershipList = screen('home', (m) => m.PartnershipList);
 export const PartnershipPage = screen('partnership', (m) => m.PartnershipPage);
+export const ResetRequestPage = screen('resetRequest', (m) => m.ResetRequestPage);
+export const ResetPasswordPage = screen('reset', (m) => m.ResetPasswordPage);
 
 /**
  * Starts loading the code of the screen the page opens on while the session is still being

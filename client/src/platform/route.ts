@@ -13,12 +13,17 @@ export type Route =
   | { name: 'compareLegs'; partnershipId: string }
   | { name: 'verify' }
   | { name: 'account' }
-  | { name: 'invite'; token: string };
+  | { name: 'invite'; token: string }
+  | { name: 'resetRequest' }
+  | { name: 'reset'; token: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/new') return { name: 'newPartnership' };
   if (pathname === '/verify') return { name: 'verify' };
   if (pathname === '/account') return { name: 'account' };
+  if (pathname === '/reset') return { name: 'resetRequest' };
+  const reset = /^\/reset\/([\w-]{20,100})$/.exec(pathname);
+  if (reset?.[1]) return { name: 'reset', token: reset[1] };
   const invite = /^\/invite\/([\w-]{20,100})$/.exec(pathname);
   if (invite?.[1]) return { name: 'invite', token: invite[1] };
   const leg = /^\/p\/([^/]+)\/itinerary\/(A|B)\/?$/.exec(pathname);
@@ -45,6 +50,7 @@ export const paths = {
   home: () => '/',
   newPartnership: () => '/new',
   account: () => '/account',
+  resetRequest: () => '/reset',
   partnership: (id: string) => `/p/${id}`,
   /** The partnership's archive (a download from the API, not a screen). */
   partnershipExport: (id: string) => `/api/partnerships/${id}/export`,

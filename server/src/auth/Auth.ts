@@ -46,6 +46,8 @@ export class Auth {
   private readonly byAccount: GrowingDelay;
   /** Spraying many accounts from one address: a delay from the twentieth failure in a row. */
   private readonly byAddress: GrowingDelay;
+  /** The hasher, for the password-reset flow (PasswordResets). */
+  readonly passwords: PasswordHasher;
 
   /** Sign-ups per address: a whole staff room behind one address fits, a script does not. */
   private readonly signUps: RateLimiterAbstract;
@@ -56,6 +58,7 @@ export class Auth {
     private readonly options: AuthOptions,
   ) {
     // With Redis, every node of a cluster counts the same sign-ups and failed sign-ins.
+    this.passwords = hasher;
     const { redis } = options;
     const delays = redis ? redisDelays(redis, 'tandem:delay:') : memoryDelays();
     this.byAccountAndAddress = new GrowingDelay(delays, 1_000, 1);
@@ -197,7 +200,8 @@ export class Auth {
     return { ...session, member };
   }
 
-  private async startSession(account: Account, res: ServerResponse): Promise<void> {
+  /** A new session for `account`, its cookie on `res` (sign-up, sign-in, a password reset). */
+  async startSession(account: Account, res: ServerResponse): Promise<void> {
     const token = newToken();
     await this.people.createSession(
       hashToken(token),
@@ -214,7 +218,7 @@ export class Auth {
 }
 
 /** Refuses (WEAK_PASSWORD, with the reason) a password a guesser would find. */
-function requireStrongPassword(password: string, personal: readonly string[]): void {
+export function requireStrongPassword(password: string, personal: readonly string[]): void {
   const problem = passwordProblem(password, personal);
   if (problem) {
     throw new AppError(ErrorCode.WEAK_PASSWORD, `The password is too weak (${problem}).`, {

@@ -16,6 +16,7 @@ import type { ApiDeps } from './routes/deps';
 import { addInviteRoutes } from './routes/inviteRoutes';
 import { addMemberRoutes } from './routes/memberRoutes';
 import { addTranslationRoutes } from './routes/translationRoutes';
+import { addPasswordResetRoutes } from './routes/passwordResetRoutes';
 import { addPartnershipRoutes } from './routes/partnershipRoutes';
 import { setSecurityHeaders } from './securityHeaders';
 import { serveClient } from './staticFiles';
@@ -77,6 +78,7 @@ export function createApp(
   addItineraryRoutes(router, deps);
   addPromptRoutes(router, deps);
   addTranslationRoutes(router, deps);
+  addPasswordResetRoutes(router, deps);
   addSigningRoutes(router, deps);
   addVerifyRoutes(router, deps);
   const client = serveClient(options.clientDir);

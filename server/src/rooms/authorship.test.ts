@@ -61,7 +61,8 @@ describe('R-authorship across languages', () => {
       const chinese = paragraph.get(0) as Y.XmlText;
       chinese.format(0, chinese.length, { [MACHINE_MARK]: { from: 'en' } });
     });
-    expect(text().toDelta()[0].attributes).toHaveProperty(MACHINE_MARK);
+    const [first] = text().toDelta() as { attributes?: object }[];
+    expect(first?.attributes).toHaveProperty(MACHINE_MARK);
     const owners = new Map([
       [1, 'ana'],
       [2, 'bo'],

@@ -65,6 +65,20 @@ export interface PeopleStore {
   /** Deletes sessions that expired before `now`; resolves to how many. */
   purgeExpiredSessions(now: number): Promise<number>;
   setPassword(accountId: string, passwordHash: string): Promise<void>;
+  /** Keeps a password-reset link (its token's hash) until `expiresAt`. */
+  createPasswordReset(
+    tokenHash: string,
+    accountId: string,
+    now: number,
+    expiresAt: number,
+  ): Promise<void>;
+  /** The account of an unused, unexpired reset link, without using it; null otherwise. */
+  findPasswordReset(tokenHash: string, now: number): Promise<string | null>;
+  /**
+   * Uses a reset link once: resolves to its account when it is unused and unexpired, and then
+   * ends every other reset link of that account too; null otherwise.
+   */
+  takePasswordReset(tokenHash: string, now: number): Promise<string | null>;
 
   /** Creates the partnership with its creator as side A's coordinator, in one transaction. */
   createPartnership(id: string, creator: Account, sides: Record<Side, School>): Promise<Member>;

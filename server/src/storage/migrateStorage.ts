@@ -20,6 +20,11 @@ const TABLES: readonly { name: string; columns: readonly string[]; order: string
     columns: ['token_hash', 'account_id', 'created_at', 'expires_at'],
     order: 'token_hash',
   },
+  {
+    name: 'password_resets',
+    columns: ['token_hash', 'account_id', 'created_at', 'expires_at', 'used_at'],
+    order: 'token_hash',
+  },
   { name: 'partnerships', columns: ['id', 'created_by', 'created_at'], order: 'created_at, id' },
   { name: 'sides', columns: ['partnership_id', 'side', 'school'], order: 'partnership_id, side' },
   {

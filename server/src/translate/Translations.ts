@@ -74,7 +74,7 @@ export class Translations {
     private readonly provider: TranslationProvider,
     limits: TranslationLimits,
     redis: RedisClientType | null,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {
     this.byMember = limiter(limits.perMemberPerHour, redis, 'tandem:translate:member');
     this.byPartnership = limiter(limits.perPartnershipPerHour, redis, 'tandem:translate:pship');

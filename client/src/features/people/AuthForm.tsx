@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isUiLanguage } from '@tandem/shared/i18n/index';
 import { MIN_PASSWORD_LENGTH } from '@tandem/shared/people';
 import { api } from '../../platform/api';
+import { paths } from '../../platform/route';
 import { useSession } from '../../platform/session';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { Field } from '../../ui/Field';
@@ -65,6 +66,7 @@ export function AuthForm({ startWith = 'signIn' }: { startWith?: 'signIn' | 'cre
       <button type="submit" disabled={isRunning}>
         {t(isCreating ? 'auth.createAccount' : 'auth.signIn')}
       </button>
+      {!isCreating && <a href={paths.resetRequest()}>{t('auth.forgot')}</a>}
       <button
         type="button"
         className="link"

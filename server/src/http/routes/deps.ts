@@ -1,4 +1,6 @@
 import type { Auth } from '../../auth/Auth';
+import type { PasswordResets } from '../../auth/PasswordResets';
+import type { Log } from '../../observability/log';
 import type { PeopleStore } from '../../storage/PeopleStore';
 import type { Mailer } from '../../notify/Mailer';
 import type { SigningReads } from '../../storage/SigningStore';
@@ -18,6 +20,8 @@ import type { Translations } from '../../translate/Translations';
 export interface ApiDeps {
   people: PeopleStore;
   auth: Auth;
+  resets: PasswordResets;
+  log: Log;
   connections: LiveConnections;
   registry: RoomRegistry;
   threadReads: ThreadReadStore;

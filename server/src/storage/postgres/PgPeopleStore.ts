@@ -144,6 +144,44 @@ export class PgPeopleStore implements PeopleStore {
     ]);
   }
 
+  async createPasswordReset(
+    tokenHash: string,
+    accountId: string,
+    now: number,
+    expiresAt: number,
+  ): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO password_resets (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+      [tokenHash, accountId, now, expiresAt],
+    );
+  }
+
+  async findPasswordReset(tokenHash: string, now: number): Promise<string | null> {
+    const { rows } = await this.pool.query<{ account_id: string }>(
+      'SELECT account_id FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2',
+      [tokenHash, now],
+    );
+    return rows[0]?.account_id ?? null;
+  }
+
+  async takePasswordReset(tokenHash: string, now: number): Promise<string | null> {
+    return inTransaction(this.pool, async (client) => {
+      // The row lock: two requests with the same link cannot both take it.
+      const { rows } = await client.query<{ account_id: string }>(
+        `SELECT account_id FROM password_resets
+         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 FOR UPDATE`,
+        [tokenHash, now],
+      );
+      const accountId = rows[0]?.account_id;
+      if (!accountId) return null;
+      await client.query(
+        'UPDATE password_resets SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL',
+        [now, accountId],
+      );
+      return accountId;
+    });
+  }
+
   async createPartnership(id: string, creator: Account, sides: Record<Side, School>) {
     const memberId = crypto.randomUUID();
     const now = Date.now();

@@ -159,6 +159,15 @@ const MIGRATIONS: readonly string[] = [
      pdf BYTEA NOT NULL,
      at BIGINT NOT NULL
    );`,
+  // Password-reset links, kept only as hashes, each usable once until it expires.
+  `CREATE TABLE password_resets (
+     token_hash TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id),
+     created_at BIGINT NOT NULL,
+     expires_at BIGINT NOT NULL,
+     used_at BIGINT
+   );
+   CREATE INDEX password_resets_by_account ON password_resets(account_id);`,
 ];
 
 // Every BIGINT here is a count or milliseconds since the epoch: far below 2^53.

@@ -140,6 +140,39 @@ export class SqlitePeopleStore implements PeopleStore {
     return Promise.resolve();
   }
 
+  createPasswordReset(
+    tokenHash: string,
+    accountId: string,
+    now: number,
+    expiresAt: number,
+  ): Promise<void> {
+    this.prepare(
+      'INSERT INTO password_resets (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+    ).run(tokenHash, accountId, now, expiresAt);
+    return Promise.resolve();
+  }
+
+  findPasswordReset(tokenHash: string, now: number): Promise<string | null> {
+    const row = this.prepare<[string, number], { account_id: string }>(
+      'SELECT account_id FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
+    ).get(tokenHash, now);
+    return Promise.resolve(row?.account_id ?? null);
+  }
+
+  takePasswordReset(tokenHash: string, now: number): Promise<string | null> {
+    const accountId = this.db.transaction(() => {
+      const row = this.prepare<[string, number], { account_id: string }>(
+        'SELECT account_id FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
+      ).get(tokenHash, now);
+      if (!row) return null;
+      this.prepare(
+        'UPDATE password_resets SET used_at = ? WHERE account_id = ? AND used_at IS NULL',
+      ).run(now, row.account_id);
+      return row.account_id;
+    })();
+    return Promise.resolve(accountId);
+  }
+
   createPartnership(id: string, creator: Account, sides: Record<Side, School>): Promise<Member> {
     const memberId = crypto.randomUUID();
     const now = Date.now();

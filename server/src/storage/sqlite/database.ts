@@ -162,6 +162,15 @@ const MIGRATIONS: readonly string[] = [
          WHERE t.partnership_id = s.partnership_id AND t.phase IN ('signing', 'signed')));
    CREATE UNIQUE INDEX one_current_signing ON signings(partnership_id)
      WHERE phase IN ('signing', 'signed');`,
+  // Password-reset links, kept only as hashes, each usable once until it expires.
+  `CREATE TABLE password_resets (
+     token_hash TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     used_at INTEGER
+   ) WITHOUT ROWID;
+   CREATE INDEX password_resets_by_account ON password_resets(account_id);`,
 ];
 
 /** How many migrations this code knows: a database past it was written by a newer Tandem. */
