@@ -133,3 +133,13 @@ export interface Translation {
   from: string;
   to: string;
 }
+
+/** `GET /api/me/sessions`: one signed-in device of the account. */
+export interface DeviceSession {
+  id: string;
+  /** Browser and system, e.g. "Firefox · Windows"; empty when the browser did not say. */
+  device: string;
+  createdAt: number;
+  /** The session of the request. */
+  isThis: boolean;
+}

@@ -4,6 +4,7 @@ import type { NewAccount } from '@tandem/shared/peopleBodies';
 import type { Account, Member, PeopleStore } from '../storage/PeopleStore';
 import { SESSION_COOKIE, clearSessionCookie, readCookie, setSessionCookie } from './cookies';
 import type { PasswordHasher } from './passwords';
+import { deviceOf } from './device';
 import { clientAddress } from './clientAddress';
 import { passwordProblem } from './passwordStrength';
 import type { RedisClientType } from 'redis';
@@ -92,7 +93,7 @@ export class Auth {
       },
       await this.hasher.hash(input.password),
     );
-    await this.startSession(account, res);
+    await this.startSession(account, req, res);
     return account;
   }
 
@@ -129,7 +130,7 @@ export class Auth {
       throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'The email or the password is wrong.');
     }
     for (const [limit, key] of keys) await limit.succeed(key);
-    await this.startSession(credentials.account, res);
+    await this.startSession(credentials.account, req, res);
     return credentials.account;
   }
 
@@ -201,12 +202,13 @@ export class Auth {
   }
 
   /** A new session for `account`, its cookie on `res` (sign-up, sign-in, a password reset). */
-  async startSession(account: Account, res: ServerResponse): Promise<void> {
+  async startSession(account: Account, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const token = newToken();
     await this.people.createSession(
       hashToken(token),
       account.id,
       Date.now() + this.options.sessionTtlMs,
+      deviceOf(req.headers['user-agent']),
     );
     setSessionCookie(
       res,

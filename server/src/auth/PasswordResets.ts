@@ -110,7 +110,7 @@ export class PasswordResets {
     }
     await this.people.setPassword(account.id, await this.auth.passwords.hash(newPassword));
     const ended = await this.people.deleteOtherSessions(account.id, '');
-    await this.auth.startSession(account, res);
+    await this.auth.startSession(account, req, res);
     return { account, ended };
   }
 }

@@ -43,6 +43,13 @@ export interface Invite extends NewInviteRecord {
  * Accounts, sessions, partnerships, members and invitations. SQLite is the embedded default;
  * the methods are async so a PostgreSQL implementation can take its place.
  */
+/** One signed-in device of an account (only the hash of its token is kept). */
+export interface SessionRecord {
+  tokenHash: string;
+  createdAt: number;
+  device: string;
+}
+
 export interface PeopleStore {
   /** Throws AppError EMAIL_TAKEN when the email has an account. */
   createAccount(account: Omit<Account, 'id'>, passwordHash: string): Promise<Account>;
@@ -53,7 +60,15 @@ export interface PeopleStore {
     changes: Partial<Pick<Account, 'name' | 'language' | 'timeZone'>>,
   ): Promise<Account>;
 
-  createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void>;
+  /** `device` names the browser and system it was opened from ("Firefox on Windows"). */
+  createSession(
+    tokenHash: string,
+    accountId: string,
+    expiresAt: number,
+    device?: string,
+  ): Promise<void>;
+  /** The account's sessions that have not expired at `now`, newest first. */
+  listSessions(accountId: string, now: number): Promise<SessionRecord[]>;
   /** The account of a session that has not expired at `now`. */
   findSession(
     tokenHash: string,

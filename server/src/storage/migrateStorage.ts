@@ -17,7 +17,7 @@ const TABLES: readonly { name: string; columns: readonly string[]; order: string
   },
   {
     name: 'sessions',
-    columns: ['token_hash', 'account_id', 'created_at', 'expires_at'],
+    columns: ['token_hash', 'account_id', 'created_at', 'expires_at', 'device'],
     order: 'token_hash',
   },
   {

@@ -6,8 +6,9 @@ import { paths } from '../../platform/route';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { useFormAction } from '../../ui/useAction';
+import { DeviceSessions } from './DeviceSessions';
 
-/** The signed-in person's account: for now, changing the password. */
+/** The signed-in person's account: changing the password, and the signed-in devices. */
 export function AccountPage() {
   const { t } = useTranslation('people');
   const [currentPassword, setCurrent] = useState('');
@@ -53,6 +54,7 @@ export function AccountPage() {
           {t('account.change')}
         </button>
       </form>
+      <DeviceSessions />
     </div>
   );
 }

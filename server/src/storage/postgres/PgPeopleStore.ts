@@ -11,6 +11,7 @@ import type {
   NewInviteRecord,
   Partnership,
   PeopleStore,
+  SessionRecord,
 } from '../PeopleStore';
 import {
   type AccountRow,
@@ -103,11 +104,32 @@ export class PgPeopleStore implements PeopleStore {
     return account;
   }
 
-  async createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void> {
+  async createSession(
+    tokenHash: string,
+    accountId: string,
+    expiresAt: number,
+    device = '',
+  ): Promise<void> {
     await this.pool.query(
-      'INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
-      [tokenHash, accountId, Date.now(), expiresAt],
+      'INSERT INTO sessions (token_hash, account_id, created_at, expires_at, device) VALUES ($1, $2, $3, $4, $5)',
+      [tokenHash, accountId, Date.now(), expiresAt, device],
     );
+  }
+
+  async listSessions(accountId: string, now: number): Promise<SessionRecord[]> {
+    const { rows } = await this.pool.query<{
+      token_hash: string;
+      created_at: number;
+      device: string;
+    }>(
+      'SELECT token_hash, created_at, device FROM sessions WHERE account_id = $1 AND expires_at > $2 ORDER BY created_at DESC',
+      [accountId, now],
+    );
+    return rows.map((r) => ({
+      tokenHash: r.token_hash,
+      createdAt: r.created_at,
+      device: r.device,
+    }));
   }
 
   async findSession(tokenHash: string, now: number) {

@@ -167,7 +167,8 @@ const MIGRATIONS: readonly string[] = [
      expires_at BIGINT NOT NULL,
      used_at BIGINT
    );
-   CREATE INDEX password_resets_by_account ON password_resets(account_id);`,
+   CREATE INDEX password_resets_by_account ON password_resets(account_id);
+   ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';`,
 ];
 
 // Every BIGINT here is a count or milliseconds since the epoch: far below 2^53.

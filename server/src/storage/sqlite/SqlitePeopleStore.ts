@@ -11,6 +11,7 @@ import type {
   NewInviteRecord,
   Partnership,
   PeopleStore,
+  SessionRecord,
 } from '../PeopleStore';
 import {
   type AccountRow,
@@ -96,11 +97,28 @@ export class SqlitePeopleStore implements PeopleStore {
     return account;
   }
 
-  createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void> {
+  createSession(
+    tokenHash: string,
+    accountId: string,
+    expiresAt: number,
+    device = '',
+  ): Promise<void> {
     this.prepare(
-      'INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-    ).run(tokenHash, accountId, Date.now(), expiresAt);
+      'INSERT INTO sessions (token_hash, account_id, created_at, expires_at, device) VALUES (?, ?, ?, ?, ?)',
+    ).run(tokenHash, accountId, Date.now(), expiresAt, device);
     return Promise.resolve();
+  }
+
+  listSessions(accountId: string, now: number): Promise<SessionRecord[]> {
+    const rows = this.prepare<
+      [string, number],
+      { token_hash: string; created_at: number; device: string }
+    >(
+      'SELECT token_hash, created_at, device FROM sessions WHERE account_id = ? AND expires_at > ? ORDER BY created_at DESC',
+    ).all(accountId, now);
+    return Promise.resolve(
+      rows.map((r) => ({ tokenHash: r.token_hash, createdAt: r.created_at, device: r.device })),
+    );
   }
 
   findSession(tokenHash: string, now: number) {

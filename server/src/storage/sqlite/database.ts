@@ -170,7 +170,8 @@ const MIGRATIONS: readonly string[] = [
      expires_at INTEGER NOT NULL,
      used_at INTEGER
    ) WITHOUT ROWID;
-   CREATE INDEX password_resets_by_account ON password_resets(account_id);`,
+   CREATE INDEX password_resets_by_account ON password_resets(account_id);
+   ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';`,
 ];
 
 /** How many migrations this code knows: a database past it was written by a newer Tandem. */
