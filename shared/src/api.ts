@@ -80,6 +80,8 @@ export interface OpenInvite {
   createdAt: number;
   /** Name of the coordinator who made it. */
   createdBy: string;
+  /** The address it was emailed to, if it was. */
+  email: string | null;
 }
 
 /** `GET /api/partnerships/:id/agreement/clauses`: one clause and its drift status (P10). */

@@ -75,6 +75,8 @@ export const NewInvite = z.object({
     .min(1)
     .max(24 * 30)
     .default(24 * 7),
+  /** Emails the link to this address (needs SMTP); such an invitation is for one person. */
+  email: email.optional(),
 });
 
 /** Body of `PATCH /api/partnerships/:id/members/:memberId`. */

@@ -28,6 +28,8 @@ export interface NewInviteRecord {
   maxUses: number;
   uses: number;
   expiresAt: number;
+  /** Where it was emailed (null: a link to share by hand). */
+  email: string | null;
 }
 
 export interface Invite extends NewInviteRecord {
@@ -39,10 +41,6 @@ export interface Invite extends NewInviteRecord {
   revokedAt: number | null;
 }
 
-/**
- * Accounts, sessions, partnerships, members and invitations. SQLite is the embedded default;
- * the methods are async so a PostgreSQL implementation can take its place.
- */
 /** One signed-in device of an account (only the hash of its token is kept). */
 export interface SessionRecord {
   tokenHash: string;
@@ -50,6 +48,10 @@ export interface SessionRecord {
   device: string;
 }
 
+/**
+ * Accounts, sessions, partnerships, members and invitations. SQLite is the embedded default;
+ * the methods are async so a PostgreSQL implementation can take its place.
+ */
 export interface PeopleStore {
   /** Throws AppError EMAIL_TAKEN when the email has an account. */
   createAccount(account: Omit<Account, 'id'>, passwordHash: string): Promise<Account>;

@@ -46,6 +46,7 @@ const TABLES: readonly { name: string; columns: readonly string[]; order: string
       'created_by',
       'created_at',
       'revoked_at',
+      'email',
     ],
     order: 'created_at, id',
   },

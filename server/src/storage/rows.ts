@@ -32,10 +32,12 @@ export interface InviteRow {
   created_by_side: string;
   created_at: number;
   revoked_at: number | null;
+  email: string | null;
 }
 
 export const INVITE_SELECT = `SELECT i.id, i.partnership_id, i.side, i.role, i.max_uses, i.uses,
-    i.expires_at, i.created_by, c.side AS created_by_side, i.created_at, i.revoked_at
+    i.expires_at, i.created_by, c.side AS created_by_side, i.created_at, i.revoked_at,
+    i.email
   FROM invites i JOIN members c ON c.id = i.created_by`;
 
 export const MEMBER_COLUMNS = `m.id, m.partnership_id, m.account_id, a.name, m.side, m.role, m.joined_at`;
@@ -86,6 +88,7 @@ export function toInvite(row: InviteRow): Invite {
     createdBySide: toSide(row.created_by_side),
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+    email: row.email,
   };
 }
 

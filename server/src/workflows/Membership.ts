@@ -61,9 +61,10 @@ export class MembershipWorkflow {
         partnershipId,
         side: invite.side,
         role: invite.role,
-        maxUses: invite.maxUses,
+        maxUses: invite.email ? 1 : invite.maxUses,
         uses: 0,
         expiresAt,
+        email: invite.email ?? null,
       },
       member.id,
     );
@@ -86,6 +87,7 @@ export class MembershipWorkflow {
         expiresAt: i.expiresAt,
         createdAt: i.createdAt,
         createdBy: names.get(i.createdBy) ?? '',
+        email: i.email,
       }));
   }
 

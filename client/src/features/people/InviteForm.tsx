@@ -7,6 +7,15 @@ import { ErrorMessage } from '../../platform/ErrorMessage';
 import { CopyButton } from '../../ui/CopyButton';
 import { Field } from '../../ui/Field';
 import { useFormAction } from '../../ui/useAction';
+import { useIsEmailOn } from '../../platform/email';
+
+/** A link made on this visit, and where it was emailed. */
+interface Link {
+  url: string;
+  side: Side;
+  role: Role;
+  email: string | null;
+}
 
 /**
  * Creates an invitation link. A coordinator invites anyone to their own school, and the
@@ -34,19 +43,36 @@ export function InviteForm({
   const [maxUses, setMaxUses] = useState(1);
   const [days, setDays] = useState(7);
   // Every link made on this visit stays listed, each with its copy button.
-  const [links, setLinks] = useState<{ url: string; side: Side; role: Role }[]>([]);
+  const [links, setLinks] = useState<Link[]>([]);
+  const isEmailOn = useIsEmailOn();
+  const [addresses, setAddresses] = useState('');
   const roles = side === you.side ? ROLES : (['coordinator'] as const);
 
   const create = useCallback(async () => {
     const invited = side === you.side ? role : 'coordinator';
-    const invite = await api<{ url: string }>(
-      'POST',
-      `/api/partnerships/${partnership.id}/invites`,
-      { side, role: invited, maxUses, expiresInHours: days * 24 },
-    );
-    setLinks((made) => [{ url: invite.url, side, role: invited }, ...made]);
+    // One invitation per address, each mailed in the invited school's language; without
+    // addresses, one link to share by hand.
+    const emails = addresses
+      .split(/[,;\s]+/)
+      .map((a) => a.trim())
+      .filter(Boolean);
+    for (const email of emails.length > 0 ? emails : [null]) {
+      const invite = await api<{ url: string }>(
+        'POST',
+        `/api/partnerships/${partnership.id}/invites`,
+        {
+          side,
+          role: invited,
+          maxUses,
+          expiresInHours: days * 24,
+          ...(email ? { email } : {}),
+        },
+      );
+      setLinks((made) => [{ url: invite.url, side, role: invited, email }, ...made]);
+    }
+    setAddresses('');
     onCreated();
-  }, [partnership.id, side, role, maxUses, days, you.side, onCreated]);
+  }, [partnership.id, side, role, maxUses, days, you.side, onCreated, addresses, setAddresses]);
   const { onSubmit, error, isRunning } = useFormAction(create);
 
   return (
@@ -81,6 +107,17 @@ export function InviteForm({
           ))}
         </select>
       </p>
+      {isEmailOn && (
+        <Field
+          label={t('invite.emails')}
+          hint={t('invite.emailsHint')}
+          type="text"
+          inputMode="email"
+          autoComplete="off"
+          value={addresses}
+          onChange={(e) => setAddresses(e.target.value)}
+        />
+      )}
       <Field
         label={t('invite.maxUses')}
         type="number"
@@ -112,6 +149,7 @@ export function InviteForm({
               });
               return (
                 <li key={link.url}>
+                  {link.email && <p role="status">{t('invite.emailed', { email: link.email })}</p>}
                   <Field
                     label={`${t('invite.link')} · ${what}`}
                     value={link.url}

@@ -60,6 +60,7 @@ export function OpenInvites({
                 until: until(invite.expiresAt),
               })}{' '}
               {t('openInvites.uses', { count: invite.maxUses - invite.uses })}
+              {invite.email && <> {t('openInvites.sentTo', { email: invite.email })}</>}
             </span>{' '}
             <button type="button" disabled={isRunning} onClick={() => void run(invite)}>
               {t('openInvites.revoke')}

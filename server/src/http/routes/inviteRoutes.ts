@@ -1,4 +1,6 @@
 import { NewInvite } from '@tandem/shared/peopleBodies';
+import { AppError, ErrorCode } from '@tandem/shared/errors';
+import { inviteMail } from '../../notify/inviteMail';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
@@ -6,7 +8,8 @@ import type { ApiDeps } from './deps';
 import { addMemberRoute } from './memberRoute';
 
 /** Invitation links (workflows/Membership). */
-export function addInviteRoutes(router: Router, { auth, membership, publicUrl }: ApiDeps): void {
+export function addInviteRoutes(router: Router, deps: ApiDeps): void {
+  const { auth, membership, publicUrl, mailer, people, log } = deps;
   addMemberRoute(
     router,
     auth,
@@ -14,9 +17,34 @@ export function addInviteRoutes(router: Router, { auth, membership, publicUrl }:
     '/api/partnerships/:id/invites',
     async ({ req, res, id, member }) => {
       const body = await readJson(req, NewInvite);
+      if (body.email && !mailer) {
+        throw new AppError(ErrorCode.EMAIL_OFF, 'Email is off: share the link instead.');
+      }
       const invite = await membership.invite(id, member, body);
       const url = `${publicUrl.replace(/\/$/, '')}/invite/${invite.token}`;
-      sendJson(res, 201, { ...invite, url });
+      let isEmailed = false;
+      if (body.email && mailer) {
+        const partnership = await people.getPartnership(id);
+        const inviter = partnership?.members.find((m) => m.id === member.id);
+        if (partnership && inviter) {
+          const mail = inviteMail({
+            to: body.email,
+            partnership,
+            inviter,
+            side: body.side,
+            role: body.role,
+            url,
+          });
+          isEmailed = await mailer.send(mail).then(
+            () => true,
+            (error: unknown) => {
+              log('sending an invitation mail failed', error, { partnership: id });
+              return false;
+            },
+          );
+        }
+      }
+      sendJson(res, 201, { ...invite, url, email: body.email ?? null, isEmailed });
     },
   );
 

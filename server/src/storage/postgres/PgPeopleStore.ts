@@ -334,7 +334,7 @@ export class PgPeopleStore implements PeopleStore {
     const id = crypto.randomBytes(12).toString('hex');
     await this.pool.query(
       `INSERT INTO invites (id, token_hash, partnership_id, side, role, max_uses, uses, expires_at,
-         created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9)`,
+         created_by, created_at, email) VALUES ($1, $2, $3, $4, $5, $6, 0, $7, $8, $9, $10)`,
       [
         id,
         tokenHash,
@@ -345,6 +345,7 @@ export class PgPeopleStore implements PeopleStore {
         invite.expiresAt,
         createdBy,
         Date.now(),
+        invite.email,
       ],
     );
     return id;

@@ -168,7 +168,8 @@ const MIGRATIONS: readonly string[] = [
      used_at BIGINT
    );
    CREATE INDEX password_resets_by_account ON password_resets(account_id);
-   ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';`,
+   ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';
+   ALTER TABLE invites ADD COLUMN email TEXT;`,
 ];
 
 // Every BIGINT here is a count or milliseconds since the epoch: far below 2^53.

@@ -320,7 +320,7 @@ export class SqlitePeopleStore implements PeopleStore {
     const id = crypto.randomBytes(12).toString('hex');
     this.prepare(
       `INSERT INTO invites (id, token_hash, partnership_id, side, role, max_uses, uses, expires_at,
-           created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+           created_by, created_at, email) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
     ).run(
       id,
       tokenHash,
@@ -331,6 +331,7 @@ export class SqlitePeopleStore implements PeopleStore {
       invite.expiresAt,
       createdBy,
       Date.now(),
+      invite.email,
     );
     return Promise.resolve(id);
   }

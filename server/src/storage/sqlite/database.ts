@@ -171,7 +171,8 @@ const MIGRATIONS: readonly string[] = [
      used_at INTEGER
    ) WITHOUT ROWID;
    CREATE INDEX password_resets_by_account ON password_resets(account_id);
-   ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';`,
+   ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';
+   ALTER TABLE invites ADD COLUMN email TEXT;`,
 ];
 
 /** How many migrations this code knows: a database past it was written by a newer Tandem. */

@@ -1,9 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { startSmtp } from '../server/test/smtp';
+import { SCHOOL_A, SCHOOL_B } from './support/people';
 import { TestServer } from './support/server';
 
 /**
- * Story: a teacher who forgot her password asks for a link from the sign-in page, follows it
+ * Stories with a real SMTP server. A coordinator invites the partner school's coordinator by
+ * email; he follows the link from the Chinese mail he received and joins. And: a teacher who
+ * forgot her password asks for a link from the sign-in page, follows it
  * from the mail she received (a real SMTP server), chooses a new password and is signed in;
  * the browser she had left signed in elsewhere is signed out, and the link works only once.
  */
@@ -68,4 +71,48 @@ test('a forgotten password is reset through the emailed link, once', async ({ br
   await other.getByLabel('Password').fill('my brand new passphrase 2026');
   await other.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(other.getByText('Signed in as Mia Teacher')).toBeVisible();
+});
+
+test('an invitation sent by email arrives in the invited school’s language and lets him join', async ({
+  browser,
+}) => {
+  const a = await browser.newContext({ baseURL: server.url, locale: 'en-US' });
+  const signedUp = await a.request.post('/api/accounts', {
+    data: {
+      email: `ana-${Date.now()}@school.example`,
+      password: 'a long passphrase 42',
+      name: 'Ana Alvarez',
+      language: 'en',
+    },
+  });
+  expect(signedUp.status()).toBe(201);
+  const created = await a.request.post('/api/partnerships', {
+    data: { sideA: SCHOOL_A, sideB: SCHOOL_B },
+  });
+  const { id } = (await created.json()) as { id: string };
+  const page = await a.newPage();
+  await page.goto(`/p/${id}`);
+  await page.getByRole('link', { name: /Invite the partner school/ }).click();
+  const address = `wang-${Date.now()}@hz2.example`;
+  await page.getByLabel('Email addresses (optional)').fill(address);
+  await page.getByRole('button', { name: 'Create invitation link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Sent to ${address}` })).toBeVisible();
+  // The link stays copyable, and the open invitation names the address.
+  await expect(page.getByRole('textbox', { name: /Invitation link/ })).toHaveValue(/\/invite\//);
+  await expect(page.getByRole('region', { name: 'Open invitations' })).toContainText(address);
+
+  await expect.poll(() => smtp.received.filter((m) => m.to === address).length).toBe(1);
+  const raw = smtp.received.find((m) => m.to === address)?.raw ?? '';
+  const link = /\/invite\/[\w-]{40,}/.exec(raw.replace(/=\r?\n/g, ''))?.[0] ?? '';
+  expect(link).not.toBe('');
+
+  const b = await (await browser.newContext({ baseURL: server.url, locale: 'zh-CN' })).newPage();
+  await b.goto(link);
+  await expect(b.getByRole('heading', { name: '您收到了邀请' })).toBeVisible();
+  await b.getByLabel('您的姓名').fill('王波');
+  await b.getByLabel('电子邮箱').fill(address);
+  await b.getByLabel('密码').fill('我们的合作伙伴关系很长久');
+  await b.getByRole('button', { name: '创建账户' }).click();
+  await b.getByRole('button', { name: '加入合作项目' }).click();
+  await expect(b.locator('.members [data-member="王波"]')).toContainText('（您）');
 });
