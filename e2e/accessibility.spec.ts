@@ -5,9 +5,9 @@ import { bothCoordinators, joinAs, personContext } from './support/people';
 import { TestServer } from './support/server';
 
 /**
- * axe-core on the main screens, in English, Chinese and Arabic (right to left): sign-in, the
- * partnership home, the agreement (with its prompts, comments and versions open), the inbox,
- * and the agreement once signing has started. Any violation, of any impact, fails.
+ * axe-core on the main screens, in English, Chinese and Arabic (right to left): sign-in and
+ * password reset, the account page, the partnership home, the agreement (with its prompts,
+ * comments and versions open), the inbox, and the agreement once signing has started. Any violation, of any impact, fails.
  */
 
 let server: TestServer;
@@ -39,6 +39,29 @@ test('the sign-in screen has no violations in English, Chinese and Arabic', asyn
     await expect(page.locator('form')).toBeVisible();
     await expectNoViolations(page, 'sign-in');
     await context.close();
+  }
+});
+
+test('the password-reset pages and the account page have no violations in three languages', async ({
+  browser,
+}) => {
+  const languages = { 'en-US': 'en', 'zh-CN': 'zh-Hans', ar: 'ar' } as const;
+  for (const [locale, language] of Object.entries(languages)) {
+    const context = await browser.newContext({ locale, baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto('/reset');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoViolations(page, 'reset request (email off)');
+    await page.goto(`/reset/${'x'.repeat(43)}`);
+    await expect(page.locator('form')).toBeVisible();
+    await expectNoViolations(page, 'new password');
+    await context.close();
+    const person = await personContext(browser, server.url, 'Sam Account', locale, language);
+    const account = await person.newPage();
+    await account.goto('/account');
+    await expect(account.locator('.device-list li')).toHaveCount(1);
+    await expectNoViolations(account, 'account and devices');
+    await person.close();
   }
 });
 
