@@ -1,26 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RedisClientType } from 'redis';
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import type { Account, PeopleStore } from '../storage/PeopleStore';
 import { type Auth, requireStrongPassword } from './Auth';
-import { GrowingDelay, memoryDelays, redisDelays } from './rateLimit';
+import { GrowingDelay, hourlyLimit, memoryDelays, redisDelays } from './rateLimit';
 import { hashToken, newToken } from './tokens';
 
 /** How long a reset link works. */
 export const RESET_TTL_MS = 60 * 60 * 1000;
-
-function limiter(points: number, redis: RedisClientType | null, keyPrefix: string) {
-  const options = { points, duration: 60 * 60, keyPrefix };
-  return redis
-    ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true })
-    : new RateLimiterMemory(options);
-}
 
 const invalidLink = () =>
   new AppError(
@@ -47,8 +35,8 @@ export class PasswordResets {
     redis: RedisClientType | null,
     private readonly now: () => number = () => Date.now(),
   ) {
-    this.byAddress = limiter(20, redis, 'tandem:reset:address');
-    this.byAccount = limiter(3, redis, 'tandem:reset:account');
+    this.byAddress = hourlyLimit(20, redis, 'tandem:reset:address');
+    this.byAccount = hourlyLimit(3, redis, 'tandem:reset:account');
     const delays = redis ? redisDelays(redis, 'tandem:reset:delay:') : memoryDelays();
     this.wrongLinks = new GrowingDelay(delays, 1_000, 4);
   }

@@ -1,4 +1,9 @@
 import type { RedisClientType } from 'redis';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 
 /** The longest a growing delay gets. */
 const MAX_DELAY_MS = 15 * 60 * 1000;
@@ -110,4 +115,19 @@ export class GrowingDelay {
   succeed(key: string): Promise<void> {
     return this.store.succeed(key);
   }
+}
+
+/**
+ * `points` per key per hour (rate-limiter-flexible): in this process's memory, or in Redis so
+ * that every node of a cluster counts the same.
+ */
+export function hourlyLimit(
+  points: number,
+  redis: RedisClientType | null,
+  keyPrefix: string,
+): RateLimiterAbstract {
+  const options = { points, duration: 60 * 60, keyPrefix };
+  return redis
+    ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true })
+    : new RateLimiterMemory(options);
 }

@@ -1,11 +1,7 @@
 import type { RedisClientType } from 'redis';
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Translation, TranslationOffer } from '@tandem/shared/api';
+import { hourlyLimit } from '../auth/rateLimit';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import {
   baseLanguage,
@@ -33,17 +29,6 @@ export const DEFAULT_TRANSLATION_LIMITS: TranslationLimits = {
 /** How long the provider's list of pairs is trusted, and how many answers are kept. */
 const PAIRS_FOR_MS = 10 * 60 * 1000;
 const CACHED_ANSWERS = 2_000;
-
-function limiter(
-  points: number,
-  redis: RedisClientType | null,
-  keyPrefix: string,
-): RateLimiterAbstract {
-  const options = { points, duration: 60 * 60, keyPrefix };
-  return redis
-    ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true })
-    : new RateLimiterMemory(options);
-}
 
 function unavailable(error: unknown): AppError {
   return new AppError(
@@ -76,8 +61,8 @@ export class Translations {
     redis: RedisClientType | null,
     private readonly now: () => number = () => Date.now(),
   ) {
-    this.byMember = limiter(limits.perMemberPerHour, redis, 'tandem:translate:member');
-    this.byPartnership = limiter(limits.perPartnershipPerHour, redis, 'tandem:translate:pship');
+    this.byMember = hourlyLimit(limits.perMemberPerHour, redis, 'tandem:translate:member');
+    this.byPartnership = hourlyLimit(limits.perPartnershipPerHour, redis, 'tandem:translate:pship');
   }
 
   /** What the provider translates; a provider that is down offers nothing for now. */
