@@ -67,11 +67,14 @@ test('a host parent plans a day by tapping, and the visiting family weighs in', 
     ['14:00', 'Science lab'],
     ['16:00', 'Free time in town'],
   ];
-  // Entered out of order: the day reads as a timeline anyway.
-  for (const [time, title] of [...plan].reverse()) {
+  // Entered out of order: the day reads as a timeline anyway. A tap's click arrives after the
+  // tap returns, so each entry waits for its row before the next is typed.
+  for (const [index, [time, title]] of [...plan].reverse().entries()) {
     await day.getByLabel('New item title').fill(title ?? '');
     await day.getByLabel('Start time (optional)').fill(time ?? '');
     await day.getByRole('button', { name: 'Add', exact: true }).tap();
+    await expect(day.locator('li.item-row')).toHaveCount(index + 1);
+    await expect(day.getByLabel('New item title')).toHaveValue('');
   }
   await day.getByRole('button', { name: 'Close' }).tap();
   await expect(day.locator('li.item-row')).toHaveCount(6);
