@@ -42,7 +42,7 @@ const offlineApp = () =>
 /** Integration tests that run on PostgreSQL too: everything that reads or writes storage. */
 const POSTGRES_SUITE = [
   'server/test/{accounts,agreement,comments,crash,invites,itinerary,ownership,prompts}.test.ts',
-  'server/test/{passwordReset,machineText,deviceSessions,inviteByEmail}.test.ts',
+  'server/test/{passwordReset,machineText,deviceSessions,inviteByEmail,emailAddresses,leaving}.test.ts',
   'server/test/{receipts,signedCopies,signing,sync,takeover,versions,versionLimits}.test.ts',
   'server/test/accessMatrix.test.ts',
 ];

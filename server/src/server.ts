@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import { Translations } from './translate/Translations';
+import { EmailAddresses } from './auth/EmailAddresses';
 import { PasswordResets } from './auth/PasswordResets';
+import { Leaving } from './workflows/Leaving';
 import { providerFor } from './translate/providers';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -178,6 +180,18 @@ export async function startServer(config: Config): Promise<TandemServer> {
       people,
       auth,
       resets: new PasswordResets(people, auth, cluster?.client ?? null),
+      addresses: new EmailAddresses(
+        { people, auth, mailer, publicUrl: config.publicUrl, log },
+        cluster?.client ?? null,
+      ),
+      leaving: new Leaving({
+        people,
+        auth,
+        registry,
+        signings,
+        endSessions: (sessionHashes) =>
+          connections.closeWhere({ sessionHashes }, CloseCode.unauthorized, 'account deleted'),
+      }),
       log,
       connections,
       registry,

@@ -2,25 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TandemServer } from '../src/server';
 import { startTestServer, tempDataDir, waitFor } from './helpers';
 import { call, createPartnership, signUp, twoSchools } from './people';
-import { startSmtp } from './smtp';
-
-/** Decodes what the test needs of a mail: soft line breaks and the encoded subject undone. */
-function readable(raw: string): string {
-  const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';
-  const words = [...subject.matchAll(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi)].map(([, kind, text]) =>
-    kind?.toUpperCase() === 'B'
-      ? Buffer.from(text ?? '', 'base64').toString('utf8')
-      : decodeURIComponent((text ?? '').replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1')),
-  );
-  const body = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, '%$1');
-  let decoded = body;
-  try {
-    decoded = decodeURIComponent(body.replace(/%(?![0-9A-F]{2})/gi, '%25'));
-  } catch {
-    // Leave it as it is.
-  }
-  return `${words.join('')}\n${decoded}`;
-}
+import { readable, startSmtp } from './smtp';
 
 describe('invitations by email', () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;

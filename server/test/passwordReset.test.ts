@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TandemServer } from '../src/server';
 import { startTestServer, tempDataDir, waitFor } from './helpers';
 import { call, PASSWORD, signUp, type Person } from './people';
-import { startSmtp } from './smtp';
+import { linkToken, mailsWithLink, startSmtp } from './smtp';
 
 const NEW_PASSWORD = 'a different passphrase 77';
 
-/** The link in a received mail (quoted-printable soft breaks undone). */
+/** The reset link's token in a received mail. */
 function tokenIn(raw: string): string {
-  const text = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-  const token = /\/reset\/([\w-]{40,})/.exec(text)?.[1];
+  const token = linkToken(raw, 'reset');
   if (!token) throw new Error(`no reset link in:\n${raw}`);
   return token;
 }
@@ -34,7 +33,8 @@ describe('password reset by email, through a real SMTP server', () => {
   });
 
   const requestReset = (email: string) => call(base, 'POST', '/api/password-resets', { email });
-  const mailsTo = (email: string) => smtp.received.filter((m) => m.to === email);
+  // Reset mails only: each new account also gets a confirmation mail.
+  const mailsTo = (email: string) => mailsWithLink(smtp.received, email, 'reset');
   const signIn = (email: string, password: string) =>
     call(base, 'POST', '/api/sessions', { email, password });
 

@@ -3,7 +3,7 @@ import type { TandemServer } from '../src/server';
 import { freezeAgreement } from './agreementFlow';
 import { startTestServer, tempDataDir, waitFor } from './helpers';
 import { call, join, twoSchools } from './people';
-import { startSmtp } from './smtp';
+import { confirmAddresses, startSmtp } from './smtp';
 
 /** When email is on, everyone who signed and both schools' coordinators get the signed PDF. */
 describe('the signed PDF by email', () => {
@@ -14,7 +14,7 @@ describe('the signed PDF by email', () => {
     await smtp.close();
   });
 
-  it('is sent once to the signatories and both coordinators, in their language', async () => {
+  it('is sent once to the signatories and the coordinators with confirmed addresses, in their language', async () => {
     smtp = await startSmtp();
     server = await startTestServer(tempDataDir(), {
       smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
@@ -24,6 +24,9 @@ describe('the signed PDF by email', () => {
     const { id, coordinatorA, coordinatorB } = await twoSchools(base);
     const leaderA = await join(base, coordinatorA, id, 'A', 'leader');
     const teacherB = await join(base, coordinatorB, id, 'B', 'teacher');
+    const newcomer = await join(base, coordinatorB, id, 'B', 'coordinator');
+    // Everyone confirms their address but the newcomer, who gets no copy until they do.
+    await confirmAddresses(base, smtp.received, [coordinatorA, coordinatorB, leaderA, teacherB]);
     const { hash } = await freezeAgreement(base, server.port, id, coordinatorA, coordinatorB);
     for (const person of [leaderA, coordinatorB]) {
       const signed = await call(
@@ -51,6 +54,7 @@ describe('the signed PDF by email', () => {
       'the signed PDF to reach both coordinators and the signatory',
     );
     expect(pdfsTo(teacherB.email)).toHaveLength(0);
+    expect(pdfsTo(newcomer.email)).toHaveLength(0);
     expect(pdfsTo(leaderA.email)[0]?.raw).toContain('application/pdf');
     const view = await call(base, 'GET', `/api/partnerships/${id}/signing`, undefined, leaderA);
     expect(view.body).toMatchObject({ phase: 'signed', isEmailOn: true });

@@ -11,6 +11,8 @@ export interface Account {
   name: string;
   language: UiLanguage;
   timeZone: string | null;
+  /** The person opened the confirmation link sent to `email` (mail goes only to such addresses). */
+  emailConfirmed: boolean;
 }
 
 /** One partnership a person belongs to (`GET /api/me`). */
@@ -37,6 +39,8 @@ export interface PartnershipView {
   createdAt: number;
   sides: Record<Side, School>;
   members: MemberView[];
+  /** Members who left: what they wrote shows as "a former member of <school>". */
+  formerMembers: { id: string; side: Side }[];
   you: { memberId: string; side: Side; role: Role };
   documentStatus: 'draft' | 'signing' | 'signed';
 }

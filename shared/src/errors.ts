@@ -33,6 +33,9 @@ export const ErrorCode = {
   CLAUSE_MACHINE_TEXT: 'CLAUSE_MACHINE_TEXT',
   RESET_LINK_INVALID: 'RESET_LINK_INVALID',
   EMAIL_OFF: 'EMAIL_OFF',
+  EMAIL_LINK_INVALID: 'EMAIL_LINK_INVALID',
+  EMAIL_UNCHANGED: 'EMAIL_UNCHANGED',
+  EMAIL_ALREADY_CONFIRMED: 'EMAIL_ALREADY_CONFIRMED',
   TRANSLATION_OFF: 'TRANSLATION_OFF',
   TRANSLATION_PAIR_UNSUPPORTED: 'TRANSLATION_PAIR_UNSUPPORTED',
   TRANSLATION_TOO_LONG: 'TRANSLATION_TOO_LONG',
@@ -69,6 +72,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CLAUSE_MACHINE_TEXT: 409,
   RESET_LINK_INVALID: 410,
   EMAIL_OFF: 503,
+  EMAIL_LINK_INVALID: 410,
+  EMAIL_UNCHANGED: 409,
+  EMAIL_ALREADY_CONFIRMED: 409,
   TRANSLATION_OFF: 404,
   TRANSLATION_PAIR_UNSUPPORTED: 422,
   TRANSLATION_TOO_LONG: 413,
@@ -91,6 +97,8 @@ export interface ErrorDetails {
   retryAfterSeconds?: number;
   /** The fields of a refused body that are wrong, as dotted paths (`sideA.timeZone`). */
   fields?: string[];
+  /** The partnerships where this person is their school's last coordinator (LAST_COORDINATOR). */
+  partnerships?: string[];
 }
 
 /** An error with a code a client can translate; `message` is for logs and API users. */

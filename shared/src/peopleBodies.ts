@@ -43,6 +43,12 @@ export const PasswordResetRequest = z.object({ email });
 /** Body of `POST /api/password-resets/:token`. */
 export const PasswordReset = z.object({ password: z.string().max(1024) });
 
+/** Body of `POST /api/me/email`: the new address, confirmed by the password. */
+export const EmailChange = z.object({ email, password: z.string().max(1024) });
+
+/** Body of `DELETE /api/me`. */
+export const AccountDeletion = z.object({ password: z.string().max(1024) });
+
 /** Body of `POST /api/sessions`. */
 export const Credentials = z.object({ email, password: z.string().max(1024) });
 

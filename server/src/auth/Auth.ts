@@ -148,20 +148,29 @@ export class Auth {
     currentPassword: string,
     newPassword: string,
   ): Promise<string[]> {
-    const credentials = await this.people.findCredentials(session.account.email);
-    const waitMs = await this.byAccount.begin(session.account.email.toLowerCase());
+    await this.checkPassword(session, currentPassword);
+    requireStrongPassword(newPassword, [session.account.email, session.account.name]);
+    await this.people.setPassword(session.account.id, await this.hasher.hash(newPassword));
+    return this.people.deleteOtherSessions(session.account.id, session.sessionHash);
+  }
+
+  /**
+   * Checks the signed-in person's current password before a change that needs it (a new
+   * password or address, deleting the account); wrong guesses slow down as at sign-in.
+   */
+  async checkPassword(session: Session, password: string): Promise<void> {
+    const key = session.account.email.toLowerCase();
+    const waitMs = await this.byAccount.begin(key);
     if (waitMs !== null) {
       throw new AppError(ErrorCode.RATE_LIMITED, 'Too many wrong passwords: wait and try again.', {
         retryAfterSeconds: Math.ceil(waitMs / 1000),
       });
     }
-    if (!credentials || !(await this.hasher.verify(currentPassword, credentials.passwordHash))) {
+    const credentials = await this.people.findCredentials(session.account.email);
+    if (!credentials || !(await this.hasher.verify(password, credentials.passwordHash))) {
       throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong.');
     }
-    await this.byAccount.succeed(session.account.email.toLowerCase());
-    requireStrongPassword(newPassword, [session.account.email, session.account.name]);
-    await this.people.setPassword(session.account.id, await this.hasher.hash(newPassword));
-    return this.people.deleteOtherSessions(session.account.id, session.sessionHash);
+    await this.byAccount.succeed(key);
   }
 
   /** Ends the request's session; resolves to its hash (to close its connections), if any. */

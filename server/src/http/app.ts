@@ -17,6 +17,7 @@ import { addInviteRoutes } from './routes/inviteRoutes';
 import { addMemberRoutes } from './routes/memberRoutes';
 import { addTranslationRoutes } from './routes/translationRoutes';
 import { addPasswordResetRoutes } from './routes/passwordResetRoutes';
+import { addAddressAndLeavingRoutes } from './routes/leavingRoutes';
 import { addPartnershipRoutes } from './routes/partnershipRoutes';
 import { setSecurityHeaders } from './securityHeaders';
 import { serveClient } from './staticFiles';
@@ -79,6 +80,7 @@ export function createApp(
   addPromptRoutes(router, deps);
   addTranslationRoutes(router, deps);
   addPasswordResetRoutes(router, deps);
+  addAddressAndLeavingRoutes(router, deps);
   addSigningRoutes(router, deps);
   addVerifyRoutes(router, deps);
   const client = serveClient(options.clientDir);

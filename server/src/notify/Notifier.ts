@@ -89,15 +89,16 @@ export class Notifier {
   }
 
   private async mention(member: Member, partnership: Partnership, comment: Comment) {
+    const account = await this.deps.people.findAccount(member.accountId);
+    // Mail goes only to confirmed addresses: a typo's owner gets nothing.
+    if (!account?.emailConfirmed) return;
     if (!(await this.deps.reads.claimNotification(member.id, comment.id, 'mention', this.now()))) {
       return;
     }
-    const account = await this.deps.people.findAccount(member.accountId);
-    if (!account) return;
-    const author = partnership.members.find((m) => m.id === comment.authorId)?.name ?? '';
     const zone = account.timeZone ?? partnership.sides[member.side].timeZone;
     const t = (key: string, values: Record<string, string | number> = {}) =>
       translateEmail(account.language, key, values);
+    const author = authorName(partnership, comment.authorId, t);
     await this.deps.mailer.send({
       to: account.email,
       subject: t('mentionSubject', { author, partnership: title(partnership) }),
@@ -118,7 +119,7 @@ export class Notifier {
     for (const member of await this.deps.people.listActiveMembers()) {
       const partnership = await this.deps.people.getPartnership(member.partnershipId);
       const account = await this.deps.people.findAccount(member.accountId);
-      if (!partnership || !account) continue;
+      if (!partnership || !account?.emailConfirmed) continue;
       const zone = account.timeZone ?? partnership.sides[member.side].timeZone;
       if (wallClock(now, zone).hour < this.deps.digestHour) continue;
       if (!(await this.deps.reads.claimDigest(member.id, localDate(now, zone), now))) continue;
@@ -126,7 +127,6 @@ export class Notifier {
       if (fresh.length === 0) continue;
       const t = (key: string, values: Record<string, string | number> = {}) =>
         translateEmail(account.language, key, values);
-      const names = new Map(partnership.members.map((m) => [m.id, m.name]));
       await this.deps.mailer.send({
         to: account.email,
         subject: t('digestSubject', { partnership: title(partnership) }),
@@ -135,7 +135,7 @@ export class Notifier {
           '',
           ...fresh.map(
             (c) =>
-              `${names.get(c.authorId) ?? ''} (${formatWhen(c.createdAt, zone, account.language)}): ${c.body}`,
+              `${authorName(partnership, c.authorId, t)} (${formatWhen(c.createdAt, zone, account.language)}): ${c.body}`,
           ),
           '',
           t('open', { link: `${this.deps.publicUrl}/p/${partnership.id}/inbox` }),
@@ -188,4 +188,16 @@ function localDate(at: number, timeZone: string): string {
     month: '2-digit',
     day: '2-digit',
   }).format(at);
+}
+
+/** A comment's author as a mail names them: a former member by their school only. */
+function authorName(
+  partnership: Partnership,
+  memberId: string,
+  t: (key: string, values?: Record<string, string | number>) => string,
+): string {
+  const member = partnership.members.find((m) => m.id === memberId);
+  if (member) return member.name;
+  const former = partnership.formerMembers.find((m) => m.id === memberId);
+  return former ? t('formerMemberOf', { school: partnership.sides[former.side].name }) : '';
 }

@@ -31,7 +31,7 @@ export async function sendSignedCopies(
   const sent = new Set<string>();
   for (const member of recipients) {
     const account = await deps.people.findAccount(member.accountId);
-    if (!account || sent.has(account.email)) continue;
+    if (!account?.emailConfirmed || sent.has(account.email)) continue;
     sent.add(account.email);
     const t = (key: string, values: Record<string, string | number> = {}) =>
       translateEmail(account.language, key, values);

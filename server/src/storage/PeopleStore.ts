@@ -19,7 +19,22 @@ export interface Partnership {
   createdAt: number;
   sides: Record<Side, School>;
   members: Member[];
+  /** Members who left or were removed (or deleted their account): their side only, no name. */
+  formerMembers: { id: string; side: Side }[];
 }
+
+/** Every membership an account has had, removed ones included (its data download). */
+export interface MembershipRecord {
+  memberId: string;
+  partnershipId: string;
+  side: Side;
+  role: Role;
+  joinedAt: number;
+  removedAt: number | null;
+}
+
+/** What a new account is made of: its address starts unconfirmed. */
+export type NewAccountRecord = Omit<Account, 'id' | 'emailConfirmed'>;
 
 export interface NewInviteRecord {
   partnershipId: string;
@@ -54,7 +69,7 @@ export interface SessionRecord {
  */
 export interface PeopleStore {
   /** Throws AppError EMAIL_TAKEN when the email has an account. */
-  createAccount(account: Omit<Account, 'id'>, passwordHash: string): Promise<Account>;
+  createAccount(account: NewAccountRecord, passwordHash: string): Promise<Account>;
   findAccount(id: string): Promise<Account | null>;
   findCredentials(email: string): Promise<{ account: Account; passwordHash: string } | null>;
   updateAccount(
@@ -96,6 +111,34 @@ export interface PeopleStore {
    * ends every other reset link of that account too; null otherwise.
    */
   takePasswordReset(tokenHash: string, now: number): Promise<string | null>;
+
+  /** Keeps a confirmation link (its token's hash) for `email`: the account's or its next one. */
+  createEmailConfirmation(
+    tokenHash: string,
+    accountId: string,
+    email: string,
+    now: number,
+    expiresAt: number,
+  ): Promise<void>;
+  /**
+   * Uses a confirmation link once, ending the account's other links: the account's address
+   * becomes the link's, confirmed. Resolves to the account and the address it had; null for an
+   * unknown, used or expired link. Throws AppError EMAIL_TAKEN when another account has the
+   * address by now.
+   */
+  takeEmailConfirmation(
+    tokenHash: string,
+    now: number,
+  ): Promise<{ account: Account; previousEmail: string } | null>;
+  /** Sets the address at once, unconfirmed (a server without email). Throws EMAIL_TAKEN. */
+  setEmail(accountId: string, email: string): Promise<Account>;
+  listAllMemberships(accountId: string): Promise<MembershipRecord[]>;
+  /**
+   * Deletes an account in one transaction: its address, name and password are erased (the row
+   * stays for what refers to it), its memberships end, its links and sessions go. Resolves to
+   * the hashes of the sessions ended.
+   */
+  deleteAccount(accountId: string, now: number): Promise<string[]>;
 
   /** Creates the partnership with its creator as side A's coordinator, in one transaction. */
   createPartnership(id: string, creator: Account, sides: Record<Side, School>): Promise<Member>;

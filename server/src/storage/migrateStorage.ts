@@ -12,7 +12,17 @@ import { SqliteDocumentStore } from './sqlite/SqliteDocumentStore';
 const TABLES: readonly { name: string; columns: readonly string[]; order: string }[] = [
   {
     name: 'accounts',
-    columns: ['id', 'email', 'password_hash', 'name', 'language', 'time_zone', 'created_at'],
+    columns: [
+      'id',
+      'email',
+      'password_hash',
+      'name',
+      'language',
+      'time_zone',
+      'created_at',
+      'email_confirmed_at',
+      'deleted_at',
+    ],
     order: 'created_at, id',
   },
   {
@@ -23,6 +33,11 @@ const TABLES: readonly { name: string; columns: readonly string[]; order: string
   {
     name: 'password_resets',
     columns: ['token_hash', 'account_id', 'created_at', 'expires_at', 'used_at'],
+    order: 'token_hash',
+  },
+  {
+    name: 'email_confirmations',
+    columns: ['token_hash', 'account_id', 'email', 'created_at', 'expires_at', 'used_at'],
     order: 'token_hash',
   },
   { name: 'partnerships', columns: ['id', 'created_by', 'created_at'], order: 'created_at, id' },

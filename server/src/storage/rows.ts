@@ -10,7 +10,10 @@ export interface AccountRow {
   name: string;
   language: string;
   time_zone: string | null;
+  email_confirmed_at: number | null;
 }
+/** The account columns toAccount reads. */
+export const ACCOUNT_COLUMNS = 'id, email, name, language, time_zone, email_confirmed_at';
 export interface MemberRow {
   id: string;
   partnership_id: string;
@@ -42,6 +45,9 @@ export const INVITE_SELECT = `SELECT i.id, i.partnership_id, i.side, i.role, i.m
 
 export const MEMBER_COLUMNS = `m.id, m.partnership_id, m.account_id, a.name, m.side, m.role, m.joined_at`;
 
+/** A deleted account's address: unique, and no address anyone can sign in or sign up with. */
+export const deletedEmail = (accountId: string) => `deleted:${accountId}`;
+
 export function toAccount(row: AccountRow): Account {
   return {
     id: row.id,
@@ -49,6 +55,7 @@ export function toAccount(row: AccountRow): Account {
     name: row.name,
     language: isUiLanguage(row.language) ? row.language : 'en',
     timeZone: row.time_zone,
+    emailConfirmed: row.email_confirmed_at !== null,
   };
 }
 

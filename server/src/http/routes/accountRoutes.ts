@@ -15,10 +15,14 @@ import type { ApiDeps } from './deps';
 const sessionId = (tokenHash: string) => tokenHash.slice(0, 16);
 
 /** Accounts and sessions: sign up, sign in, sign out, and the signed-in person. */
-export function addAccountRoutes(router: Router, { people, auth, connections }: ApiDeps): void {
+export function addAccountRoutes(
+  router: Router,
+  { people, auth, connections, addresses }: ApiDeps,
+): void {
   router.add('POST', '/api/accounts', async ({ req, res }) => {
     const account = await auth.signUp(await readJson(req, NewAccount), req, res);
     sendJson(res, 201, { account });
+    await addresses.welcome(account);
   });
 
   router.add('POST', '/api/sessions', async ({ req, res }) => {

@@ -1,4 +1,5 @@
 import type { Auth } from '../../auth/Auth';
+import type { EmailAddresses } from '../../auth/EmailAddresses';
 import type { PasswordResets } from '../../auth/PasswordResets';
 import type { Log } from '../../observability/log';
 import type { PeopleStore } from '../../storage/PeopleStore';
@@ -15,12 +16,15 @@ import type { ThreadReadStore } from '../../storage/ThreadReadStore';
 import type { LiveConnections } from '../../sync/LiveConnections';
 import type { RoomRegistry } from '../../rooms/RoomRegistry';
 import type { Translations } from '../../translate/Translations';
+import type { Leaving } from '../../workflows/Leaving';
 
 /** What the API routes work with. */
 export interface ApiDeps {
   people: PeopleStore;
   auth: Auth;
   resets: PasswordResets;
+  addresses: EmailAddresses;
+  leaving: Leaving;
   log: Log;
   connections: LiveConnections;
   registry: RoomRegistry;

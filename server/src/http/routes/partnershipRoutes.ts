@@ -43,6 +43,7 @@ export function addPartnershipRoutes(
         role,
         joinedAt,
       })),
+      formerMembers: partnership.formerMembers,
       you: { memberId: member.id, side: member.side, role: member.role },
       documentStatus: publicPhase(await signings.current(id)),
     };

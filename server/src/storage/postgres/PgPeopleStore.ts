@@ -8,13 +8,17 @@ import type {
   Invite,
   Member,
   Membership,
+  MembershipRecord,
+  NewAccountRecord,
   NewInviteRecord,
   Partnership,
   PeopleStore,
   SessionRecord,
 } from '../PeopleStore';
 import {
+  ACCOUNT_COLUMNS,
   type AccountRow,
+  deletedEmail,
   INVITE_SELECT,
   type InviteRow,
   MEMBER_COLUMNS,
@@ -33,6 +37,8 @@ type Queryable = pg.Pool | pg.PoolClient;
 const isUniqueViolation = (error: unknown) =>
   error instanceof Error && 'code' in error && error.code === '23505';
 
+const emailTaken = () => new AppError(ErrorCode.EMAIL_TAKEN, 'This email already has an account.');
+
 async function one<R extends pg.QueryResultRow>(
   db: Queryable,
   sql: string,
@@ -47,7 +53,7 @@ const MEMBERS_FROM = 'FROM members m JOIN accounts a ON a.id = m.account_id';
 export class PgPeopleStore implements PeopleStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  async createAccount(account: Omit<Account, 'id'>, passwordHash: string): Promise<Account> {
+  async createAccount(account: NewAccountRecord, passwordHash: string): Promise<Account> {
     const id = crypto.randomUUID();
     try {
       await this.pool.query(
@@ -64,18 +70,16 @@ export class PgPeopleStore implements PeopleStore {
         ],
       );
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new AppError(ErrorCode.EMAIL_TAKEN, 'This email already has an account.');
-      }
+      if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }
-    return { id, ...account };
+    return { id, ...account, emailConfirmed: false };
   }
 
   async findAccount(id: string): Promise<Account | null> {
     const row = await one<AccountRow>(
       this.pool,
-      'SELECT id, email, name, language, time_zone FROM accounts WHERE id = $1',
+      `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = $1`,
       [id],
     );
     return row ? toAccount(row) : null;
@@ -84,7 +88,7 @@ export class PgPeopleStore implements PeopleStore {
   async findCredentials(email: string) {
     const row = await one<AccountRow & { password_hash: string }>(
       this.pool,
-      'SELECT id, email, name, language, time_zone, password_hash FROM accounts WHERE email = $1',
+      `SELECT ${ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE email = $1`,
       [email],
     );
     return row ? { account: toAccount(row), passwordHash: row.password_hash } : null;
@@ -204,6 +208,111 @@ export class PgPeopleStore implements PeopleStore {
     });
   }
 
+  async createEmailConfirmation(
+    tokenHash: string,
+    accountId: string,
+    email: string,
+    now: number,
+    expiresAt: number,
+  ): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO email_confirmations (token_hash, account_id, email, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
+      [tokenHash, accountId, email, now, expiresAt],
+    );
+  }
+
+  async takeEmailConfirmation(tokenHash: string, now: number) {
+    const taken = await inTransaction(this.pool, async (client) => {
+      // The row lock: two requests with the same link cannot both take it.
+      const row = await one<{ account_id: string; email: string; previous: string }>(
+        client,
+        `SELECT c.account_id, c.email, a.email AS previous FROM email_confirmations c
+         JOIN accounts a ON a.id = c.account_id
+         WHERE c.token_hash = $1 AND c.used_at IS NULL AND c.expires_at > $2
+           AND a.deleted_at IS NULL FOR UPDATE`,
+        [tokenHash, now],
+      );
+      if (!row) return null;
+      await client.query(
+        'UPDATE email_confirmations SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL',
+        [now, row.account_id],
+      );
+      try {
+        await client.query(
+          'UPDATE accounts SET email = $1, email_confirmed_at = $2 WHERE id = $3',
+          [row.email, now, row.account_id],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw emailTaken();
+        throw error;
+      }
+      return { accountId: row.account_id, previousEmail: row.previous };
+    });
+    if (!taken) return null;
+    const account = await this.findAccount(taken.accountId);
+    return account && { account, previousEmail: taken.previousEmail };
+  }
+
+  async setEmail(accountId: string, email: string): Promise<Account> {
+    try {
+      await this.pool.query(
+        'UPDATE accounts SET email = $1, email_confirmed_at = NULL WHERE id = $2',
+        [email, accountId],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+    const account = await this.findAccount(accountId);
+    if (!account) throw new AppError(ErrorCode.NOT_FOUND, 'No such account.');
+    return account;
+  }
+
+  async listAllMemberships(accountId: string): Promise<MembershipRecord[]> {
+    const { rows } = await this.pool.query<{
+      id: string;
+      partnership_id: string;
+      side: string;
+      role: string;
+      joined_at: number;
+      removed_at: number | null;
+    }>(
+      `SELECT id, partnership_id, side, role, joined_at, removed_at FROM members
+       WHERE account_id = $1 ORDER BY joined_at`,
+      [accountId],
+    );
+    return rows.map((r) => ({
+      memberId: r.id,
+      partnershipId: r.partnership_id,
+      side: toSide(r.side),
+      role: toRole(r.role),
+      joinedAt: r.joined_at,
+      removedAt: r.removed_at,
+    }));
+  }
+
+  async deleteAccount(accountId: string, now: number): Promise<string[]> {
+    return inTransaction(this.pool, async (client) => {
+      const sessions = await client.query<{ token_hash: string }>(
+        'DELETE FROM sessions WHERE account_id = $1 RETURNING token_hash',
+        [accountId],
+      );
+      await client.query('DELETE FROM password_resets WHERE account_id = $1', [accountId]);
+      await client.query('DELETE FROM email_confirmations WHERE account_id = $1', [accountId]);
+      const members = await client.query<{ id: string }>(
+        'UPDATE members SET removed_at = $1 WHERE account_id = $2 AND removed_at IS NULL RETURNING id',
+        [now, accountId],
+      );
+      for (const { id } of members.rows) await revokeInvitesBy(client, id, now);
+      await client.query(
+        `UPDATE accounts SET email = $1, name = '', password_hash = '!', time_zone = NULL,
+           email_confirmed_at = NULL, deleted_at = $2 WHERE id = $3`,
+        [deletedEmail(accountId), now, accountId],
+      );
+      return sessions.rows.map((row) => row.token_hash);
+    });
+  }
+
   async createPartnership(id: string, creator: Account, sides: Record<Side, School>) {
     const memberId = crypto.randomUUID();
     const now = Date.now();
@@ -249,11 +358,16 @@ export class PgPeopleStore implements PeopleStore {
        WHERE m.partnership_id = $1 AND m.removed_at IS NULL ORDER BY m.side, m.joined_at`,
       [id],
     );
+    const former = await this.pool.query<{ id: string; side: string }>(
+      'SELECT id, side FROM members WHERE partnership_id = $1 AND removed_at IS NOT NULL',
+      [id],
+    );
     return {
       id: row.id,
       createdAt: row.created_at,
       sides: await this.schoolsOf(id),
       members: members.rows.map(toMember),
+      formerMembers: former.rows.map((r) => ({ id: r.id, side: toSide(r.side) })),
     };
   }
 

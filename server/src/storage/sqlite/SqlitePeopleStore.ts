@@ -8,13 +8,17 @@ import type {
   Invite,
   Member,
   Membership,
+  MembershipRecord,
+  NewAccountRecord,
   NewInviteRecord,
   Partnership,
   PeopleStore,
   SessionRecord,
 } from '../PeopleStore';
 import {
+  ACCOUNT_COLUMNS,
   type AccountRow,
+  deletedEmail,
   INVITE_SELECT,
   type InviteRow,
   MEMBER_COLUMNS,
@@ -29,6 +33,8 @@ import {
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+const emailTaken = () => new AppError(ErrorCode.EMAIL_TAKEN, 'This email already has an account.');
 
 export class SqlitePeopleStore implements PeopleStore {
   private readonly cache = new Map<string, Database.Statement>();
@@ -45,7 +51,7 @@ export class SqlitePeopleStore implements PeopleStore {
     return statement as Database.Statement<P, R>;
   }
 
-  createAccount(account: Omit<Account, 'id'>, passwordHash: string): Promise<Account> {
+  createAccount(account: NewAccountRecord, passwordHash: string): Promise<Account> {
     const id = crypto.randomUUID();
     try {
       this.prepare(
@@ -61,23 +67,22 @@ export class SqlitePeopleStore implements PeopleStore {
         Date.now(),
       );
     } catch (error) {
-      if (isUniqueViolation(error))
-        throw new AppError(ErrorCode.EMAIL_TAKEN, 'This email already has an account.');
+      if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }
-    return Promise.resolve({ id, ...account });
+    return Promise.resolve({ id, ...account, emailConfirmed: false });
   }
 
   findAccount(id: string): Promise<Account | null> {
     const row = this.prepare<[string], AccountRow>(
-      'SELECT id, email, name, language, time_zone FROM accounts WHERE id = ?',
+      `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ?`,
     ).get(id);
     return Promise.resolve(row ? toAccount(row) : null);
   }
 
   findCredentials(email: string) {
     const row = this.prepare<[string], AccountRow & { password_hash: string }>(
-      'SELECT id, email, name, language, time_zone, password_hash FROM accounts WHERE email = ?',
+      `SELECT ${ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE email = ?`,
     ).get(email);
     return Promise.resolve(
       row ? { account: toAccount(row), passwordHash: row.password_hash } : null,
@@ -191,6 +196,116 @@ export class SqlitePeopleStore implements PeopleStore {
     return Promise.resolve(accountId);
   }
 
+  createEmailConfirmation(
+    tokenHash: string,
+    accountId: string,
+    email: string,
+    now: number,
+    expiresAt: number,
+  ): Promise<void> {
+    this.prepare(
+      'INSERT INTO email_confirmations (token_hash, account_id, email, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(tokenHash, accountId, email, now, expiresAt);
+    return Promise.resolve();
+  }
+
+  async takeEmailConfirmation(tokenHash: string, now: number) {
+    const taken = this.db.transaction(() => {
+      const row = this.prepare<[string, number], { account_id: string; email: string }>(
+        `SELECT c.account_id, c.email FROM email_confirmations c
+           JOIN accounts a ON a.id = c.account_id
+           WHERE c.token_hash = ? AND c.used_at IS NULL AND c.expires_at > ? AND a.deleted_at IS NULL`,
+      ).get(tokenHash, now);
+      if (!row) return null;
+      const before = this.prepare<[string], { email: string }>(
+        'SELECT email FROM accounts WHERE id = ?',
+      ).get(row.account_id);
+      this.prepare(
+        'UPDATE email_confirmations SET used_at = ? WHERE account_id = ? AND used_at IS NULL',
+      ).run(now, row.account_id);
+      try {
+        this.prepare('UPDATE accounts SET email = ?, email_confirmed_at = ? WHERE id = ?').run(
+          row.email,
+          now,
+          row.account_id,
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw emailTaken();
+        throw error;
+      }
+      return { accountId: row.account_id, previousEmail: before?.email ?? row.email };
+    })();
+    if (!taken) return null;
+    const account = await this.findAccount(taken.accountId);
+    return account && { account, previousEmail: taken.previousEmail };
+  }
+
+  async setEmail(accountId: string, email: string): Promise<Account> {
+    try {
+      this.prepare('UPDATE accounts SET email = ?, email_confirmed_at = NULL WHERE id = ?').run(
+        email,
+        accountId,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+    const account = await this.findAccount(accountId);
+    if (!account) throw new AppError(ErrorCode.NOT_FOUND, 'No such account.');
+    return account;
+  }
+
+  listAllMemberships(accountId: string): Promise<MembershipRecord[]> {
+    const rows = this.prepare<
+      [string],
+      {
+        id: string;
+        partnership_id: string;
+        side: string;
+        role: string;
+        joined_at: number;
+        removed_at: number | null;
+      }
+    >(
+      `SELECT id, partnership_id, side, role, joined_at, removed_at FROM members
+         WHERE account_id = ? ORDER BY joined_at`,
+    ).all(accountId);
+    return Promise.resolve(
+      rows.map((r) => ({
+        memberId: r.id,
+        partnershipId: r.partnership_id,
+        side: toSide(r.side),
+        role: toRole(r.role),
+        joinedAt: r.joined_at,
+        removedAt: r.removed_at,
+      })),
+    );
+  }
+
+  deleteAccount(accountId: string, now: number): Promise<string[]> {
+    const ended = this.db.transaction(() => {
+      const sessions = this.prepare<[string], { token_hash: string }>(
+        'SELECT token_hash FROM sessions WHERE account_id = ?',
+      ).all(accountId);
+      this.prepare('DELETE FROM sessions WHERE account_id = ?').run(accountId);
+      this.prepare('DELETE FROM password_resets WHERE account_id = ?').run(accountId);
+      this.prepare('DELETE FROM email_confirmations WHERE account_id = ?').run(accountId);
+      const members = this.prepare<[string], { id: string }>(
+        'SELECT id FROM members WHERE account_id = ? AND removed_at IS NULL',
+      ).all(accountId);
+      for (const { id } of members) {
+        this.prepare('UPDATE members SET removed_at = ? WHERE id = ?').run(now, id);
+        this.revokeInvitesBy(id, now);
+      }
+      this.prepare(
+        `UPDATE accounts SET email = ?, name = '', password_hash = '!', time_zone = NULL,
+           email_confirmed_at = NULL, deleted_at = ? WHERE id = ?`,
+      ).run(deletedEmail(accountId), now, accountId);
+      return sessions.map((row) => row.token_hash);
+    });
+    return Promise.resolve(ended());
+  }
+
   createPartnership(id: string, creator: Account, sides: Record<Side, School>): Promise<Member> {
     const memberId = crypto.randomUUID();
     const now = Date.now();
@@ -236,6 +351,11 @@ export class SqlitePeopleStore implements PeopleStore {
       )
         .all(id)
         .map(toMember),
+      formerMembers: this.prepare<[string], { id: string; side: string }>(
+        'SELECT id, side FROM members WHERE partnership_id = ? AND removed_at IS NOT NULL',
+      )
+        .all(id)
+        .map((row) => ({ id: row.id, side: toSide(row.side) })),
     });
   }
 

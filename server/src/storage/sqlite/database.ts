@@ -173,6 +173,22 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX password_resets_by_account ON password_resets(account_id);
    ALTER TABLE sessions ADD COLUMN device TEXT NOT NULL DEFAULT '';
    ALTER TABLE invites ADD COLUMN email TEXT;`,
+  // Confirmed addresses: accounts from before this migration keep receiving mail (treated as
+  // confirmed); new ones confirm through a link. The same links confirm a changed address.
+  // A deleted account keeps its row (members, signatures and the audit log refer to it) with
+  // its address, name and password gone.
+  `ALTER TABLE accounts ADD COLUMN email_confirmed_at INTEGER;
+   UPDATE accounts SET email_confirmed_at = created_at;
+   ALTER TABLE accounts ADD COLUMN deleted_at INTEGER;
+   CREATE TABLE email_confirmations (
+     token_hash TEXT PRIMARY KEY,
+     account_id TEXT NOT NULL REFERENCES accounts(id),
+     email TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     used_at INTEGER
+   ) WITHOUT ROWID;
+   CREATE INDEX email_confirmations_by_account ON email_confirmations(account_id);`,
 ];
 
 /** How many migrations this code knows: a database past it was written by a newer Tandem. */
