@@ -180,10 +180,7 @@ export async function startServer(config: Config): Promise<TandemServer> {
       people,
       auth,
       resets: new PasswordResets(people, auth, cluster?.client ?? null),
-      addresses: new EmailAddresses(
-        { people, auth, mailer, publicUrl: config.publicUrl, log },
-        cluster?.client ?? null,
-      ),
+      addresses: new EmailAddresses(people, auth, cluster?.client ?? null),
       leaving: new Leaving({
         people,
         auth,

@@ -2,9 +2,6 @@ import type { IncomingMessage } from 'node:http';
 import type { RedisClientType } from 'redis';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
-import { changeNoticeMail, confirmMail } from '../notify/addressMails';
-import type { Mailer } from '../notify/Mailer';
-import type { Log } from '../observability/log';
 import type { Account, PeopleStore } from '../storage/PeopleStore';
 import type { Auth, Session } from './Auth';
 import { GrowingDelay, hourlyLimit, memoryDelays, redisDelays } from './rateLimit';
@@ -22,23 +19,18 @@ const invalidLink = () =>
 /**
  * Confirmed addresses. A new account gets a single-use link (only its hash is stored); mail
  * that matters goes only to confirmed addresses. A change of address needs the password and
- * takes effect when the link sent to the new address is opened; the old address is told.
- * Without SMTP nothing is mailed: an address changes at once and stays unconfirmed.
+ * takes effect when the link sent to the new address is opened. The caller mails the links
+ * (and tells the old address); without email an address changes at once, unconfirmed.
  */
 export class EmailAddresses {
-  /** Confirmation mails to one account per hour: a stranger cannot flood an inbox. */
+  /** Confirmation links for one account per hour: a stranger cannot flood an inbox. */
   private readonly byAccount: RateLimiterAbstract;
   /** Guessing links from one address: delays after a few wrong ones. */
   private readonly wrongLinks: GrowingDelay;
 
   constructor(
-    private readonly deps: {
-      people: PeopleStore;
-      auth: Auth;
-      mailer: Mailer | null;
-      publicUrl: string;
-      log: Log;
-    },
+    private readonly people: PeopleStore,
+    private readonly auth: Auth,
     redis: RedisClientType | null,
     private readonly now: () => number = () => Date.now(),
   ) {
@@ -47,66 +39,57 @@ export class EmailAddresses {
     this.wrongLinks = new GrowingDelay(delays, 1_000, 4);
   }
 
-  get isEmailOn(): boolean {
-    return this.deps.mailer !== null;
-  }
-
-  /** After sign-up: a link to the new address, when email is on. Never fails the sign-up. */
-  async welcome(account: Account): Promise<void> {
-    if (!this.isEmailOn) return;
-    await this.sendLink(account, account.email).catch((error: unknown) =>
-      this.deps.log('sending a confirmation mail failed', error),
-    );
-  }
-
-  /** "Send the link again" from the account page. */
-  async resend(account: Account): Promise<void> {
+  /** A new link's token for the account's current address ("send it again"). */
+  resend(account: Account): Promise<string> {
     if (account.emailConfirmed) {
       throw new AppError(ErrorCode.EMAIL_ALREADY_CONFIRMED, 'The address is confirmed already.');
     }
-    await this.sendLink(account, account.email);
+    return this.issue(account, account.email);
   }
 
   /**
-   * Changes the signed-in person's address after checking the password: with email on, a link
-   * goes to the new address and a notice to the old one, and the address changes only when the
-   * link is opened (resolves to null); without email it changes at once (resolves to the account).
+   * Checks a change of the signed-in person's address (password, not the same, not taken).
+   * With email on it resolves to a link's token for the new address (the address changes
+   * when it is opened); with email off the address changes at once and it resolves to null.
    */
-  async change(session: Session, password: string, email: string): Promise<Account | null> {
+  async change(
+    session: Session,
+    password: string,
+    email: string,
+    isEmailOn: boolean,
+  ): Promise<string | null> {
     const { account } = session;
-    await this.deps.auth.checkPassword(session, password);
+    await this.auth.checkPassword(session, password);
     if (email === account.email) {
       throw new AppError(ErrorCode.EMAIL_UNCHANGED, 'That is the address already.');
     }
-    if (await this.deps.people.findCredentials(email)) {
+    if (await this.people.findCredentials(email)) {
       throw new AppError(ErrorCode.EMAIL_TAKEN, 'This email already has an account.');
     }
-    if (!this.deps.mailer) return this.deps.people.setEmail(account.id, email);
-    await this.sendLink(account, email);
-    await this.deps.mailer
-      .send(changeNoticeMail(account, email, `${this.deps.publicUrl}/account`))
-      .catch((error: unknown) => this.deps.log('sending an address-change notice failed', error));
-    return null;
+    if (!isEmailOn) {
+      await this.people.setEmail(account.id, email);
+      return null;
+    }
+    return this.issue(account, email);
   }
 
   /** Opens a confirmation link, once; needs no session (it may be opened on another device). */
   async confirm(token: string, req: IncomingMessage): Promise<Account> {
-    const address = this.deps.auth.addressOf(req);
+    const address = this.auth.addressOf(req);
     const waitMs = await this.wrongLinks.begin(address, this.now());
     if (waitMs !== null) {
       throw new AppError(ErrorCode.RATE_LIMITED, 'Too many wrong confirmation links: wait.', {
         retryAfterSeconds: Math.ceil(waitMs / 1000),
       });
     }
-    const taken = await this.deps.people.takeEmailConfirmation(hashToken(token), this.now());
+    const taken = await this.people.takeEmailConfirmation(hashToken(token), this.now());
     if (!taken) throw invalidLink();
     await this.wrongLinks.succeed(address);
     return taken.account;
   }
 
-  private async sendLink(account: Account, email: string): Promise<void> {
-    const { mailer, people, publicUrl } = this.deps;
-    if (!mailer) throw new AppError(ErrorCode.EMAIL_OFF, 'Email is off: no link can be sent.');
+  /** A new single-use link's token for `email`, at most five an hour per account. */
+  async issue(account: Account, email: string): Promise<string> {
     await this.byAccount.consume(account.id).catch((refusal: unknown) => {
       const waitMs = refusal instanceof RateLimiterRes ? refusal.msBeforeNext : 60_000;
       throw new AppError(ErrorCode.RATE_LIMITED, 'Too many confirmation mails for this account.', {
@@ -115,13 +98,13 @@ export class EmailAddresses {
     });
     const token = newToken();
     const now = this.now();
-    await people.createEmailConfirmation(
+    await this.people.createEmailConfirmation(
       hashToken(token),
       account.id,
       email,
       now,
       now + CONFIRM_TTL_MS,
     );
-    await mailer.send(confirmMail(account, email, `${publicUrl}/confirm/${token}`));
+    return token;
   }
 }

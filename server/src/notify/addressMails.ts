@@ -8,8 +8,14 @@ const translator =
     translateEmail(account.language, key, values);
 
 /** The confirmation link for `email` (the account's address, or the one it changes to). */
-export function confirmMail(account: Account, email: string, link: string): Mail {
+export function confirmMail(
+  account: Account,
+  email: string,
+  publicUrl: string,
+  token: string,
+): Mail {
   const t = translator(account);
+  const link = `${publicUrl}/confirm/${token}`;
   return {
     to: email,
     subject: t('confirmSubject'),

@@ -112,9 +112,15 @@ export class Leaving {
           }
         }
       }
+      // Signed agreements (amended ones too) and a signing under way; the signed one in force is both.
       const current = await signings.current(partnershipId);
-      const all = [...(await signings.archived(partnershipId)), ...(current ? [current] : [])];
-      for (const signing of all) {
+      const all = new Map(
+        [...(await signings.archived(partnershipId)), ...(current ? [current] : [])].map((s) => [
+          s.id,
+          s,
+        ]),
+      );
+      for (const signing of all.values()) {
         for (const s of await signings.signatures(signing.id)) {
           if (!memberIds.has(s.memberId)) continue;
           data.signatures.push({

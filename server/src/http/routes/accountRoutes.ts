@@ -6,6 +6,7 @@ import {
 } from '@tandem/shared/peopleBodies';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import { CloseCode } from '@tandem/shared/protocol';
+import { confirmMail } from '../../notify/addressMails';
 import { readJson } from '../body';
 import { sendJson } from '../respond';
 import type { Router } from '../router';
@@ -17,12 +18,17 @@ const sessionId = (tokenHash: string) => tokenHash.slice(0, 16);
 /** Accounts and sessions: sign up, sign in, sign out, and the signed-in person. */
 export function addAccountRoutes(
   router: Router,
-  { people, auth, connections, addresses }: ApiDeps,
+  { people, auth, connections, addresses, mailer, publicUrl, log }: ApiDeps,
 ): void {
   router.add('POST', '/api/accounts', async ({ req, res }) => {
     const account = await auth.signUp(await readJson(req, NewAccount), req, res);
     sendJson(res, 201, { account });
-    await addresses.welcome(account);
+    // With email on, the new address gets its confirmation link (after the answer).
+    if (!mailer) return;
+    await addresses
+      .issue(account, account.email)
+      .then((token) => mailer.send(confirmMail(account, account.email, publicUrl, token)))
+      .catch((error: unknown) => log('sending a confirmation mail failed', error));
   });
 
   router.add('POST', '/api/sessions', async ({ req, res }) => {
