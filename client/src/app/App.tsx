@@ -8,6 +8,7 @@ import {
   AccountPage,
   AgreementPage,
   CompareLegs,
+  ConfirmEmailPage,
   CreatePartnership,
   InboxPage,
   InvitePage,
@@ -87,6 +88,7 @@ function Screen({ route }: { route: Route }) {
   if (route.name === 'verify') return <VerifyPage />;
   if (route.name === 'resetRequest') return <ResetRequestPage />;
   if (route.name === 'reset') return <ResetPasswordPage token={route.token} />;
+  if (route.name === 'confirmEmail') return <ConfirmEmailPage token={route.token} />;
   if (account === null) return <AuthForm />;
   switch (route.name) {
     case 'account':

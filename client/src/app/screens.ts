@@ -19,6 +19,7 @@ const LOADERS = {
   partnership: () => import('../features/people/PartnershipPage'),
   resetRequest: () => import('../features/people/PasswordResetPages'),
   reset: () => import('../features/people/PasswordResetPages'),
+  confirmEmail: () => import('../features/people/ConfirmEmailPage'),
 } satisfies Record<Route['name'], () => Promise<unknown>>;
 
 function screen<K extends keyof typeof LOADERS, P>(
@@ -41,6 +42,7 @@ export const PartnershipList = screen('home', (m) => m.PartnershipList);
 export const PartnershipPage = screen('partnership', (m) => m.PartnershipPage);
 export const ResetRequestPage = screen('resetRequest', (m) => m.ResetRequestPage);
 export const ResetPasswordPage = screen('reset', (m) => m.ResetPasswordPage);
+export const ConfirmEmailPage = screen('confirmEmail', (m) => m.ConfirmEmailPage);
 
 /**
  * Starts loading the code of the screen the page opens on while the session is still being

@@ -29,8 +29,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const json: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
     if (isErrorBody(json)) {
-      const { code, message, reason, retryAfterSeconds, fields } = json.error;
-      throw new ApiError(code, message, { reason, retryAfterSeconds, fields });
+      const { code, message, reason, retryAfterSeconds, fields, partnerships } = json.error;
+      throw new ApiError(code, message, { reason, retryAfterSeconds, fields, partnerships });
     }
     throw new ApiError('INTERNAL', `HTTP ${res.status}`);
   }

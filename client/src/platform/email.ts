@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { api } from './api';
 
-let answer: Promise<boolean> | null = null;
+let answer: Promise<boolean | null> | null = null;
 
 /**
  * Whether the server sends email (SMTP_URL is set), asked once per page load; the answer comes
- * with the password-reset endpoint, which anyone may read. Null until known.
+ * with the password-reset endpoint, which anyone may read. Null until known, and when the
+ * server could not be asked (it is asked again on the next use).
  */
 export function useIsEmailOn(): boolean | null {
   const [isOn, setOn] = useState<boolean | null>(null);
@@ -14,7 +15,7 @@ export function useIsEmailOn(): boolean | null {
       (body) => body.isEmailOn,
       () => {
         answer = null;
-        return false;
+        return null;
       },
     );
     let isCurrent = true;

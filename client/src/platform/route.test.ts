@@ -11,9 +11,18 @@ describe('parseRoute', () => {
     expect(parseRoute(paths.newPartnership())).toEqual({ name: 'newPartnership' });
     const token = 'x'.repeat(43);
     expect(parseRoute(`/invite/${token}`)).toEqual({ name: 'invite', token });
+    expect(parseRoute(`/confirm/${token}`)).toEqual({ name: 'confirmEmail', token });
   });
   it('sends anything else home', () => {
-    for (const path of ['/', '/p/', '/p/../x', '/p/a b', '/invite/short', '/elsewhere']) {
+    for (const path of [
+      '/',
+      '/p/',
+      '/p/../x',
+      '/p/a b',
+      '/invite/short',
+      '/confirm/short',
+      '/elsewhere',
+    ]) {
       expect(parseRoute(path), path).toEqual({ name: 'home' });
     }
   });

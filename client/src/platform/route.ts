@@ -15,7 +15,8 @@ export type Route =
   | { name: 'account' }
   | { name: 'invite'; token: string }
   | { name: 'resetRequest' }
-  | { name: 'reset'; token: string };
+  | { name: 'reset'; token: string }
+  | { name: 'confirmEmail'; token: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/new') return { name: 'newPartnership' };
@@ -24,6 +25,8 @@ export function parseRoute(pathname: string): Route {
   if (pathname === '/reset') return { name: 'resetRequest' };
   const reset = /^\/reset\/([\w-]{20,100})$/.exec(pathname);
   if (reset?.[1]) return { name: 'reset', token: reset[1] };
+  const confirm = /^\/confirm\/([\w-]{20,100})$/.exec(pathname);
+  if (confirm?.[1]) return { name: 'confirmEmail', token: confirm[1] };
   const invite = /^\/invite\/([\w-]{20,100})$/.exec(pathname);
   if (invite?.[1]) return { name: 'invite', token: invite[1] };
   const leg = /^\/p\/([^/]+)\/itinerary\/(A|B)\/?$/.exec(pathname);
@@ -52,6 +55,8 @@ export const paths = {
   account: () => '/account',
   resetRequest: () => '/reset',
   partnership: (id: string) => `/p/${id}`,
+  /** Everything Tandem keeps about the signed-in person (a download from the API). */
+  myData: () => '/api/me/data',
   /** The partnership's archive (a download from the API, not a screen). */
   partnershipExport: (id: string) => `/api/partnerships/${id}/export`,
   agreement: (id: string) => `/p/${id}/agreement`,

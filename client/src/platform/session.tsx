@@ -16,6 +16,10 @@ interface SessionState {
   memberships: Membership[];
   refresh: () => Promise<void>;
   signOut: () => Promise<void>;
+  /** After the account was deleted: nothing of it stays here, and the sign-in page says so. */
+  accountDeleted: () => Promise<void>;
+  /** Set once the account was deleted on this page, for the sign-in page to say. */
+  isAccountDeleted: boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -26,6 +30,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { confirm: ask, dialog } = useConfirm();
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [memberships, setMemberships] = useState<Membership[]>([]);
+  const [isAccountDeleted, setAccountDeleted] = useState(false);
+
+  // School computers are often shared: nothing of the partnership stays on this one.
+  const forgetHere = useCallback(async () => {
+    await Promise.all([deleteLocalCopies(), clearOfflineCache()]);
+    setAccount(null);
+    setMemberships([]);
+  }, []);
 
   const refresh = useCallback(
     () =>
@@ -62,18 +74,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return;
     }
     await api('DELETE', '/api/sessions');
-    // School computers are often shared: nothing of the partnership stays on this one.
-    await Promise.all([deleteLocalCopies(), clearOfflineCache()]);
-    setAccount(null);
-    setMemberships([]);
-  }, [t, ask]);
+    await forgetHere();
+  }, [t, ask, forgetHere]);
+
+  const accountDeleted = useCallback(async () => {
+    await forgetHere();
+    setAccountDeleted(true);
+  }, [forgetHere]);
 
   useEffect(() => {
     refresh().catch(() => undefined);
   }, [refresh]);
 
   return (
-    <SessionContext.Provider value={{ account, memberships, refresh, signOut }}>
+    <SessionContext.Provider
+      value={{ account, memberships, refresh, signOut, accountDeleted, isAccountDeleted }}
+    >
       {dialog}
       {children}
     </SessionContext.Provider>

@@ -6,10 +6,33 @@ import { paths } from '../../platform/route';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { Field } from '../../ui/Field';
 import { useFormAction } from '../../ui/useAction';
+import { useSession } from '../../platform/session';
 import { DeviceSessions } from './DeviceSessions';
+import { EmailAddress } from './EmailAddress';
+import { LeaveTandem } from './LeaveTandem';
 
-/** The signed-in person's account: changing the password, and the signed-in devices. */
+/**
+ * The signed-in person's account: the address and its confirmation, the password, the
+ * signed-in devices, and their data and leaving.
+ */
 export function AccountPage() {
+  const { t } = useTranslation('people');
+  const { account } = useSession();
+  return (
+    <div className="stack">
+      <p>
+        <a href={paths.home()}>{t('partnership.back')}</a>
+      </p>
+      <h1>{t('account.title')}</h1>
+      {account && <EmailAddress account={account} />}
+      <ChangePassword />
+      <DeviceSessions />
+      <LeaveTandem />
+    </div>
+  );
+}
+
+function ChangePassword() {
   const { t } = useTranslation('people');
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
@@ -23,38 +46,31 @@ export function AccountPage() {
   }, [currentPassword, newPassword]);
   const { onSubmit, error, isRunning } = useFormAction(change);
   return (
-    <div className="stack">
-      <p>
-        <a href={paths.home()}>{t('partnership.back')}</a>
-      </p>
-      <h1>{t('account.title')}</h1>
-      <form className="card" onSubmit={onSubmit}>
-        <h2>{t('account.passwordTitle')}</h2>
-        <Field
-          label={t('account.current')}
-          type="password"
-          autoComplete="current-password"
-          required
-          value={currentPassword}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-        <Field
-          label={t('account.new')}
-          hint={t('account.newHint', { count: MIN_PASSWORD_LENGTH })}
-          type="password"
-          autoComplete="new-password"
-          minLength={MIN_PASSWORD_LENGTH}
-          required
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-        />
-        <ErrorMessage error={error} />
-        {isChanged && <p role="status">{t('account.changed')}</p>}
-        <button type="submit" disabled={isRunning}>
-          {t('account.change')}
-        </button>
-      </form>
-      <DeviceSessions />
-    </div>
+    <form className="card" onSubmit={onSubmit}>
+      <h2>{t('account.passwordTitle')}</h2>
+      <Field
+        label={t('account.current')}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={currentPassword}
+        onChange={(e) => setCurrent(e.target.value)}
+      />
+      <Field
+        label={t('account.new')}
+        hint={t('account.newHint', { count: MIN_PASSWORD_LENGTH })}
+        type="password"
+        autoComplete="new-password"
+        minLength={MIN_PASSWORD_LENGTH}
+        required
+        value={newPassword}
+        onChange={(e) => setNew(e.target.value)}
+      />
+      <ErrorMessage error={error} />
+      {isChanged && <p role="status">{t('account.changed')}</p>}
+      <button type="submit" disabled={isRunning}>
+        {t('account.change')}
+      </button>
+    </form>
   );
 }

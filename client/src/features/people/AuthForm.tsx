@@ -12,7 +12,7 @@ import { useFormAction } from '../../ui/useAction';
 /** Sign in, or create an account (in the language the page is shown in). */
 export function AuthForm({ startWith = 'signIn' }: { startWith?: 'signIn' | 'create' }) {
   const { t, i18n } = useTranslation('people');
-  const { refresh } = useSession();
+  const { refresh, isAccountDeleted } = useSession();
   const [mode, setMode] = useState(startWith);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -33,6 +33,7 @@ export function AuthForm({ startWith = 'signIn' }: { startWith?: 'signIn' | 'cre
 
   return (
     <form className="card auth" onSubmit={onSubmit}>
+      {isAccountDeleted && <p role="status">{t('leave.deleted')}</p>}
       <p>{t('common:tagline')}</p>
       <h1>{t(isCreating ? 'auth.createAccountTitle' : 'auth.signInTitle')}</h1>
       {isCreating && (

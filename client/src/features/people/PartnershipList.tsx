@@ -2,13 +2,21 @@ import { useTranslation } from 'react-i18next';
 import { SchoolPair } from '../../ui/SchoolPair';
 import { navigate, paths } from '../../platform/route';
 import { useSession } from '../../platform/session';
+import { useIsEmailOn } from '../../platform/email';
 
 /** The partnerships the signed-in person belongs to. */
 export function PartnershipList() {
   const { t } = useTranslation('people');
-  const { memberships } = useSession();
+  const { account, memberships } = useSession();
+  const isEmailOn = useIsEmailOn();
   return (
     <section className="card">
+      {isEmailOn && account && !account.emailConfirmed && (
+        <p role="status" className="notice">
+          {t('address.pleaseConfirm', { email: account.email })}{' '}
+          <a href={paths.account()}>{t('address.toAccount')}</a>
+        </p>
+      )}
       <h2>{t('list.title')}</h2>
       {memberships.length === 0 ? (
         <p>{t('list.none')}</p>

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH } from '@tandem/shared/people';
 import { api } from '../../platform/api';
+import { useIsEmailOn } from '../../platform/email';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { navigate, paths } from '../../platform/route';
 import { useSession } from '../../platform/session';
@@ -15,14 +16,8 @@ import { useFormAction } from '../../ui/useAction';
 export function ResetRequestPage() {
   const { t } = useTranslation('people');
   const [email, setEmail] = useState('');
-  const [isEmailOn, setEmailOn] = useState<boolean | null>(null);
+  const isEmailOn = useIsEmailOn();
   const [isSent, setSent] = useState(false);
-  useEffect(() => {
-    api<{ isEmailOn: boolean }>('GET', '/api/password-resets').then(
-      (answer) => setEmailOn(answer.isEmailOn),
-      () => setEmailOn(true),
-    );
-  }, []);
   const submit = useCallback(async () => {
     await api('POST', '/api/password-resets', { email });
     setSent(true);

@@ -16,6 +16,7 @@ import { selectionAnchor } from '../../editor/selectionAnchor';
 import { useDocValue } from '../../collab/useDocValue';
 import { commentTimes } from './commentTime';
 import { Composer } from './Composer';
+import type { Side } from '@tandem/shared/people';
 import { editorKey, useThreadsScope } from './ThreadsContext';
 import { ProposalView } from './ProposalView';
 import { newComment } from './newComment';
@@ -109,18 +110,17 @@ export function ThreadCard({ thread }: { thread: Thread }) {
 
 function CommentItem(props: { threadId: string; comment: Comment; isNew: boolean }) {
   const { t, i18n } = useTranslation('comments');
-  const { doc, members, myMemberId, myTimeZone, canComment, partnershipId, schoolLanguages } =
+  const { doc, myMemberId, myTimeZone, canComment, partnershipId, schoolLanguages } =
     useThreadsScope();
   const { threadId, comment, isNew } = props;
   const [isEditing, setIsEditing] = useState(false);
-  const writer = members.find((m) => m.id === comment.authorId);
-  const author = writer?.name ?? t('formerMember');
+  const author = useAuthor(comment.authorId);
   const times = commentTimes(comment.createdAt, comment.timeZone, myTimeZone, i18n.language);
   const isMine = comment.authorId === myMemberId && canComment && comment.deletedAt === null;
   return (
     <li className="comment">
       <p className="comment-meta">
-        <strong>{author}</strong> <time>{times.reader}</time>
+        <strong>{author.name}</strong> <time>{times.reader}</time>
         {times.writer && <span className="hint"> {t('writerTime', { time: times.writer })}</span>}
         {isNew && <span className="badge badge-warn">{t('new')}</span>}
       </p>
@@ -144,11 +144,11 @@ function CommentItem(props: { threadId: string; comment: Comment; isNew: boolean
           {comment.editedAt !== null && <span className="hint"> {t('edited')}</span>}
         </p>
       )}
-      {writer && comment.deletedAt === null && !isEditing && (
+      {author.side && comment.deletedAt === null && !isEditing && (
         <MachineTranslation
           partnershipId={partnershipId}
           text={() => comment.body}
-          from={schoolLanguages[writer.side]}
+          from={schoolLanguages[author.side]}
           to={i18n.language}
           label="translate"
         />
@@ -190,4 +190,18 @@ function WithMentions({ body, mentions }: { body: string; mentions: readonly str
       part
     ),
   );
+}
+
+/**
+ * Who wrote a comment and for which school; someone who left is "a former member of <their
+ * school>" (the school unknown only for comments from before leavers were kept).
+ */
+function useAuthor(memberId: string): { name: string; side: Side | null } {
+  const { t } = useTranslation('comments');
+  const { members, formerMembers, schoolNames } = useThreadsScope();
+  const writer = members.find((m) => m.id === memberId);
+  if (writer) return writer;
+  const former = formerMembers.find((m) => m.id === memberId);
+  if (!former) return { name: t('formerMember'), side: null };
+  return { name: t('formerMemberOf', { school: schoolNames[former.side] }), side: former.side };
 }

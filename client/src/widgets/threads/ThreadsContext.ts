@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
 import type { Side } from '@tandem/shared/people';
-import type { MemberView } from '@tandem/shared/api';
+import type { MemberView, PartnershipView } from '@tandem/shared/api';
 import type { Anchor } from '@tandem/shared/doc/anchors';
 import type { Thread, ThreadTarget } from '@tandem/shared/doc/threads';
 
@@ -24,6 +24,9 @@ export interface ThreadsScope {
   content: Y.Doc;
   threads: Thread[];
   members: MemberView[];
+  /** Who left, and from which school: their comments read "a former member of <school>". */
+  formerMembers: PartnershipView['formerMembers'];
+  schoolNames: Record<Side, string>;
   partnershipId: string;
   /** Each school's language: what its members' comments are taken to be written in. */
   schoolLanguages: Record<Side, string>;

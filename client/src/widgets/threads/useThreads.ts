@@ -70,6 +70,8 @@ export function useThreads({
     content,
     threads,
     members: partnership.members,
+    formerMembers: partnership.formerMembers,
+    schoolNames: { A: partnership.sides.A.name, B: partnership.sides.B.name },
     partnershipId: partnership.id,
     schoolLanguages: { A: partnership.sides.A.language, B: partnership.sides.B.language },
     myMemberId: you.memberId,
