@@ -8,7 +8,7 @@ import { startThread } from '@tandem/shared/doc/threads';
 import { wallClock } from '@tandem/shared/time';
 import type { TandemServer } from '../src/server';
 import { connectClient, startTestServer, synced, tempDataDir, waitFor } from './helpers';
-import { type Person, call, join, twoSchools } from './people';
+import { type Person, call, join, twoSchools, inboxTotal } from './people';
 import { confirmAddresses, linkToken, startSmtp } from './smtp';
 
 /** A zone where it is now between 08:00 and 22:59, so a morning digest is due. */
@@ -59,11 +59,7 @@ describe('mention emails across a restart', () => {
       },
     );
     await waitFor(
-      async () =>
-        (
-          (await call(base, 'GET', `/api/partnerships/${id}/inbox`, undefined, coordinatorA))
-            .body as { total: number }
-        ).total === 1,
+      async () => (await inboxTotal(base, id, coordinatorA)) === 1,
       'the comment to be stored',
     );
     provider.destroy();

@@ -5,7 +5,7 @@ import { startThread } from '@tandem/shared/doc/threads';
 import { wallClock } from '@tandem/shared/time';
 import type { TandemServer } from '../src/server';
 import { connectClient, startTestServer, synced, tempDataDir, waitFor } from './helpers';
-import { call, PASSWORD, type Person, signUp, twoSchools } from './people';
+import { call, PASSWORD, type Person, signUp, twoSchools, inboxTotal } from './people';
 import { confirmAddresses, linkToken, mailsWithLink, readable, startSmtp } from './smtp';
 
 const me = async (base: string, person: Person) =>
@@ -107,11 +107,7 @@ describe('confirmed addresses, through a real SMTP server', () => {
         timeZone: 'America/Los_Angeles',
       },
     );
-    const inboxOfB = async () =>
-      (
-        (await call(base, 'GET', `/api/partnerships/${id}/inbox`, undefined, coordinatorB))
-          .body as { total: number }
-      ).total;
+    const inboxOfB = () => inboxTotal(base, id, coordinatorB);
     await waitFor(async () => (await inboxOfB()) === 1, 'the comment to be stored');
     const otherMailToB = () =>
       smtp.received.filter((m) => m.to === coordinatorB.email && !linkToken(m.raw, 'confirm'));

@@ -13,7 +13,7 @@ import {
   tempDataDir,
   waitFor,
 } from './helpers';
-import { call, join, PASSWORD, type Person, twoSchools } from './people';
+import { call, join, PASSWORD, type Person, twoSchools, inboxTotal } from './people';
 
 interface Data {
   format: string;
@@ -60,11 +60,7 @@ describe('leaving: a person downloads their data and deletes their account', () 
       },
     );
     await waitFor(
-      async () =>
-        (
-          (await call(base, 'GET', `/api/partnerships/${id}/inbox`, undefined, coordinatorA))
-            .body as { total: number }
-        ).total === 1,
+      async () => (await inboxTotal(base, id, coordinatorA)) === 1,
       'the comment to be stored',
     );
     provider.destroy();

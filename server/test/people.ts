@@ -130,3 +130,9 @@ export async function twoSchools(base: string) {
   const coordinatorB = await join(base, coordinatorA, id, 'B', 'coordinator');
   return { id, coordinatorA, coordinatorB };
 }
+
+/** How many unread comments `person` has in the partnership's inbox. */
+export async function inboxTotal(base: string, id: string, person: Person): Promise<number> {
+  const { body } = await call(base, 'GET', `/api/partnerships/${id}/inbox`, undefined, person);
+  return (body as { total: number }).total;
+}

@@ -5,6 +5,7 @@ import { api } from '../../platform/api';
 import { paths } from '../../platform/route';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { Field } from '../../ui/Field';
+import { CurrentPassword } from './CurrentPassword';
 import { useFormAction } from '../../ui/useAction';
 import { useSession } from '../../platform/session';
 import { DeviceSessions } from './DeviceSessions';
@@ -48,14 +49,7 @@ function ChangePassword() {
   return (
     <form className="card" onSubmit={onSubmit}>
       <h2>{t('account.passwordTitle')}</h2>
-      <Field
-        label={t('account.current')}
-        type="password"
-        autoComplete="current-password"
-        required
-        value={currentPassword}
-        onChange={(e) => setCurrent(e.target.value)}
-      />
+      <CurrentPassword value={currentPassword} onChange={setCurrent} />
       <Field
         label={t('account.new')}
         hint={t('account.newHint', { count: MIN_PASSWORD_LENGTH })}

@@ -6,6 +6,7 @@ import { useIsEmailOn } from '../../platform/email';
 import { ErrorMessage } from '../../platform/ErrorMessage';
 import { useSession } from '../../platform/session';
 import { Field } from '../../ui/Field';
+import { CurrentPassword } from './CurrentPassword';
 import { useAction, useFormAction } from '../../ui/useAction';
 
 /**
@@ -85,14 +86,7 @@ function ChangeAddress() {
         value={email}
         onChange={(e) => setEmail(e.target.value)}
       />
-      <Field
-        label={t('account.current')}
-        type="password"
-        autoComplete="current-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
+      <CurrentPassword value={password} onChange={setPassword} />
       <ErrorMessage error={error} />
       {outcome && <p role="status">{outcome}</p>}
       <button type="submit" disabled={isRunning}>

@@ -6,7 +6,7 @@ import { navigate, paths } from '../../platform/route';
 import { useSession } from '../../platform/session';
 import { SchoolPair } from '../../ui/SchoolPair';
 import { useConfirm } from '../../ui/ConfirmDialog';
-import { Field } from '../../ui/Field';
+import { CurrentPassword } from './CurrentPassword';
 import { useFormAction } from '../../ui/useAction';
 
 /**
@@ -56,14 +56,7 @@ function DeleteAccount() {
       {dialog}
       <h3>{t('leave.deleteTitle')}</h3>
       <p>{t('leave.deleteIntro')}</p>
-      <Field
-        label={t('account.current')}
-        type="password"
-        autoComplete="current-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
+      <CurrentPassword value={password} onChange={setPassword} />
       <ErrorMessage error={error} />
       {blocking.length > 0 && (
         <>
