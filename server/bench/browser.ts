@@ -1,6 +1,7 @@
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import { percentile } from './clients';
 import { median } from './measures';
+import { onEveryCore } from './pinning';
 import { startTandem } from './processes';
 import { tandemAccount } from './targets';
 
@@ -112,10 +113,12 @@ async function typingLatency(a: Page, b: Page, keystrokes: number): Promise<numb
 
 export async function browserFigures(rounds: number, keystrokes: number): Promise<BrowserFigures> {
   const server = await startTandem();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await onEveryCore(() =>
+    chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    }),
+  );
   try {
     const account = await tandemAccount(server.url);
     const id = await account.partnership();

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { type BenchClient, closeAll, fanOut, percentile, writeMark } from './clients';
 import { rssKiB } from './processes';
 import type { Target } from './targets';
@@ -30,19 +31,31 @@ function connectMany(target: Target, rooms: number[]): Promise<BenchClient[]> {
   return inBatches(rooms.length, async (i) => target.connect(await target.room(rooms[i] ?? 0)));
 }
 
+/** Where a fan-out happens and what the sender's edit is (by default a mark in a small room). */
+export interface FanOutPlace {
+  room: string;
+  edit: (doc: Y.Doc, n: number) => void;
+}
+
 /**
  * One person typing 10 edits a second and `clients - 1` others in the room: the time from each
  * edit until each receiver's socket has it. The receivers only note arrivals (see Listener).
  */
-export async function fanOutLatency(target: Target, clients: number, seconds: number) {
-  const room = await target.room(0);
+export async function fanOutLatency(
+  target: Target,
+  clients: number,
+  seconds: number,
+  place?: FanOutPlace,
+) {
+  const room = place?.room ?? (await target.room(0));
+  const edit = place?.edit ?? ((doc: Y.Doc, n: number) => writeMark(doc, 0, n));
   const sender = await target.connect(room);
   const listeners = await inBatches(clients - 1, () => target.listen(room));
   await new Promise((resolve) => setTimeout(resolve, 200));
   const sentAt: number[] = [];
   const timer = setInterval(() => {
     sentAt.push(performance.timeOrigin + performance.now());
-    writeMark(sender.doc, 0, sentAt.length);
+    edit(sender.doc, sentAt.length);
   }, 100);
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   clearInterval(timer);

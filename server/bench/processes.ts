@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { onServerCores } from './pinning';
 
 const serverDir = path.resolve(import.meta.dirname, '..');
 /** The V8 flags `npm run serve` starts Tandem with (package.json); keep the two in step. */
@@ -48,25 +49,28 @@ export async function startTandem(
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-')),
   extraEnv: Record<string, string> = {},
 ) {
-  const child = spawn(
-    process.execPath,
-    [...profile, ...TANDEM_NODE_FLAGS, '--import', 'tsx', 'src/main.ts'],
-    {
-      cwd: serverDir,
-      // The bench drives every connection as one account: the per-member connection limits
-      // (checked as always) are raised so that thousands fit.
-      env: {
-        ...process.env,
-        PORT: '0',
-        DATA_DIR: dataDir,
-        MAX_CONNECTIONS_PER_MEMBER: '100000',
-        MAX_CONNECTIONS_PER_MEMBER_ROOM: '100000',
-        LOG_LEVEL: 'info',
-        ...extraEnv,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const [command, args] = onServerCores(process.execPath, [
+    ...profile,
+    ...TANDEM_NODE_FLAGS,
+    '--import',
+    'tsx',
+    'src/main.ts',
+  ]);
+  const child = spawn(command, args, {
+    cwd: serverDir,
+    // The bench drives every connection as one account: the per-member connection limits
+    // (checked as always) are raised so that thousands fit.
+    env: {
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      MAX_CONNECTIONS_PER_MEMBER: '100000',
+      MAX_CONNECTIONS_PER_MEMBER_ROOM: '100000',
+      LOG_LEVEL: 'info',
+      ...extraEnv,
     },
-  );
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const match = await waitForLine(child, /listening on (http:\/\/[\d.]+:\d+)/);
   return { url: match[1] ?? '', child, dataDir, stop: stopper(child) };
 }
@@ -75,7 +79,13 @@ export async function startTandem(
 export async function startReference(
   script: 'yWebsocketServer.ts' | 'hocuspocusServer.ts',
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', `bench/${script}`], {
+  const [command, args] = onServerCores(process.execPath, [
+    ...profile,
+    '--import',
+    'tsx',
+    `bench/${script}`,
+  ]);
+  const child = spawn(command, args, {
     cwd: serverDir,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -2,6 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import * as Y from 'yjs';
+import type { DocumentStore } from '../src/storage/DocumentStore';
+import { openPostgres } from '../src/storage/postgres/database';
+import { PgDocumentStore } from '../src/storage/postgres/PgDocumentStore';
+import { openDatabase } from '../src/storage/sqlite/database';
+import { SqliteDocumentStore } from '../src/storage/sqlite/SqliteDocumentStore';
 import {
   type BenchClient,
   connectHocuspocus,
@@ -22,6 +28,14 @@ export interface Target {
   connect(room: string): Promise<BenchClient>;
   /** A receiver that notes arrivals only (see Listener). */
   listen(room: string): Promise<Listener>;
+  /** A distinct agreement room per index, never opened yet. */
+  agreementRoom(index: number): Promise<string>;
+  /**
+   * Puts `state` into a room nobody has opened: Tandem's store, as a compacted document; a
+   * reference server, which keeps rooms in memory only while someone is in them, through a
+   * provider that stays until the returned release is called.
+   */
+  seed(room: string, state: Uint8Array): Promise<() => void>;
   stop(): Promise<void>;
 }
 
@@ -57,16 +71,26 @@ export async function tandemAccount(url: string) {
   return { cookie, partnership };
 }
 
+type Account = Awaited<ReturnType<typeof tandemAccount>>;
+
 /** A distinct room per index, each in a partnership of its own, made on first use. */
-function roomsOf(account: Awaited<ReturnType<typeof tandemAccount>>): Target['room'] {
+function roomsOf(account: Account, document = 'itinerary.A.threads'): Target['room'] {
   const rooms = new Map<number, Promise<string>>();
   return (index) => {
     let room = rooms.get(index);
     if (!room) {
-      room = account.partnership().then((id) => `${id}/itinerary.A.threads`);
+      room = account.partnership().then((id) => `${id}/${document}`);
       rooms.set(index, room);
     }
     return room;
+  };
+}
+
+/** Writes a document into a Tandem store as its compacted first row, as the server keeps it. */
+function seedInto(store: DocumentStore): Target['seed'] {
+  return async (room, state) => {
+    if (!(await store.seed(room, state))) throw new Error(`${room} was already stored`);
+    return () => undefined;
   };
 }
 
@@ -74,13 +98,20 @@ export async function tandemTarget(): Promise<Target> {
   const server = await startTandem();
   const account = await tandemAccount(server.url);
   const sync = `${server.url.replace('http', 'ws')}/sync`;
+  // A second connection to the server's SQLite file (WAL: the server keeps writing meanwhile).
+  const db = openDatabase(server.dataDir);
   return {
     name: 'Tandem',
     pids: [server.child.pid],
     room: roomsOf(account),
     connect: (room) => connectYWebsocket(sync, room, account.cookie),
     listen: (room) => listenYWebsocket(sync, room, account.cookie),
-    stop: () => server.stop(),
+    agreementRoom: roomsOf(account, 'agreement'),
+    seed: seedInto(new SqliteDocumentStore(db)),
+    async stop() {
+      db.close();
+      await server.stop();
+    },
   };
 }
 
@@ -103,6 +134,7 @@ export async function tandemClusterTarget(): Promise<Target> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
   const nodes = [await startTandem(dataDir, env), await startTandem(dataDir, env)];
   const account = await tandemAccount(nodes[0]?.url ?? '');
+  const pool = await openPostgres(url);
   const syncOf = (n: number) => `${(nodes[n % 2]?.url ?? '').replace('http', 'ws')}/sync`;
   let next = 0;
   return {
@@ -112,7 +144,10 @@ export async function tandemClusterTarget(): Promise<Target> {
     // The sender of a fan-out is the first client, on node one; listeners alternate.
     connect: (room) => connectYWebsocket(syncOf(next++), room, account.cookie),
     listen: (room) => listenYWebsocket(syncOf(next++), room, account.cookie),
+    agreementRoom: roomsOf(account, 'agreement'),
+    seed: seedInto(new PgDocumentStore(pool)),
     async stop() {
+      await pool.end();
       await Promise.all(nodes.map((node) => node.stop()));
       await admin.query(`DROP SCHEMA ${schema} CASCADE`);
       await admin.end();
@@ -133,6 +168,19 @@ function referenceTarget(
     room: (index) => Promise.resolve(`bench-room-${index}`),
     connect: (room) => connect(url, room),
     listen: (room) => listen(url, room),
+    agreementRoom: (index) => Promise.resolve(`bench-agreement-${index}`),
+    async seed(room, state) {
+      const holder = await connect(url, room);
+      Y.applyUpdate(holder.doc, state);
+      // Stored once another client syncs it whole.
+      const check = await connect(url, room);
+      const expected = Y.encodeStateVector(holder.doc).toString();
+      for (let i = 0; i < 100 && Y.encodeStateVector(check.doc).toString() !== expected; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      check.destroy();
+      return () => holder.destroy();
+    },
     stop: () => server.stop(),
   };
 }
