@@ -223,6 +223,47 @@ describe('one partnership in one file', () => {
       ...json(),
       tables: { ...json().tables, sessions: { columns: [], rows: [] } },
     };
+    // A field the editor never writes, added to a document's log and to a stored version.
+    const withRow = (table: string, row: (column: string) => unknown) => {
+      const crafted = json();
+      const spec = crafted.tables[table];
+      spec?.rows.push(spec.columns.map(row));
+      return crafted;
+    };
+    const healthUpdate = (() => {
+      const doc = new Y.Doc();
+      const item = new Y.Map<unknown>([['health', 'asthma']]);
+      doc.getMap('items').set('crafted', item);
+      return { $bytes: Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64') };
+    })();
+    const healthInLog = withRow('doc_updates', (column) =>
+      column === 'doc'
+        ? `${id}/itinerary.A`
+        : column === 'seq'
+          ? 999
+          : column === 'data'
+            ? healthUpdate
+            : column === 'at'
+              ? 1
+              : null,
+    );
+    const healthInVersion = withRow('versions', (column) =>
+      column === 'doc'
+        ? `${id}/itinerary.A`
+        : column === 'id'
+          ? 'crafted'
+          : column === 'state'
+            ? healthUpdate
+            : column === 'kind'
+              ? 'named'
+              : column === 'created_at'
+                ? 1
+                : column === 'name'
+                  ? 'x'
+                  : column === 'state_hash'
+                    ? 'ab'
+                    : null,
+    );
     const garbage = path.join(tempDataDir(), 'notes.txt');
     fs.writeFileSync(garbage, 'hello');
     for (const [file, says] of [
@@ -230,6 +271,8 @@ describe('one partnership in one file', () => {
       [write(otherDoc), 'another partnership'],
       [write(foreignSide), 'another partnership'],
       [write(extraTable), 'unknown tables'],
+      [write(healthInLog), 'itinerary.A: items/crafted/health is not an itinerary field'],
+      [write(healthInVersion), 'itinerary.A: items/crafted/health is not an itinerary field'],
       [write({ format: 'something-else' }), 'not a Tandem partnership archive'],
       [garbage, 'not a Tandem partnership archive'],
     ] as const) {

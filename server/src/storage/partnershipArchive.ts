@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { archiveDocumentsProblem } from './archiveDocuments';
 import { isChainIntact } from './auditChain';
 import { columnsOf } from './migrateStorage';
 import type { RawDatabase, RawTransaction } from './rawDatabase';
@@ -210,9 +211,9 @@ function rowsOf(archive: PartnershipArchive, spec: TableSpec): Rows {
 }
 
 /**
- * Every row belongs to the archive's one partnership, its documents load, and its audit
- * chain is intact: an archive can neither write into another partnership nor smuggle in an
- * altered history.
+ * Every row belongs to the archive's one partnership, its documents load and hold only what
+ * Tandem's write rules allow, and its audit chain is intact: an archive can neither write into
+ * another partnership, nor bring a field the editor never writes, nor an altered history.
  */
 function checkScope(archive: PartnershipArchive): void {
   const id = archive.partnershipId;
@@ -250,6 +251,12 @@ function checkScope(archive: PartnershipArchive): void {
         throw new ArchiveError(`A document in the archive does not load (${name}).`);
       }
     }
+  }
+  const documents = archiveDocumentsProblem(id, rows);
+  if (documents) {
+    throw new ArchiveError(
+      `A document in the archive holds what Tandem never writes (${documents}).`,
+    );
   }
   const audit = (rows.audit_log ?? []).map((r, seq) => ({
     seq,

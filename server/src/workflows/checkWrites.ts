@@ -1,7 +1,7 @@
 import { languagesOf } from '@tandem/shared/doc/agreement';
 import { parseRoomName } from '@tandem/shared/doc/documents';
 import { readMeta } from '@tandem/shared/doc/itinerary';
-import { type RuledDocument, writeProblem } from '@tandem/shared/doc/writeRules';
+import { ruledDocumentOf, writeProblem } from '@tandem/shared/doc/writeRules';
 import { UnreadableUpdateError, writesOf } from '@tandem/shared/doc/writes';
 import type { Peer } from '../rooms/Peer';
 import { ForbiddenChangeError, type Room } from '../rooms/Room';
@@ -15,13 +15,7 @@ export function checkWrites(room: Room, peer: Peer, update: Uint8Array): void {
   const name = parseRoomName(room.name);
   if (!name || peer.memberId === null) return;
   const { document } = name;
-  const ruled: RuledDocument | null = document.endsWith('.threads')
-    ? 'threads'
-    : document === 'agreement'
-      ? 'agreement'
-      : document.startsWith('itinerary.')
-        ? 'itinerary'
-        : null;
+  const ruled = ruledDocumentOf(document);
   if (!ruled) throw new ForbiddenChangeError(`${document} is written by the server only`);
   const languages =
     ruled === 'agreement'

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Side } from '../people';
+import type { DocumentName } from './documents';
 import { EXPECTATIONS, PARTICIPANT_GROUPS, STAKEHOLDERS } from './agreementSchema';
 import { ITEM_KINDS, ITEM_STATUSES, isPlainDate } from './itinerary';
 import { AT, type Write } from './writes';
@@ -44,6 +45,13 @@ export interface Writer {
 
 /** The document kinds that have write rules. */
 export type RuledDocument = 'agreement' | 'itinerary' | 'threads';
+
+/** Which rules a partnership's document follows; null for the server-only `status`. */
+export function ruledDocumentOf(document: DocumentName): RuledDocument | null {
+  if (document.endsWith('.threads')) return 'threads';
+  if (document === 'agreement') return 'agreement';
+  return document.startsWith('itinerary.') ? 'itinerary' : null;
+}
 
 /** What is wrong with one write, or null when it is allowed. */
 type Rule = (write: Write, who: Writer) => string | null;

@@ -97,7 +97,9 @@ export function writesOf(doc: Y.Doc, update: Uint8Array): Write[] {
     content: Y.Item['content'] | null;
   } {
     const inUpdate = fresh.find(id);
-    if (inUpdate) return { item: inUpdate, isFresh: true, content: inUpdate.content };
+    if (inUpdate instanceof Y.Item)
+      return { item: inUpdate, isFresh: true, content: inUpdate.content };
+    if (inUpdate) return { item: null, isFresh: true, content: null };
     if (id.clock < Y.getState(doc.store, id.client)) {
       const struct = Y.getItem(doc.store, id) as Y.Item | Y.GC;
       if (struct instanceof Y.Item)
@@ -175,7 +177,8 @@ function valueOf(item: Y.Item): WrittenValue {
 
 interface FreshItems {
   readonly items: readonly Y.Item[];
-  find(id: Y.ID): Y.Item | null;
+  /** The update's item at `id`, or its already-collected (GC) range, whose content is gone. */
+  find(id: Y.ID): Y.Item | Y.GC | null;
   has(item: Y.Item): boolean;
 }
 
@@ -186,6 +189,7 @@ interface FreshItems {
  */
 function freshItems(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[]): FreshItems {
   const byClient = new Map<number, Y.Item[]>();
+  const collected = new Map<number, Y.GC[]>();
   const expected = new Map<number, number>();
   for (const struct of structs) {
     const { client, clock } = struct.id;
@@ -198,6 +202,8 @@ function freshItems(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[]): F
       const list = byClient.get(client) ?? [];
       list.push(struct);
       byClient.set(client, list);
+    } else {
+      collected.set(client, [...(collected.get(client) ?? []), struct]);
     }
   }
   const items = [...byClient.values()].flat();
@@ -206,8 +212,10 @@ function freshItems(doc: Y.Doc, structs: readonly (Y.Item | Y.GC | Y.Skip)[]): F
     items,
     has: (item) => set.has(item),
     find(id) {
-      for (const item of byClient.get(id.client) ?? []) {
-        if (id.clock >= item.id.clock && id.clock < item.id.clock + item.length) return item;
+      const structs = [...(byClient.get(id.client) ?? []), ...(collected.get(id.client) ?? [])];
+      for (const struct of structs) {
+        if (id.clock >= struct.id.clock && id.clock < struct.id.clock + struct.length)
+          return struct;
       }
       return null;
     },
@@ -234,10 +242,11 @@ function itemsInRange(
     }
   }
   for (let at = Math.max(clock, known); at < end;) {
-    const item = fresh.find(Y.createID(client, at));
-    if (!item) throw new UnreadableUpdateError('a delete of changes the server does not have');
-    found.push(item);
-    at = item.id.clock + item.length;
+    const struct = fresh.find(Y.createID(client, at));
+    if (!struct) throw new UnreadableUpdateError('a delete of changes the server does not have');
+    // A collected range is deleted already: nothing of it is written.
+    if (struct instanceof Y.Item) found.push(struct);
+    at = struct.id.clock + struct.length;
   }
   return found;
 }
