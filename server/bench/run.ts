@@ -71,64 +71,95 @@ const report = new Report(!isSmoke);
 /** What ended each ladder, per server and round (see connectionsHeld). */
 const ends: string[] = [];
 
-/** Every comparative figure for one server, which runs alone meanwhile. */
-async function measure(start: () => Promise<Target>, round: number) {
-  const target = await start();
-  // Each server is measured warm (its hot paths compiled), as it runs in service, and with
-  // this process's garbage from the previous server collected.
-  await fanOutLatency(target, SIZES.warmUp.clients, SIZES.warmUp.seconds);
-  global.gc?.();
+const record = report.record.bind(report);
+
+/** Fan-out in a small room, `n` connections. */
+async function fanOutFigures(target: Target, n: number) {
+  const { p50, p99 } = await fanOutLatency(target, n, SIZES.seconds);
+  record(`fan-out ${n} clients, p50`, 'ms', target.name, p50);
+  const goal =
+    n >= 200
+      ? { text: '≤ faster reference, < 10 ms', check: both(fastest, below(10)) }
+      : n >= 50
+        ? { text: '≤ faster reference', check: fastest }
+        : null;
+  record(`fan-out ${n} clients, p99`, 'ms', target.name, p99, goal);
+}
+
+/** Fan-out in the large agreement, seeded into a room of its own each round. */
+async function largeFanOut(target: Target, round: number) {
+  const { words, threads, clients } = SIZES.large;
+  const room = await target.agreementRoom(round);
+  const release = await target.seed(room, largeAgreement(words, threads).agreement);
+  const { p50, p99 } = await fanOutLatency(target, clients, SIZES.seconds, {
+    room,
+    edit: typeInClause,
+  });
+  release();
+  record(`fan-out ${clients} clients in the large agreement, p50`, 'ms', target.name, p50);
+  record(`fan-out ${clients} clients in the large agreement, p99`, 'ms', target.name, p99);
+}
+
+async function stormFigures(target: Target) {
+  const { clients, seconds } = SIZES.storm;
+  const { p50, p99 } = await typingStorm(target, clients, seconds);
+  record(`typing storm ${clients} × 5/s, p50`, 'ms', target.name, p50);
+  record(`typing storm ${clients} × 5/s, p99`, 'ms', target.name, p99, {
+    text: '≤ Hocuspocus',
+    check: noWorseThan('Hocuspocus'),
+  });
+}
+
+async function memoryFigure(target: Target) {
+  const perDoc = await memoryPerDocKiB(target, SIZES.docs);
+  const figure = `memory per loaded document (${SIZES.docs} open, RSS delta)`;
+  record(figure, 'KiB', target.name, perDoc, { text: '< 48 KiB', check: below(48) });
+}
+
+/** The connections and rooms ladders, each climbing until the server fails or the machine's top. */
+async function ladders(target: Target, round: number) {
   const { name } = target;
-  const record = report.record.bind(report);
+  const held = await connectionsHeld(target, SIZES.held);
+  record(`connections held, light editing, p99 < 100 ms`, '', name, held.held, {
+    text: '≥ 5000',
+    check: atLeast(5_000),
+  });
+  record('memory while holding the connections', 'MiB', name, held.rssMiB);
+  const rooms = await connectionsHeld(target, SIZES.rooms);
+  record('rooms held open (2 connections each), p99 < 100 ms', '', name, rooms.held / 2);
+  record('memory while holding the rooms', 'MiB', name, rooms.rssMiB);
+  ends.push(`${name} (round ${round + 1}): connections ${held.endedBy}, rooms ${rooms.endedBy}`);
+  console.log(`${name}: p99 by connections`, held.p99, 'by rooms × 2', rooms.p99);
+}
+
+/**
+ * One round: every server started fresh and warmed up (its hot paths compiled, as in
+ * service), then each figure measured for one server after the other, the others idle
+ * meanwhile, so that a slower minute of the machine falls on all of them alike.
+ */
+async function oneRound(round: number) {
+  // Each round starts with a different server, so none is always measured first.
+  const order = names.map((_, i) => names[(i + round) % names.length] as Name);
+  const targets: Target[] = [];
   try {
-    for (const n of SIZES.fanOut) {
-      const { p50, p99 } = await fanOutLatency(target, n, SIZES.seconds);
-      record(`fan-out ${n} clients, p50`, 'ms', name, p50);
-      const goal =
-        n >= 200
-          ? { text: '≤ faster reference, < 10 ms', check: both(fastest, below(10)) }
-          : n >= 50
-            ? { text: '≤ faster reference', check: fastest }
-            : null;
-      record(`fan-out ${n} clients, p99`, 'ms', name, p99, goal);
-    }
-    const { words, threads, clients: inLarge } = SIZES.large;
-    const large = largeAgreement(words, threads);
-    const room = await target.agreementRoom(round);
-    const release = await target.seed(room, large.agreement);
-    const inAgreement = await fanOutLatency(target, inLarge, SIZES.seconds, {
-      room,
-      edit: typeInClause,
-    });
-    release();
-    const largeName = `fan-out ${inLarge} clients in the large agreement`;
-    record(`${largeName}, p50`, 'ms', name, inAgreement.p50);
-    record(`${largeName}, p99`, 'ms', name, inAgreement.p99);
-    const { clients, seconds } = SIZES.storm;
-    const storm = await typingStorm(target, clients, seconds);
-    record(`typing storm ${clients} × 5/s, p50`, 'ms', name, storm.p50);
-    record(`typing storm ${clients} × 5/s, p99`, 'ms', name, storm.p99, {
-      text: '≤ Hocuspocus',
-      check: noWorseThan('Hocuspocus'),
-    });
-    const perDoc = await memoryPerDocKiB(target, SIZES.docs);
-    record(`memory per loaded document (${SIZES.docs} open, RSS delta)`, 'KiB', name, perDoc, {
-      text: '< 48 KiB',
-      check: below(48),
-    });
-    const held = await connectionsHeld(target, SIZES.held);
-    record(`connections held, light editing, p99 < 100 ms`, '', name, held.held, {
-      text: '≥ 5000',
-      check: atLeast(5_000),
-    });
-    record('memory while holding the connections', 'MiB', name, held.rssMiB);
-    const rooms = await connectionsHeld(target, SIZES.rooms);
-    record('rooms held open (2 connections each), p99 < 100 ms', '', name, rooms.held / 2);
-    record('memory while holding the rooms', 'MiB', name, rooms.rssMiB);
-    ends.push(`${name} (round ${round + 1}): connections ${held.endedBy}, rooms ${rooms.endedBy}`);
-    console.log(`${name}: p99 by connections`, held.p99, 'by rooms × 2', rooms.p99);
+    for (const name of order) targets.push(await STARTS[name]());
+    const each = async (step: (target: Target) => Promise<void>) => {
+      for (const target of targets) {
+        // This process's garbage from the previous server is collected first.
+        global.gc?.();
+        await step(target);
+      }
+    };
+    await each((t) =>
+      fanOutLatency(t, SIZES.warmUp.clients, SIZES.warmUp.seconds).then(() => undefined),
+    );
+    for (const n of SIZES.fanOut) await each((t) => fanOutFigures(t, n));
+    await each((t) => largeFanOut(t, round));
+    await each(stormFigures);
+    await each(memoryFigure);
+    await each((t) => ladders(t, round));
   } finally {
-    await target.stop();
+    for (const target of targets) await target.stop();
   }
 }
 
@@ -206,7 +237,7 @@ function checkClientBundle(): void {
 function header(started: number): string {
   const minutes = Math.round((Date.now() - started) / 60_000);
   return [
-    `Tandem (one node on SQLite), Tandem cluster (two nodes on PostgreSQL + Redis, each room's clients split across them), the classic y-websocket server (\`@y/websocket-server\` 0.1.1) and Hocuspocus 4.7${isSmoke ? ' (smoke sizes)' : ''}: ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, the servers interleaved round by round (${minutes} min); each cell is the median of the rounds with their range (min–max), and targets are judged on the medians.`,
+    `Tandem (one node on SQLite), Tandem cluster (two nodes on PostgreSQL + Redis, each room's clients split across them), the classic y-websocket server (\`@y/websocket-server\` 0.1.1) and Hocuspocus 4.7${isSmoke ? ' (smoke sizes)' : ''}: ${ROUNDS} round${ROUNDS === 1 ? '' : 's'}, all servers started in each round and measured one after the other figure by figure, the first one changing from round to round (${minutes} min); each cell is the median of the rounds with their range (min–max), and targets are judged on the medians.`,
     `${os.cpus().length} cores, Node ${process.version}; ${PINNING.description}. Connection ladders climb to ${ceiling} (this machine's open-file limit less a margin).`,
   ].join('\n');
 }
@@ -215,9 +246,7 @@ async function main() {
   const started = Date.now();
   pinThisProcess();
   for (let round = 0; round < ROUNDS; round++) {
-    // Each round starts with a different server, so none is always measured first.
-    const order = names.map((_, i) => names[(i + round) % names.length] as Name);
-    for (const name of order) await measure(STARTS[name], round);
+    await oneRound(round);
     await tandemAlone();
     console.log(`round ${round + 1} of ${ROUNDS} done`);
   }
