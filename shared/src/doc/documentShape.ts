@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { SIDES } from '../people';
 import type { DocumentName } from './documents';
+import { STATUS_TYPE_NAMES } from './status';
 import { ruledDocumentOf, writeProblem } from './writeRules';
 import { UnreadableUpdateError, type Write, writesOf } from './writes';
 
@@ -18,7 +19,7 @@ import { UnreadableUpdateError, type Write, writesOf } from './writes';
 const AGREEMENT_META = new Set(['title', 'languages', 'schemaVersion', 'prevailing']);
 const ANSWER_TOPICS = new Set(['participants', 'goals', 'expectations', 'meeting']);
 const LEG_META = new Set(['hostSide', 'startDate', 'endDate', 'timeZone', 'languages']);
-const STATUS_TYPES = new Set(['alignments', 'approvals', 'dismissals', 'signing']);
+const STATUS_TYPES: ReadonlySet<string> = new Set(STATUS_TYPE_NAMES);
 const SIDE_KEYS: ReadonlySet<string> = new Set(SIDES);
 
 function isServerWrite(ruled: 'agreement' | 'itinerary', write: Write): boolean {

@@ -40,10 +40,12 @@ function maps(doc: Y.Doc) {
   };
 }
 
+/** The names of the status document's top-level types: nothing else belongs in it. */
+export const STATUS_TYPE_NAMES = ['alignments', 'approvals', 'dismissals', 'signing'] as const;
+
 /** The top-level types of the status document, for observing it. */
 export function statusTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
-  const { alignments, approvals, dismissals, signing } = maps(doc);
-  return [alignments, approvals, dismissals, signing] as Y.AbstractType<unknown>[];
+  return STATUS_TYPE_NAMES.map((name) => doc.getMap<unknown>(name)) as Y.AbstractType<unknown>[];
 }
 
 function isRecordOf<T>(value: unknown, check: (v: unknown) => v is T): value is Record<string, T> {
