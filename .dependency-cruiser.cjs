@@ -36,8 +36,11 @@ module.exports = {
       name: 'app-is-the-top',
       severity: 'error',
       comment:
-        'client/src/app is the top (routes and providers) and nothing imports it: move what you need into platform/ (API client, routing, session) or pass it in as a prop.',
-      from: { path: `^${client}`, pathNot: [`^${client}/app/`, `^${client}/main\\.tsx$`] },
+        'client/src/app is the top (routes and providers) and nothing but the entry scripts imports it: move what you need into platform/ (API client, routing, session) or pass it in as a prop.',
+      from: {
+        path: `^${client}`,
+        pathNot: [`^${client}/app/`, `^${client}/(boot\\.ts|main\\.tsx)$`],
+      },
       to: { path: `^${client}/app/` },
     },
     {

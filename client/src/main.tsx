@@ -1,12 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { preloadScreen } from './app/screens';
 import { initI18n } from './i18n/i18n';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
-preloadScreen(location.pathname);
 // The page speaks the person's language from its first frame.
 void initI18n().then(() => {
   if (!root) return;

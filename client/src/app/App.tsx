@@ -22,7 +22,8 @@ import {
 } from './screens';
 import { ErrorMessage } from '../platform/ErrorMessage';
 import { useAction } from '../ui/useAction';
-import { type Route, paths, useRoute } from '../platform/route';
+import { type Route, paths } from '../platform/route';
+import { useRoute } from '../platform/useRoute';
 import { SessionProvider, useSession } from '../platform/session';
 import { RefusalNotice } from '../collab/RefusalNotice';
 

@@ -7,20 +7,10 @@ import {
   type Namespace,
   type UiLanguage,
   directionOf,
-  isUiLanguage,
-  pickUiLanguage,
 } from '@tandem/shared/i18n/index';
 import english from '@tandem/shared/i18n/languages/en';
+import { STORAGE_KEY, initialLanguage, otherCatalogues } from './catalogues';
 import { isSpacedCjk, spaceCjk } from '@tandem/shared/i18n/cjkSpacing';
-
-const STORAGE_KEY = 'tandem.uiLanguage';
-
-/** The person's UI language: their earlier choice on this device, else the browser's. */
-function initialLanguage(): UiLanguage {
-  const stored = localStorage.getItem(STORAGE_KEY);
-  if (stored && isUiLanguage(stored)) return stored;
-  return pickUiLanguage(navigator.languages);
-}
 
 function applyToDocument(lang: string): void {
   document.documentElement.lang = lang;
@@ -37,25 +27,6 @@ const cjkSpacing = {
   },
 };
 
-type Catalogues = Record<Namespace, Catalogue>;
-
-/**
- * English comes with the page (it is every language's fallback); each other language is its
- * own chunk, fetched when first shown, so nobody downloads the four they do not read.
- */
-const OTHERS: Record<Exclude<UiLanguage, 'en'>, () => Promise<{ default: Catalogues }>> = {
-  'zh-Hans': () => import('@tandem/shared/i18n/languages/zh-Hans'),
-  es: () => import('@tandem/shared/i18n/languages/es'),
-  fr: () => import('@tandem/shared/i18n/languages/fr'),
-  ar: () => import('@tandem/shared/i18n/languages/ar'),
-};
-
-async function cataloguesOf(language: string): Promise<Catalogues | null> {
-  if (language === FALLBACK_LANGUAGE) return english;
-  if (!isUiLanguage(language) || language === 'en') return null;
-  return (await OTHERS[language]()).default;
-}
-
 /** i18next's backend: a namespace of a language, from that language's chunk. */
 const lazyCatalogues = {
   type: 'backend' as const,
@@ -65,7 +36,7 @@ const lazyCatalogues = {
     namespace: string,
     callback: (error: unknown, catalogue: Catalogue | null) => void,
   ) {
-    cataloguesOf(language).then(
+    (language === FALLBACK_LANGUAGE ? Promise.resolve(english) : otherCatalogues(language)).then(
       (catalogues) => callback(null, catalogues?.[namespace as Namespace] ?? null),
       (error: unknown) => callback(error, null),
     );

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { isPartnershipId } from '@tandem/shared/doc/documents';
 
 /** The screens of the app, read from the URL path. */
@@ -70,14 +69,4 @@ export const paths = {
 export function navigate(path: string): void {
   window.history.pushState(null, '', path);
   window.dispatchEvent(new PopStateEvent('popstate'));
-}
-
-export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
-  useEffect(() => {
-    const onPop = () => setRoute(parseRoute(window.location.pathname));
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
-  }, []);
-  return route;
 }

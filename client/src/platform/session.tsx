@@ -1,8 +1,17 @@
-import { type ReactNode, createContext, useCallback, useContext, useEffect, useState } from 'react';
+import {
+  type ReactNode,
+  createContext,
+  startTransition,
+  useCallback,
+  useContext,
+  useEffect,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from './api';
 import type { Account, Membership } from '@tandem/shared/api';
 import { setUiLanguage } from '../i18n/i18n';
+import { whoIsSignedIn } from './whoIsSignedIn';
 import { useConfirm } from '../ui/ConfirmDialog';
 import { deleteLocalCopies, sendUnsent } from '../collab/localRooms';
 import { clearOfflineCache } from './offlineCache';
@@ -41,10 +50,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(
     () =>
-      api<{ account: Account; memberships: Membership[] }>('GET', '/api/me').then(
+      whoIsSignedIn().then(
         (me) => {
-          setAccount(me.account);
-          setMemberships(me.memberships);
+          // A transition: while the screen's code still loads, "loading" stays on screen, and
+          // the screen shows the moment its code is here (a suspended fallback would be held
+          // back by React's reveal throttle, up to 300 ms).
+          startTransition(() => {
+            setAccount(me.account);
+            setMemberships(me.memberships);
+          });
           setUiLanguage(me.account.language);
         },
         (error: unknown) => {
