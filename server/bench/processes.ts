@@ -23,14 +23,18 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecAr
   return new Promise((resolve, reject) => {
     let buffer = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${buffer}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
+    const read = (chunk: Buffer) => {
       buffer += chunk.toString();
       const match = pattern.exec(buffer);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match);
-      }
-    });
+      if (!match) return;
+      clearTimeout(timer);
+      // Read on, so the server never blocks on a full pipe, but keep nothing: the bench's own
+      // core is for the clients.
+      child.stdout?.off('data', read).resume();
+      buffer = '';
+      resolve(match);
+    };
+    child.stdout?.on('data', read);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${buffer}`)));
   });
 }

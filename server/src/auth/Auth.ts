@@ -6,7 +6,7 @@ import { SESSION_COOKIE, clearSessionCookie, readCookie, setSessionCookie } from
 import type { PasswordHasher } from './passwords';
 import { deviceOf } from './device';
 import { clientAddress } from './clientAddress';
-import { passwordProblem } from './passwordStrength';
+import { requireStrongPassword } from './strongPassword';
 import type { RedisClientType } from 'redis';
 import {
   type RateLimiterAbstract,
@@ -77,7 +77,7 @@ export class Auth {
   }
 
   async signUp(input: NewAccount, req: IncomingMessage, res: ServerResponse): Promise<Account> {
-    requireStrongPassword(input.password, [input.email, input.name]);
+    await requireStrongPassword(input.password, [input.email, input.name]);
     await this.signUps.consume(this.addressOf(req)).catch((refusal: unknown) => {
       const waitMs = refusal instanceof RateLimiterRes ? refusal.msBeforeNext : 60_000;
       throw new AppError(ErrorCode.RATE_LIMITED, 'Too many new accounts from this address.', {
@@ -149,7 +149,7 @@ export class Auth {
     newPassword: string,
   ): Promise<string[]> {
     await this.checkPassword(session, currentPassword);
-    requireStrongPassword(newPassword, [session.account.email, session.account.name]);
+    await requireStrongPassword(newPassword, [session.account.email, session.account.name]);
     await this.people.setPassword(session.account.id, await this.hasher.hash(newPassword));
     return this.people.deleteOtherSessions(session.account.id, session.sessionHash);
   }
@@ -225,15 +225,5 @@ export class Auth {
       Math.floor(this.options.sessionTtlMs / 1000),
       this.options.isSecure,
     );
-  }
-}
-
-/** Refuses (WEAK_PASSWORD, with the reason) a password a guesser would find. */
-export function requireStrongPassword(password: string, personal: readonly string[]): void {
-  const problem = passwordProblem(password, personal);
-  if (problem) {
-    throw new AppError(ErrorCode.WEAK_PASSWORD, `The password is too weak (${problem}).`, {
-      reason: problem,
-    });
   }
 }

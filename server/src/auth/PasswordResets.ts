@@ -3,7 +3,8 @@ import type { RedisClientType } from 'redis';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError, ErrorCode } from '@tandem/shared/errors';
 import type { Account, PeopleStore } from '../storage/PeopleStore';
-import { type Auth, requireStrongPassword } from './Auth';
+import type { Auth } from './Auth';
+import { requireStrongPassword } from './strongPassword';
 import { GrowingDelay, hourlyLimit, memoryDelays, redisDelays } from './rateLimit';
 import { hashToken, newToken } from './tokens';
 
@@ -92,7 +93,7 @@ export class PasswordResets {
     if (!account) throw invalidLink();
     await this.wrongLinks.succeed(address);
     // Checked before the link is used: a weak password does not cost the person their link.
-    requireStrongPassword(newPassword, [account.email, account.name]);
+    await requireStrongPassword(newPassword, [account.email, account.name]);
     if ((await this.people.takePasswordReset(tokenHash, this.now())) !== account.id) {
       throw invalidLink();
     }

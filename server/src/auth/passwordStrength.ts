@@ -4,10 +4,14 @@ import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
 import * as es from '@zxcvbn-ts/language-es-es';
 import * as fr from '@zxcvbn-ts/language-fr';
-import { MIN_PASSWORD_LENGTH, type PasswordProblem } from '@tandem/shared/people';
+import type { PasswordProblem } from '@tandem/shared/people';
 
-/** The longest password hashed: scrypt's cost grows with it, and no one types more. */
-const MAX_PASSWORD_LENGTH = 256;
+/**
+ * zxcvbn's estimate, run in a worker thread (strongPassword.ts): its dictionaries take about
+ * 40 MB of heap, which in the main thread every garbage collection would walk, pausing the
+ * rooms' fan-out.
+ */
+
 /** zxcvbn's score (0–4) a password needs: 3 is "safely unguessable" against online attacks. */
 const MIN_SCORE = 3;
 
@@ -24,24 +28,15 @@ const estimator = new ZxcvbnFactory({
   graphs: common.adjacencyGraphs,
 });
 
-/**
- * Why a password is refused, or null when it will do. Words of the person's own (name, email)
- * count as guessable; the reason names the weakest part, so the person can fix it.
- */
-export function passwordProblem(
-  password: string,
-  personal: readonly string[],
-): PasswordProblem | null {
-  const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) return 'tooShort';
-  if (length > MAX_PASSWORD_LENGTH) return 'tooLong';
-  const inputs = personal.flatMap((text) => [text, ...text.split(/[@.\s_+-]+/)]).filter(Boolean);
-  // A password built around one's own name or address is the first thing a guesser tries,
-  // however long the rest is.
-  const lower = password.toLowerCase();
-  if (inputs.some((word) => word.length > 3 && lower.includes(word.toLowerCase()))) {
-    return 'personal';
-  }
+/** The weakest part of a password, or null when a guesser would not find it. */
+export function guessability({
+  password,
+  inputs,
+}: {
+  password: string;
+  /** The person's own words (name, email and their parts). */
+  inputs: string[];
+}): PasswordProblem | null {
   const result = estimator.check(password, inputs);
   if (result.score >= MIN_SCORE) return null;
   for (const match of result.sequence) {
