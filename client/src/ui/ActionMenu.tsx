@@ -16,13 +16,16 @@ const loadView = () => {
 };
 const ActionMenuView = lazy(loadView);
 
-/** Runs `load` once the page has settled: a second later, when the browser is idle. */
+/**
+ * Runs `load` once the page has rendered, when the browser is next idle: soon enough that a
+ * key pressed on a menu button rarely finds the menu's code still on its way.
+ */
 function whenSettled(load: () => void): () => void {
   let idle = 0;
   const timer = setTimeout(() => {
     if ('requestIdleCallback' in window) idle = requestIdleCallback(load, { timeout: 3_000 });
     else load();
-  }, 1_000);
+  }, 0);
   return () => {
     clearTimeout(timer);
     if (idle) cancelIdleCallback(idle);
