@@ -11,13 +11,12 @@ function screen<K extends ScreenName, P extends object>(
   pick: (module: ScreenModule<K>) => ComponentType<P>,
 ) {
   const Lazy = lazy(async () => ({ default: pick(await loadScreen(route)) }));
-  const now = (): ComponentType<P> => {
-    const module = arrivedScreen(route);
-    return module ? pick(module) : Lazy;
-  };
   return function Screen(props: P) {
     // Chosen once per mount: switching from Lazy to the loaded component would remount it.
-    const [Loaded] = useState(now);
+    const [Loaded] = useState((): ComponentType<P> => {
+      const module = arrivedScreen(route);
+      return module ? pick(module) : Lazy;
+    });
     return <Loaded {...props} />;
   };
 }

@@ -6,13 +6,18 @@ import {
   pickUiLanguage,
 } from '@tandem/shared/i18n/index';
 
-export const STORAGE_KEY = 'tandem.uiLanguage';
+const STORAGE_KEY = 'tandem.uiLanguage';
 
 /** The person's UI language: their earlier choice on this device, else the browser's. */
 export function initialLanguage(): UiLanguage {
   const stored = localStorage.getItem(STORAGE_KEY);
   if (stored && isUiLanguage(stored)) return stored;
   return pickUiLanguage(navigator.languages);
+}
+
+/** Remembers the person's choice on this device, for the next visit's first frame. */
+export function rememberLanguage(lang: UiLanguage): void {
+  localStorage.setItem(STORAGE_KEY, lang);
 }
 
 export type Catalogues = Record<Namespace, Catalogue>;

@@ -9,7 +9,7 @@ import {
   directionOf,
 } from '@tandem/shared/i18n/index';
 import english from '@tandem/shared/i18n/languages/en';
-import { STORAGE_KEY, initialLanguage, otherCatalogues } from './catalogues';
+import { initialLanguage, otherCatalogues, rememberLanguage } from './catalogues';
 import { isSpacedCjk, spaceCjk } from '@tandem/shared/i18n/cjkSpacing';
 
 function applyToDocument(lang: string): void {
@@ -67,6 +67,6 @@ export async function initI18n(): Promise<void> {
 
 /** Switches the UI language and remembers it on this device. */
 export function setUiLanguage(lang: UiLanguage): void {
-  localStorage.setItem(STORAGE_KEY, lang);
+  rememberLanguage(lang);
   void i18next.changeLanguage(lang);
 }

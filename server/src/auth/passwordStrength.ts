@@ -1,3 +1,6 @@
+// zxcvbn's estimate, run in a worker thread (strongPassword.ts): its dictionaries take about
+// 40 MB of heap, which in the main thread every garbage collection would walk, pausing the
+// rooms' fan-out.
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as ar from '@zxcvbn-ts/language-ar';
 import * as common from '@zxcvbn-ts/language-common';
@@ -5,12 +8,6 @@ import * as en from '@zxcvbn-ts/language-en';
 import * as es from '@zxcvbn-ts/language-es-es';
 import * as fr from '@zxcvbn-ts/language-fr';
 import type { PasswordProblem } from '@tandem/shared/people';
-
-/**
- * zxcvbn's estimate, run in a worker thread (strongPassword.ts): its dictionaries take about
- * 40 MB of heap, which in the main thread every garbage collection would walk, pausing the
- * rooms' fan-out.
- */
 
 /** zxcvbn's score (0–4) a password needs: 3 is "safely unguessable" against online attacks. */
 const MIN_SCORE = 3;
